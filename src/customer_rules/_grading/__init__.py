@@ -1,0 +1,1 @@
+"""Private implementation of :mod:`customer_rules.grading` (G1–G7)."""

@@ -1,0 +1,12 @@
+"""Placeholder: being written."""
+
+from __future__ import annotations
+
+import attrs
+
+__all__ = ["EligibilityPolicy"]
+
+
+@attrs.frozen
+class EligibilityPolicy:
+    """Placeholder."""

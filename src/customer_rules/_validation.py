@@ -1,0 +1,90 @@
+"""Private helpers that policy and fact classes use to validate themselves."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+from typing import Any
+
+import attrs
+
+from customer_rules.errors import InputError, PolicyError, Problem
+from customer_rules.money import parse_amount, parse_decimal
+
+
+def policy_amount(value: object, field: attrs.Attribute[Any]) -> Decimal:
+    """attrs converter for a policy's money field: accepts "80万", refuses floats."""
+    try:
+        return parse_amount(value, field.name)
+    except InputError as exc:
+        raise PolicyError([Problem(field.name, f"expected {exc.expected}, got {value!r}")]) from None
+
+
+def policy_number(value: object, field: attrs.Attribute[Any]) -> Decimal:
+    """attrs converter for a policy's plain decimal field (a percentage, a share)."""
+    try:
+        return parse_decimal(value, field.name)
+    except InputError as exc:
+        raise PolicyError([Problem(field.name, f"expected {exc.expected}, got {value!r}")]) from None
+
+
+def fact_amount(value: object, field: attrs.Attribute[Any]) -> Decimal:
+    """attrs converter for a fact's money field (non-negative)."""
+    return parse_amount(value, field.name)
+
+
+def fact_number(value: object, field: attrs.Attribute[Any]) -> Decimal:
+    """attrs converter for a fact's plain decimal field (may be negative)."""
+    return parse_decimal(value, field.name)
+
+
+def amount_field(default: int | str) -> Any:
+    """A policy money field with ``default`` (``"80万"`` allowed), converted by :func:`policy_amount`."""
+    return attrs.field(
+        default=parse_amount(default), converter=attrs.Converter(policy_amount, takes_field=True)
+    )
+
+
+def number_field(default: int | str) -> Any:
+    """A policy decimal field (percentages, shares), converted by :func:`policy_number`."""
+    return attrs.field(
+        default=parse_decimal(default), converter=attrs.Converter(policy_number, takes_field=True)
+    )
+
+
+def check_int(problems: list[Problem], name: str, value: object, low: int, high: int) -> None:
+    """Append a problem unless ``low <= value <= high`` for an int (not a bool)."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        problems.append(Problem(name, f"expected an integer, got {value!r}"))
+    elif not low <= value <= high:
+        problems.append(Problem(name, f"expected an integer from {low} to {high}, got {value}"))
+
+
+def check_descending(
+    problems: list[Problem], names: Sequence[str], values: Sequence[Decimal | int]
+) -> None:
+    """Append a problem unless ``values`` are strictly descending."""
+    for (n1, v1), (n2, v2) in zip(zip(names, values), zip(names[1:], values[1:]), strict=False):
+        if not v1 > v2:
+            problems.append(Problem(n2, f"expected less than {n1} ({v1}), got {v2}"))
+
+
+def check_ascending(
+    problems: list[Problem], names: Sequence[str], values: Sequence[Decimal | int]
+) -> None:
+    """Append a problem unless ``values`` are strictly ascending."""
+    for (n1, v1), (n2, v2) in zip(zip(names, values), zip(names[1:], values[1:]), strict=False):
+        if not v1 < v2:
+            problems.append(Problem(n2, f"expected more than {n1} ({v1}), got {v2}"))
+
+
+def check_instance(problems: list[Problem], name: str, value: object, kind: type) -> None:
+    """Append a problem unless ``value`` is an instance of ``kind``."""
+    if not isinstance(value, kind):
+        problems.append(Problem(name, f"expected {kind.__name__}, got {value!r}"))
+
+
+def raise_if(problems: list[Problem]) -> None:
+    """Raise one :class:`PolicyError` carrying every problem, if there are any."""
+    if problems:
+        raise PolicyError(problems)
