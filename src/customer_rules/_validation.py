@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from decimal import Decimal
+from itertools import pairwise
 from typing import Any
 
 import attrs
@@ -17,7 +18,9 @@ def policy_amount(value: object, field: attrs.Attribute[Any]) -> Decimal:
     try:
         return parse_amount(value, field.name)
     except InputError as exc:
-        raise PolicyError([Problem(field.name, f"expected {exc.expected}, got {value!r}")]) from None
+        raise PolicyError(
+            [Problem(field.name, f"expected {exc.expected}, got {value!r}")]
+        ) from None
 
 
 def policy_number(value: object, field: attrs.Attribute[Any]) -> Decimal:
@@ -25,21 +28,13 @@ def policy_number(value: object, field: attrs.Attribute[Any]) -> Decimal:
     try:
         return parse_decimal(value, field.name)
     except InputError as exc:
-        raise PolicyError([Problem(field.name, f"expected {exc.expected}, got {value!r}")]) from None
-
-
-def fact_amount(value: object, field: attrs.Attribute[Any]) -> Decimal:
-    """attrs converter for a fact's money field (non-negative)."""
-    return parse_amount(value, field.name)
-
-
-def fact_number(value: object, field: attrs.Attribute[Any]) -> Decimal:
-    """attrs converter for a fact's plain decimal field (may be negative)."""
-    return parse_decimal(value, field.name)
+        raise PolicyError(
+            [Problem(field.name, f"expected {exc.expected}, got {value!r}")]
+        ) from None
 
 
 def amount_field(default: int | str) -> Any:
-    """A policy money field with ``default`` (``"80万"`` allowed), converted by :func:`policy_amount`."""
+    """A policy money field defaulting to ``default``; accepts ``"80万"``, refuses floats."""
     return attrs.field(
         default=parse_amount(default), converter=attrs.Converter(policy_amount, takes_field=True)
     )
@@ -63,8 +58,8 @@ def check_int(problems: list[Problem], name: str, value: object, low: int, high:
 def check_descending(
     problems: list[Problem], names: Sequence[str], values: Sequence[Decimal | int]
 ) -> None:
-    """Append a problem unless ``values`` are strictly descending."""
-    for (n1, v1), (n2, v2) in zip(zip(names, values), zip(names[1:], values[1:]), strict=False):
+    """Append a problem for each neighbour that is not strictly below the one before."""
+    for (n1, v1), (n2, v2) in pairwise(zip(names, values, strict=True)):
         if not v1 > v2:
             problems.append(Problem(n2, f"expected less than {n1} ({v1}), got {v2}"))
 
@@ -72,8 +67,8 @@ def check_descending(
 def check_ascending(
     problems: list[Problem], names: Sequence[str], values: Sequence[Decimal | int]
 ) -> None:
-    """Append a problem unless ``values`` are strictly ascending."""
-    for (n1, v1), (n2, v2) in zip(zip(names, values), zip(names[1:], values[1:]), strict=False):
+    """Append a problem for each neighbour that is not strictly above the one before."""
+    for (n1, v1), (n2, v2) in pairwise(zip(names, values, strict=True)):
         if not v1 < v2:
             problems.append(Problem(n2, f"expected more than {n1} ({v1}), got {v2}"))
 

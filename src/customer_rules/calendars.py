@@ -161,7 +161,7 @@ def _check_days(instance: object, attribute: attrs.Attribute[int], value: int) -
 
 @attrs.frozen
 class Deadline:
-    """"Within N days" as data.
+    """ "Within N days" as data.
 
     Attributes:
         days: N.

@@ -102,9 +102,7 @@ class CalendarCoverageError(CustomerRulesError, LookupError):
     def __init__(self, day: object, covered_years: Iterable[int]) -> None:
         self.day = day
         self.covered_years = tuple(sorted(covered_years))
-        span = (
-            f"{self.covered_years[0]}–{self.covered_years[-1]}" if self.covered_years else "none"
-        )
+        span = f"{self.covered_years[0]}–{self.covered_years[-1]}" if self.covered_years else "none"
         super().__init__(
             f"no working-day data for {day}: the calendar covers the years {span}; "
             "load a newer table (WorkingDayCalendar) or update the holiday package"

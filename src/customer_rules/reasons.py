@@ -81,8 +81,10 @@ def _render_value(value: object, lang: Lang) -> str:
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, tuple):
-        return "、".join(_render_value(v, lang) for v in value) if lang == "zh" else ", ".join(
-            _render_value(v, lang) for v in value
+        return (
+            "、".join(_render_value(v, lang) for v in value)
+            if lang == "zh"
+            else ", ".join(_render_value(v, lang) for v in value)
         )
     if value is None:
         return "—"

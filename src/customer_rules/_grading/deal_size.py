@@ -38,7 +38,9 @@ class DealSizePolicy:
 
     def __attrs_post_init__(self) -> None:
         problems: list[Problem] = []
-        check_descending(problems, ("a_min", "b_min", "c_min"), (self.a_min, self.b_min, self.c_min))
+        check_descending(
+            problems, ("a_min", "b_min", "c_min"), (self.a_min, self.b_min, self.c_min)
+        )
         raise_if(problems)
 
 
@@ -64,7 +66,9 @@ class DealSizeResult:
         if self.threshold is None:
             return (Reason.of("G1", "G1.below", amount=self.amount, type=self.type),)
         return (
-            Reason.of("G1", "G1.type", amount=self.amount, threshold=self.threshold, type=self.type),
+            Reason.of(
+                "G1", "G1.type", amount=self.amount, threshold=self.threshold, type=self.type
+            ),
         )
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -18,12 +18,11 @@ from customer_rules._validation import (
     check_descending,
     check_instance,
     check_int,
-    fact_amount,
-    fact_number,
     number_field,
     raise_if,
 )
 from customer_rules.errors import InputError, Problem
+from customer_rules.money import parse_amount, parse_decimal
 from customer_rules.reasons import Reason, register_messages
 from customer_rules.roles import Approval, Role
 
@@ -46,10 +45,7 @@ __all__ = [
 ]
 
 INFLUENCE_ASSESSMENT = "G2.strategic_influence"
-"""The ``Approval.what`` of an assessment of strategic influence (注:此条款需业务部经理以上领导评定)."""
-
-_CONVERT_AMOUNT = attrs.Converter(fact_amount, takes_field=True)  # type: ignore[misc]
-_CONVERT_NUMBER = attrs.Converter(fact_number, takes_field=True)  # type: ignore[misc]
+"""``Approval.what`` of an assessment of strategic influence (此条款需业务部经理以上领导评定)."""
 
 
 class Indicator(enum.Enum):
@@ -228,9 +224,9 @@ class PremiumIndicator:
 class GradeCutoffs:
     """G2 totals [seed]: ≥ 14 → A; 12–13 → B; 10–11 → C; below C → D [default]."""
 
-    A: int = 14  # noqa: N815 - the seed's grade letters are the config keys
-    B: int = 12  # noqa: N815
-    C: int = 10  # noqa: N815
+    A: int = 14
+    B: int = 12
+    C: int = 10
 
     def __attrs_post_init__(self) -> None:
         problems: list[Problem] = []
@@ -266,8 +262,8 @@ _DEFAULT_ASSESSORS = frozenset(
 )
 
 
-def _roles(values: object) -> frozenset[Role]:
-    return frozenset(values)  # type: ignore[arg-type]
+def _roles(values: Iterable[Role]) -> frozenset[Role]:
+    return frozenset(values)
 
 
 @attrs.frozen
@@ -286,9 +282,7 @@ class ScorecardPolicy:
     contract_amount: ContractAmountIndicator = ContractAmountIndicator()
     receivables: ReceivablesIndicator = ReceivablesIndicator()
     premium: PremiumIndicator = PremiumIndicator()
-    influence_assessors: frozenset[Role] = attrs.field(
-        default=_DEFAULT_ASSESSORS, converter=_roles
-    )
+    influence_assessors: frozenset[Role] = attrs.field(default=_DEFAULT_ASSESSORS, converter=_roles)
     total_cutoffs: GradeCutoffs = GradeCutoffs()
 
     def __attrs_post_init__(self) -> None:
@@ -300,21 +294,33 @@ class ScorecardPolicy:
         raise_if(problems)
 
 
-def _check_influence(instance: object, attribute: object, value: object) -> None:
+def _check_influence(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     if not isinstance(value, StrategicInfluence):
         raise InputError(
             "strategic_influence", value, "a StrategicInfluence (LEADER, KEY, ORDINARY, SPORADIC)"
         )
 
 
-def _check_bool(instance: object, attribute: attrs.Attribute[bool], value: object) -> None:
+def _check_bool(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     if not isinstance(value, bool):
         raise InputError(attribute.name, value, "True or False")
 
 
-def _check_assessment(instance: object, attribute: object, value: object) -> None:
+def _check_assessment(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     if value is not None and not isinstance(value, Approval):
         raise InputError("influence_assessment", value, "an Approval or None")
+
+
+def _to_contract_amount(value: object) -> Decimal:
+    return parse_amount(value, "contract_amount")
+
+
+def _to_year_end_receivables(value: object) -> Decimal:
+    return parse_amount(value, "year_end_receivables")
+
+
+def _to_premium_pct(value: object) -> Decimal:
+    return parse_decimal(value, "premium_pct")
 
 
 @attrs.frozen
@@ -336,14 +342,12 @@ class ScorecardFacts:
             ``paid_on_time``, an unknown influence level.
     """
 
-    contract_amount: Decimal = attrs.field(converter=_CONVERT_AMOUNT)
+    contract_amount: Decimal = attrs.field(converter=_to_contract_amount)
     paid_on_time: bool = attrs.field(validator=_check_bool)
-    year_end_receivables: Decimal = attrs.field(converter=_CONVERT_AMOUNT)
-    premium_pct: Decimal = attrs.field(converter=_CONVERT_NUMBER)
+    year_end_receivables: Decimal = attrs.field(converter=_to_year_end_receivables)
+    premium_pct: Decimal = attrs.field(converter=_to_premium_pct)
     strategic_influence: StrategicInfluence = attrs.field(validator=_check_influence)
-    influence_assessment: Approval | None = attrs.field(
-        default=None, validator=_check_assessment
-    )
+    influence_assessment: Approval | None = attrs.field(default=None, validator=_check_assessment)
 
 
 @attrs.frozen
@@ -453,15 +457,13 @@ class ScorecardResult:
                 "G2",
                 "G2.premium",
                 premium=f.premium_pct,
-                threshold=p.premium.threshold(premium)
-                if premium
-                else p.premium.one_point_above,
+                threshold=p.premium.threshold(premium) if premium else p.premium.one_point_above,
                 points=premium,
             ),
         ]
         assessment = f.influence_assessment
         if influence:
-            assert assessment is not None  # noqa: S101 - points > 0 implies a valid assessment
+            assert assessment is not None
             reasons.append(
                 Reason.of(
                     "G2",
@@ -477,7 +479,13 @@ class ScorecardResult:
         cutoff = p.total_cutoffs.cutoff(self.grade)
         if cutoff is None:
             reasons.append(
-                Reason.of("G2", "G2.total.below", total=self.total, grade=self.grade, lowest=p.total_cutoffs.C)
+                Reason.of(
+                    "G2",
+                    "G2.total.below",
+                    total=self.total,
+                    grade=self.grade,
+                    lowest=p.total_cutoffs.C,
+                )
             )
         else:
             reasons.append(
@@ -551,17 +559,18 @@ def _influence_points(facts: ScorecardFacts, sc: ScorecardPolicy, on: dt.date) -
 def _unassessed_reason(assessment: Approval | None, p: ScorecardPolicy, on: dt.date) -> Reason:
     roles = tuple(sorted(p.influence_assessors, key=lambda r: r.value))
     if assessment is None:
-        return Reason.of("G2", "G2.influence.missing", roles=roles)
+        return Reason.of("G2", "G2.influence.missing", roles=roles, points=0)
     if assessment.role not in p.influence_assessors:
-        return Reason.of("G2", "G2.influence.role", role=assessment.role, roles=roles)
+        return Reason.of("G2", "G2.influence.role", role=assessment.role, roles=roles, points=0)
     if assessment.what != INFLUENCE_ASSESSMENT:
-        return Reason.of("G2", "G2.influence.what", what=assessment.what)
+        return Reason.of("G2", "G2.influence.what", what=assessment.what, points=0)
     return Reason.of(
         "G2",
         "G2.influence.expired",
         on=on,
         signed=assessment.on,
         until=assessment.valid_until,
+        points=0,
     )
 
 
