@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import datetime as dt
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 from itertools import pairwise
 from typing import Any
@@ -45,6 +46,36 @@ def number_field(default: int | str) -> Any:
     return attrs.field(
         default=parse_decimal(default), converter=attrs.Converter(policy_number, takes_field=True)
     )
+
+
+Validator = Callable[[object, "attrs.Attribute[Any]", Any], None]
+
+
+def fact_check(
+    kind: type | tuple[type, ...], expected: str, *, optional: bool = False
+) -> Validator:
+    """An attrs validator for a fact: ``InputError`` naming the field unless ``value`` is a
+    ``kind`` (or ``None`` when ``optional``). A ``datetime`` never passes for a ``date``."""
+    kinds = kind if isinstance(kind, tuple) else (kind,)
+    refuse_datetime = dt.date in kinds and dt.datetime not in kinds
+
+    def check(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if value is None and optional:
+            return
+        if not isinstance(value, kinds) or (refuse_datetime and isinstance(value, dt.datetime)):
+            raise InputError(attribute.name, value, expected)
+
+    return check
+
+
+IS_BOOL = fact_check(bool, "True or False")
+"""Validator of a yes/no fact."""
+
+
+def non_empty_text(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    """Validator of a required name or id: a string that is not blank."""
+    if not isinstance(value, str) or not value.strip():
+        raise InputError(attribute.name, value, "a non-empty string")
 
 
 def check_int(problems: list[Problem], name: str, value: object, low: int, high: int) -> None:

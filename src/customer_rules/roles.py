@@ -9,17 +9,17 @@ valid. Rules check the role and the dates themselves.
 from __future__ import annotations
 
 import datetime as dt
-import enum
 
 import attrs
 
-from customer_rules.dates import require_date
+from customer_rules._labels import LabelledEnum, set_labels
+from customer_rules._validation import fact_check, non_empty_text
 from customer_rules.errors import InputError
 
 __all__ = ["Approval", "Role"]
 
 
-class Role(enum.Enum):
+class Role(LabelledEnum):
     """A role named in the regulations. ``zh`` is the regulations' own term."""
 
     SALESPERSON = "salesperson"
@@ -49,16 +49,6 @@ class Role(enum.Enum):
     ARCHIVE_DEPARTMENT = "archive_department"
     """内勤部 — keeps customer archives."""
 
-    @property
-    def zh(self) -> str:
-        """The regulations' Chinese term."""
-        return _ZH[self]
-
-    @property
-    def en(self) -> str:
-        """An English label."""
-        return self.value.replace("_", " ")
-
 
 _ZH = {
     Role.SALESPERSON: "业务员",
@@ -75,27 +65,12 @@ _ZH = {
     Role.FINANCE: "财务部",
     Role.ARCHIVE_DEPARTMENT: "内勤部",
 }
+set_labels({role: (zh, role.value.replace("_", " ")) for role, zh in _ZH.items()})
 
 
-def _check_role(instance: object, attribute: attrs.Attribute[Role], value: object) -> None:
-    if not isinstance(value, Role):
-        raise InputError(attribute.name, value, f"a Role, one of {[r.value for r in Role]}")
-
-
-def _check_nonempty(instance: object, attribute: attrs.Attribute[str], value: object) -> None:
-    if not isinstance(value, str) or not value.strip():
-        raise InputError(attribute.name, value, "a non-empty string")
-
-
-def _check_date(instance: object, attribute: attrs.Attribute[dt.date], value: object) -> None:
-    require_date(value, attribute.name)
-
-
-def _check_optional_date(
-    instance: object, attribute: attrs.Attribute[dt.date | None], value: object
-) -> None:
-    if value is not None:
-        require_date(value, attribute.name)
+_IS_ROLE = fact_check(Role, f"a Role, one of {[r.value for r in Role]}")
+_IS_DATE = fact_check(dt.date, "a datetime.date")
+_IS_OPTIONAL_DATE = fact_check(dt.date, "a datetime.date or None", optional=True)
 
 
 @attrs.frozen
@@ -119,11 +94,11 @@ class Approval:
         Approval(who='王经理', role=<Role.SALES_MANAGER: 'sales_manager'>, ...)
     """
 
-    who: str = attrs.field(validator=_check_nonempty)
-    role: Role = attrs.field(validator=_check_role)
-    what: str = attrs.field(validator=_check_nonempty)
-    on: dt.date = attrs.field(validator=_check_date)
-    valid_until: dt.date | None = attrs.field(default=None, validator=_check_optional_date)
+    who: str = attrs.field(validator=non_empty_text)
+    role: Role = attrs.field(validator=_IS_ROLE)
+    what: str = attrs.field(validator=non_empty_text)
+    on: dt.date = attrs.field(validator=_IS_DATE)
+    valid_until: dt.date | None = attrs.field(default=None, validator=_IS_OPTIONAL_DATE)
 
     def __attrs_post_init__(self) -> None:
         if self.valid_until is not None and self.valid_until < self.on:

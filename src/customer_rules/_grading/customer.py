@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import attrs
 
@@ -19,6 +19,7 @@ from customer_rules._grading.regrading import RegradeResult, regrade
 from customer_rules._grading.reporting import ReportSchedule, report_schedule
 from customer_rules._grading.scorecard import ScorecardFacts, ScorecardResult, score
 from customer_rules._grading.service_tier import ServiceTierResult, service_tier
+from customer_rules._validation import fact_check, non_empty_text
 from customer_rules.calendars import CALENDAR_DAYS, Calendar
 from customer_rules.errors import InputError
 from customer_rules.reasons import Reason, register_messages
@@ -29,27 +30,12 @@ if TYPE_CHECKING:
 __all__ = ["Customer", "CustomerGrade", "grade_customer"]
 
 
-def _check_id(instance: object, attribute: attrs.Attribute[str], value: Any) -> None:
-    if not isinstance(value, str) or not value.strip():
-        raise InputError("id", value, "a non-empty customer id")
+_IS_CATEGORY = fact_check(
+    (CustomerCategory, BigCustomerFacts), "a CustomerCategory or BigCustomerFacts"
+)
 
 
-def _check_category(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if not isinstance(value, CustomerCategory | BigCustomerFacts):
-        raise InputError("category", value, "a CustomerCategory or BigCustomerFacts")
-
-
-def _check_optional(kind: type, expected: str) -> Any:
-    def check(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
-        if value is not None and type(value) is not kind and not isinstance(value, kind):
-            raise InputError(attribute.name, value, expected)
-        if kind is dt.date and isinstance(value, dt.datetime):
-            raise InputError(attribute.name, value, expected)
-
-    return check
-
-
-_DATE = _check_optional(dt.date, "a datetime.date or None")
+_DATE = fact_check(dt.date, "a datetime.date or None", optional=True)
 
 
 @attrs.frozen
@@ -69,19 +55,19 @@ class Customer:
         previous_grade: the grade of the last review (G6); ``None`` for a first grading.
     """
 
-    id: str = attrs.field(validator=_check_id)
+    id: str = attrs.field(validator=non_empty_text)
     name: str = ""
     category: CustomerCategory | BigCustomerFacts = attrs.field(
-        default=CustomerCategory.ORDINARY, validator=_check_category
+        default=CustomerCategory.ORDINARY, validator=_IS_CATEGORY
     )
     first_trade: dt.date | None = attrs.field(default=None, validator=_DATE)
     developed_on: dt.date | None = attrs.field(default=None, validator=_DATE)
     scorecard: ScorecardFacts | None = attrs.field(
-        default=None, validator=_check_optional(ScorecardFacts, "ScorecardFacts or None")
+        default=None, validator=fact_check(ScorecardFacts, "ScorecardFacts or None", optional=True)
     )
     last_visit: dt.date | None = attrs.field(default=None, validator=_DATE)
     previous_grade: Grade | None = attrs.field(
-        default=None, validator=_check_optional(Grade, "a Grade or None")
+        default=None, validator=fact_check(Grade, "a Grade or None", optional=True)
     )
 
 

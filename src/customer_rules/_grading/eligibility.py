@@ -3,19 +3,21 @@
 from __future__ import annotations
 
 import datetime as dt
-import enum
 from collections.abc import Iterable
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import attrs
 
 from customer_rules._grading.model import CustomerCategory, Grade, PurchaseFrequency
+from customer_rules._labels import LabelledEnum, set_labels
 from customer_rules._validation import (
+    IS_BOOL,
     amount_field,
     check_descending,
     check_instance,
     check_int,
+    fact_check,
     number_field,
     raise_if,
 )
@@ -49,7 +51,7 @@ KEY_CUSTOMER = "G3.key_customer"
 """The ``Approval.what`` of a key-customer designation (重点客户)."""
 
 
-class CriteriaMode(enum.Enum):
+class CriteriaMode(LabelledEnum):
     """How the four big-customer criteria (第五条) combine; the seed has no and/or."""
 
     ANY = "any"
@@ -57,25 +59,17 @@ class CriteriaMode(enum.Enum):
     ALL = "all"
     """All four are needed."""
 
-    @property
-    def zh(self) -> str:
-        """Chinese label."""
-        return "满足任一项" if self is CriteriaMode.ANY else "四项全部满足"
 
-    @property
-    def en(self) -> str:
-        """English label."""
-        return "any one criterion" if self is CriteriaMode.ANY else "all four criteria"
+set_labels(
+    {
+        CriteriaMode.ANY: ("满足任一项", "any one criterion"),
+        CriteriaMode.ALL: ("四项全部满足", "all four criteria"),
+    }
+)
 
 
-def _check_grade(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if not isinstance(value, Grade):
-        raise InputError(attribute.name, value, "a Grade (A, B, C or D)")
-
-
-def _check_frequency(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if not isinstance(value, PurchaseFrequency):
-        raise InputError("frequency", value, "a PurchaseFrequency (MONTHLY, QUARTERLY, IRREGULAR)")
+_IS_GRADE = fact_check(Grade, "a Grade (A, B, C or D)")
+_IS_FREQUENCY = fact_check(PurchaseFrequency, "a PurchaseFrequency (MONTHLY, QUARTERLY, IRREGULAR)")
 
 
 @attrs.frozen
@@ -86,10 +80,10 @@ class BigCustomerLevel:
     least as often as ``min_frequency``, for at least ``min_years`` of cooperation.
     """
 
-    grade: Grade = attrs.field(validator=_check_grade)
+    grade: Grade = attrs.field(validator=_IS_GRADE)
     min_annual_sales: Decimal = amount_field(0)
     min_frequency: PurchaseFrequency = attrs.field(
-        default=PurchaseFrequency.IRREGULAR, validator=_check_frequency
+        default=PurchaseFrequency.IRREGULAR, validator=_IS_FREQUENCY
     )
     min_years: int = 0
 
@@ -164,11 +158,6 @@ class EligibilityPolicy:
 # --------------------------------------------------------------------------- category
 
 
-def _check_bool(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if not isinstance(value, bool):
-        raise InputError(attribute.name, value, "True or False")
-
-
 def _optional_number(value: object) -> Decimal | None:
     return None if value is None else parse_decimal(value, "sales_share_pct")
 
@@ -187,9 +176,9 @@ class BigCustomerFacts:
     """
 
     sales_share_pct: Decimal | None = attrs.field(default=None, converter=_optional_number)
-    high_recognition: bool = attrs.field(default=False, validator=_check_bool)
-    long_term_intent: bool = attrs.field(default=False, validator=_check_bool)
-    industry_renown: bool = attrs.field(default=False, validator=_check_bool)
+    high_recognition: bool = attrs.field(default=False, validator=IS_BOOL)
+    long_term_intent: bool = attrs.field(default=False, validator=IS_BOOL)
+    industry_renown: bool = attrs.field(default=False, validator=IS_BOOL)
 
 
 @attrs.frozen
@@ -225,27 +214,21 @@ class CategoryResult:
         )
 
 
-class _Criterion(enum.Enum):
+class _Criterion(LabelledEnum):
     SALES_SHARE = "sales_share"
     HIGH_RECOGNITION = "high_recognition"
     LONG_TERM_INTENT = "long_term_intent"
     INDUSTRY_RENOWN = "industry_renown"
 
-    @property
-    def zh(self) -> str:
-        return _CRITERIA_ZH[self]
 
-    @property
-    def en(self) -> str:
-        return self.value.replace("_", " ")
-
-
-_CRITERIA_ZH = {
-    _Criterion.SALES_SHARE: "年销售(采购)额占比",
-    _Criterion.HIGH_RECOGNITION: "高度认可且影响重要",
-    _Criterion.LONG_TERM_INTENT: "长期合作意愿",
-    _Criterion.INDUSTRY_RENOWN: "行业知名度",
-}
+set_labels(
+    {
+        _Criterion.SALES_SHARE: ("年销售(采购)额占比", "sales share"),
+        _Criterion.HIGH_RECOGNITION: ("高度认可且影响重要", "high recognition"),
+        _Criterion.LONG_TERM_INTENT: ("长期合作意愿", "long-term intent"),
+        _Criterion.INDUSTRY_RENOWN: ("行业知名度", "industry renown"),
+    }
+)
 _CRITERIA_LABELS = {c.value: c for c in _Criterion}
 
 
@@ -405,7 +388,7 @@ class BigCustomerProfile:
     """
 
     annual_sales: Decimal = attrs.field(converter=_to_annual_sales)
-    frequency: PurchaseFrequency = attrs.field(validator=_check_frequency)
+    frequency: PurchaseFrequency = attrs.field(validator=_IS_FREQUENCY)
     years: int = attrs.field()
 
     @years.validator

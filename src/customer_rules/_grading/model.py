@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-import enum
+from customer_rules._labels import LabelledEnum as _Labelled
+from customer_rules._labels import set_labels
 
 __all__ = [
     "ArrearsReading",
@@ -13,20 +14,6 @@ __all__ = [
     "PurchaseFrequency",
     "StrategicInfluence",
 ]
-
-
-class _Labelled(enum.Enum):
-    """An enum whose members carry a Chinese and an English label."""
-
-    @property
-    def zh(self) -> str:
-        """The regulations' Chinese term."""
-        return _LABELS[self][0]
-
-    @property
-    def en(self) -> str:
-        """An English label."""
-        return _LABELS[self][1]
 
 
 class DealSizeType(_Labelled):
@@ -135,28 +122,30 @@ _FREQ_RANK = {
     PurchaseFrequency.IRREGULAR: 1,
 }
 
-_LABELS: dict[enum.Enum, tuple[str, str]] = {
-    DealSizeType.A: ("A类", "type A"),
-    DealSizeType.B: ("B类", "type B"),
-    DealSizeType.C: ("C类", "type C"),
-    DealSizeType.D: ("D类", "type D"),
-    Grade.A: ("A等级(重要客户)", "A (important)"),
-    Grade.B: ("B等级(较重要客户)", "B (fairly important)"),
-    Grade.C: ("C等级(一般性客户)", "C (ordinary)"),
-    Grade.D: ("D等级(未达C级)", "D (below C)"),
-    CustomerCategory.BIG: ("大客户", "big customer"),
-    CustomerCategory.ORDINARY: ("普通客户", "ordinary customer"),
-    StrategicInfluence.LEADER: ("行业龙头", "industry leader"),
-    StrategicInfluence.KEY: ("关键地位、较大影响力", "key position, large influence"),
-    StrategicInfluence.ORDINARY: ("一般地位、较小影响力", "ordinary, small influence"),
-    StrategicInfluence.SPORADIC: ("零星客户、基本无影响力", "sporadic, no influence"),
-    ArrearsReading.ONE_POINT: ("拖欠即1分", "arrears scores 1 point"),
-    ArrearsReading.LOWER_ONE_BAND: ("拖欠降一档", "arrears lowers one band"),
-    PriceLevel.BEST: ("最优价格", "best price"),
-    PriceLevel.BETTER: ("较优价格", "better price"),
-    PriceLevel.DISCOUNT: ("适当优惠价格", "appropriate discount"),
-    PriceLevel.LIST: ("标准价格", "list price"),
-    PurchaseFrequency.MONTHLY: ("每月采购", "monthly purchases"),
-    PurchaseFrequency.QUARTERLY: ("每季度采购", "quarterly purchases"),
-    PurchaseFrequency.IRREGULAR: ("不定期采购", "irregular purchases"),
-}
+set_labels(
+    {
+        DealSizeType.A: ("A类", "type A"),
+        DealSizeType.B: ("B类", "type B"),
+        DealSizeType.C: ("C类", "type C"),
+        DealSizeType.D: ("D类", "type D"),
+        Grade.A: ("A等级(重要客户)", "A (important)"),
+        Grade.B: ("B等级(较重要客户)", "B (fairly important)"),
+        Grade.C: ("C等级(一般性客户)", "C (ordinary)"),
+        Grade.D: ("D等级(未达C级)", "D (below C)"),
+        CustomerCategory.BIG: ("大客户", "big customer"),
+        CustomerCategory.ORDINARY: ("普通客户", "ordinary customer"),
+        StrategicInfluence.LEADER: ("行业龙头", "industry leader"),
+        StrategicInfluence.KEY: ("关键地位、较大影响力", "key position, large influence"),
+        StrategicInfluence.ORDINARY: ("一般地位、较小影响力", "ordinary, small influence"),
+        StrategicInfluence.SPORADIC: ("零星客户、基本无影响力", "sporadic, no influence"),
+        ArrearsReading.ONE_POINT: ("拖欠即1分", "arrears scores 1 point"),
+        ArrearsReading.LOWER_ONE_BAND: ("拖欠降一档", "arrears lowers one band"),
+        PriceLevel.BEST: ("最优价格", "best price"),
+        PriceLevel.BETTER: ("较优价格", "better price"),
+        PriceLevel.DISCOUNT: ("适当优惠价格", "appropriate discount"),
+        PriceLevel.LIST: ("标准价格", "list price"),
+        PurchaseFrequency.MONTHLY: ("每月采购", "monthly purchases"),
+        PurchaseFrequency.QUARTERLY: ("每季度采购", "quarterly purchases"),
+        PurchaseFrequency.IRREGULAR: ("不定期采购", "irregular purchases"),
+    }
+)

@@ -13,13 +13,13 @@ Without one the result says the decision awaits approval — a business answer, 
 from __future__ import annotations
 
 import datetime as dt
-import enum
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from customer_rules._grading.model import CustomerCategory, Grade
 from customer_rules._grading.reporting import _require_day
+from customer_rules._labels import LabelledEnum, set_labels
 from customer_rules._validation import check_instance, check_int, raise_if
 from customer_rules.errors import InputError, PolicyError, Problem
 from customer_rules.reasons import Reason, register_messages
@@ -51,30 +51,24 @@ RULES_REVIEW = "G6.rules_review"
 """The ``Approval.what`` of the VP's approval of the yearly review of the grading rules."""
 
 
-class _Matter(enum.Enum):
+class _Matter(LabelledEnum):
     """What an approval is for, with labels for rendering reasons."""
 
     REGRADE = REGRADE
     EXIT = EXIT
     RULES_REVIEW = RULES_REVIEW
 
-    @property
-    def zh(self) -> str:
-        return _MATTER_LABELS[self][0]
 
-    @property
-    def en(self) -> str:
-        return _MATTER_LABELS[self][1]
-
-
-_MATTER_LABELS = {
-    _Matter.REGRADE: ("客户评级调整", "the re-grading"),
-    _Matter.EXIT: ("退出大客户", "the exit from big-customer status"),
-    _Matter.RULES_REVIEW: ("评级规则年度重审", "the yearly review of the grading rules"),
-}
+set_labels(
+    {
+        _Matter.REGRADE: ("客户评级调整", "the re-grading"),
+        _Matter.EXIT: ("退出大客户", "the exit from big-customer status"),
+        _Matter.RULES_REVIEW: ("评级规则年度重审", "the yearly review of the grading rules"),
+    }
+)
 
 
-class GradeChange(enum.Enum):
+class GradeChange(LabelledEnum):
     """G6: how a yearly re-grading moves a customer, by :attr:`Grade.rank`."""
 
     UPGRADE = "upgrade"
@@ -86,23 +80,15 @@ class GradeChange(enum.Enum):
     NEW = "new"
     """首次评级 — the customer had no grade before."""
 
-    @property
-    def zh(self) -> str:
-        """The Chinese term."""
-        return _CHANGE_LABELS[self][0]
 
-    @property
-    def en(self) -> str:
-        """An English label."""
-        return _CHANGE_LABELS[self][1]
-
-
-_CHANGE_LABELS = {
-    GradeChange.UPGRADE: ("调升", "upgrade"),
-    GradeChange.DOWNGRADE: ("调降", "downgrade"),
-    GradeChange.UNCHANGED: ("维持不变", "unchanged"),
-    GradeChange.NEW: ("首次评级", "first grading"),
-}
+set_labels(
+    {
+        GradeChange.UPGRADE: ("调升", "upgrade"),
+        GradeChange.DOWNGRADE: ("调降", "downgrade"),
+        GradeChange.UNCHANGED: ("维持不变", "unchanged"),
+        GradeChange.NEW: ("首次评级", "first grading"),
+    }
+)
 
 _VP = frozenset({Role.VP_IN_CHARGE})
 

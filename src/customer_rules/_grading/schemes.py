@@ -25,6 +25,7 @@ from typing import Any
 
 import attrs
 
+from customer_rules._labels import LabelledEnum, set_labels
 from customer_rules.errors import InputError, PolicyError, Problem
 from customer_rules.money import parse_amount
 from customer_rules.reasons import Reason, register_messages
@@ -48,7 +49,7 @@ _FactValue = Decimal | str | bool
 """A fact's value as a criterion reads it."""
 
 
-class Op(enum.Enum):
+class Op(LabelledEnum):
     """How a :class:`Criterion` compares a fact with its value (G7)."""
 
     GE = "ge"
@@ -66,26 +67,18 @@ class Op(enum.Enum):
     TRUE = "true"
     """A yes/no fact that is yes (是)."""
 
-    @property
-    def zh(self) -> str:
-        """The comparison in Chinese, as it reads in an explanation."""
-        return _OP_LABELS[self][0]
 
-    @property
-    def en(self) -> str:
-        """The comparison in English, as it reads in an explanation."""
-        return _OP_LABELS[self][1]
-
-
-_OP_LABELS = {
-    Op.GE: ("不低于", "at least"),
-    Op.GT: ("高于", "more than"),
-    Op.LE: ("不高于", "at most"),
-    Op.LT: ("低于", "less than"),
-    Op.EQ: ("等于", "equal to"),
-    Op.IN: ("属于", "one of"),
-    Op.TRUE: ("为", "is"),
-}
+set_labels(
+    {
+        Op.GE: ("不低于", "at least"),
+        Op.GT: ("高于", "more than"),
+        Op.LE: ("不高于", "at most"),
+        Op.LT: ("低于", "less than"),
+        Op.EQ: ("等于", "equal to"),
+        Op.IN: ("属于", "one of"),
+        Op.TRUE: ("为", "is"),
+    }
+)
 
 
 class _Kind(enum.Enum):

@@ -3,21 +3,23 @@
 from __future__ import annotations
 
 import datetime as dt
-import enum
 import functools
 from collections.abc import Callable, Iterable
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import attrs
 
 from customer_rules._grading.model import ArrearsReading, Grade, StrategicInfluence
+from customer_rules._labels import LabelledEnum, set_labels
 from customer_rules._validation import (
+    IS_BOOL,
     amount_field,
     check_ascending,
     check_descending,
     check_instance,
     check_int,
+    fact_check,
     number_field,
     raise_if,
 )
@@ -48,7 +50,7 @@ INFLUENCE_ASSESSMENT = "G2.strategic_influence"
 """``Approval.what`` of an assessment of strategic influence (此条款需业务部经理以上领导评定)."""
 
 
-class Indicator(enum.Enum):
+class Indicator(LabelledEnum):
     """The four G2 indicators, in the seed's order."""
 
     CONTRACT_AMOUNT = "contract_amount"
@@ -60,23 +62,15 @@ class Indicator(enum.Enum):
     STRATEGIC_INFLUENCE = "strategic_influence"
     """(4) 战略影响."""
 
-    @property
-    def zh(self) -> str:
-        """The seed's Chinese name."""
-        return _INDICATOR_ZH[self]
 
-    @property
-    def en(self) -> str:
-        """An English name."""
-        return self.value.replace("_", " ")
-
-
-_INDICATOR_ZH = {
-    Indicator.CONTRACT_AMOUNT: "合同金额及回款",
-    Indicator.RECEIVABLES: "年底应收账款",
-    Indicator.PREMIUM: "合同溢价",
-    Indicator.STRATEGIC_INFLUENCE: "战略影响",
-}
+set_labels(
+    {
+        Indicator.CONTRACT_AMOUNT: ("合同金额及回款", "contract amount"),
+        Indicator.RECEIVABLES: ("年底应收账款", "receivables"),
+        Indicator.PREMIUM: ("合同溢价", "premium"),
+        Indicator.STRATEGIC_INFLUENCE: ("战略影响", "strategic influence"),
+    }
+)
 
 
 @attrs.frozen
@@ -294,21 +288,10 @@ class ScorecardPolicy:
         raise_if(problems)
 
 
-def _check_influence(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if not isinstance(value, StrategicInfluence):
-        raise InputError(
-            "strategic_influence", value, "a StrategicInfluence (LEADER, KEY, ORDINARY, SPORADIC)"
-        )
-
-
-def _check_bool(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if not isinstance(value, bool):
-        raise InputError(attribute.name, value, "True or False")
-
-
-def _check_assessment(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if value is not None and not isinstance(value, Approval):
-        raise InputError("influence_assessment", value, "an Approval or None")
+_IS_INFLUENCE = fact_check(
+    StrategicInfluence, "a StrategicInfluence (LEADER, KEY, ORDINARY, SPORADIC)"
+)
+_IS_ASSESSMENT = fact_check(Approval, "an Approval or None", optional=True)
 
 
 def _to_contract_amount(value: object) -> Decimal:
@@ -343,11 +326,11 @@ class ScorecardFacts:
     """
 
     contract_amount: Decimal = attrs.field(converter=_to_contract_amount)
-    paid_on_time: bool = attrs.field(validator=_check_bool)
+    paid_on_time: bool = attrs.field(validator=IS_BOOL)
     year_end_receivables: Decimal = attrs.field(converter=_to_year_end_receivables)
     premium_pct: Decimal = attrs.field(converter=_to_premium_pct)
-    strategic_influence: StrategicInfluence = attrs.field(validator=_check_influence)
-    influence_assessment: Approval | None = attrs.field(default=None, validator=_check_assessment)
+    strategic_influence: StrategicInfluence = attrs.field(validator=_IS_INFLUENCE)
+    influence_assessment: Approval | None = attrs.field(default=None, validator=_IS_ASSESSMENT)
 
 
 @attrs.frozen

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from customer_rules._grading.model import CustomerCategory, Grade, PriceLevel
+from customer_rules._labels import LabelledEnum, set_labels
 from customer_rules._validation import check_instance, check_int, raise_if
 from customer_rules.dates import add_months, month_end, require_date
 from customer_rules.errors import InputError, Problem
@@ -31,7 +32,7 @@ __all__ = [
 ]
 
 
-class ServiceBenefit(enum.Enum):
+class ServiceBenefit(LabelledEnum):
     """Services of the big-customer benefit table (大客户管理制度 第二章 第五条)."""
 
     CREDIT_SERVICE = "credit_service"
@@ -41,17 +42,14 @@ class ServiceBenefit(enum.Enum):
     BASIC_SERVICE = "basic_service"
     """基本服务."""
 
-    @property
-    def zh(self) -> str:
-        """Chinese label."""
-        return {"credit_service": "信用服务", "supporting_service": "配套服务"}.get(
-            self.value, "基本服务"
-        )
 
-    @property
-    def en(self) -> str:
-        """English label."""
-        return self.value.replace("_", " ")
+set_labels(
+    {
+        ServiceBenefit.CREDIT_SERVICE: ("信用服务", "credit service"),
+        ServiceBenefit.SUPPORTING_SERVICE: ("配套服务", "supporting service"),
+        ServiceBenefit.BASIC_SERVICE: ("基本服务", "basic service"),
+    }
+)
 
 
 class RevisitMode(enum.Enum):
