@@ -78,6 +78,17 @@ new_customer_grade = "E"
     assert isinstance(info.value, ValueError)
 
 
+def test_unknown_keys_list_the_known_ones() -> None:
+    with pytest.raises(PolicyError) as info:
+        load_book('[credit]\nlimit = 1\n[grading]\nversion = "x"\n')
+    messages = sorted(str(p) for p in info.value.problems)
+    assert messages == [
+        "credit: unknown key; expected one of: version, effective, grading",
+        "grading.version: unknown key; expected one of: deal_size, scorecard, eligibility,"
+        " service, reporting, regrading",
+    ]
+
+
 def test_cross_field_problems_are_located() -> None:
     with pytest.raises(PolicyError) as info:
         load_book('[grading.scorecard.receivables]\nfour_points_max = "300万"\n')
