@@ -1,0 +1,478 @@
+"""The command line, through its real entry point: ``main([...])`` and ``python -m customer_rules``.
+
+``grade`` runs G3 → G2 → G4 → G5 (→ G6) for each customer; the outputs must agree with the
+Python API on the same customers.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from customer_rules import PolicyBook, load_book, read_book
+from customer_rules._portfolio import COLUMNS, SAMPLE_AS_OF, sample_portfolio
+from customer_rules.cli import CSV_COLUMNS, main
+from customer_rules.grading import CustomerGrade, GradingPolicy, grade_customer
+
+STRICT = "[grading.scorecard.total_cutoffs]\nA = 16\nB = 15\nC = 14\n"
+WORKING_DAYS = '[grading.reporting.supervisor_deadline]\ndays = 2\nmode = "working_days"\n'
+BAD = '[grading.scorecard.total_cutoffs]\nA = "fourteen"\n'
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def api(policy: GradingPolicy | None = None) -> dict[str, CustomerGrade]:
+    """The sample graded through the Python API, as of the sample's date."""
+    on = SAMPLE_AS_OF
+    return {
+        c.id: grade_customer(c, policy or GradingPolicy(), on=on)
+        for c in sample_portfolio().customers
+    }
+
+
+def csv_rows(text: str) -> dict[str, dict[str, str]]:
+    return {row["id"]: row for row in csv.DictReader(io.StringIO(text))}
+
+
+def display_width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+# --------------------------------------------------------------------------- the sample table
+
+
+def test_sample_table_shows_every_grade_both_categories_and_the_columns(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """G2 points and grade, G3 category, G4 tier and revisit, G5 report — for the sample."""
+    code, out, err = run(capsys, "grade")
+    assert code == 0
+    assert err == ""
+    lines = out.splitlines()
+    assert lines[0] == "客户评级 截至 2026-11-30(样例数据的日期;可用 --as-of 指定)"
+    c001 = next(line for line in lines if line.startswith("C001 "))
+    assert c001.split() == [
+        "C001", "华东重工集团有限公司", "大客户", "4", "4", "4", "4", "16", "A",
+        "1/最优价格", "2027-01-20", "2027-03-31",
+    ]  # fmt: skip
+    assert "普通客户" in out
+    assert lines[-1] == "共 20 户:A 4、B 5、C 5、D 4,未评级 2"
+
+
+def test_deciding_reasons_follow_each_customer_indented(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """The reason for the grade comes first (G2 total, or G3's new-customer rule), then notes."""
+    _, out, _ = run(capsys, "grade")
+    lines = out.splitlines()
+
+    def under(customer_id: str) -> list[str]:
+        start = next(i for i, line in enumerate(lines) if line.startswith(customer_id + " "))
+        block = []
+        for line in lines[start + 1 :]:
+            if not line.startswith("    "):
+                break
+            block.append(line.strip())
+        return block
+
+    assert under("C001") == ["[G2] 四项合计 16 分,评为 A等级(重要客户)(下限 14 分)"]
+    assert under("C012")[0].startswith("[G3] 新开发客户一年之内列为 C等级")
+    assert under("C013") == ["[G3] 正常商业往来不足期限,2027-03-01 起方可评级"]
+    assert under("C002")[1].startswith("[G4] 每 3 个月由")  # overdue revisit
+    assert under("C011")[1].startswith("[G2] 战略影响未经评定")  # influence scored 0
+    assert under("C006")[1:3] == [
+        "[G2] 合同金额 15,000,000 元,拖欠回款(拖欠即1分)→ 1 分",
+        "[G6] 年度重审:等级由 B等级(较重要客户) 调降为 D等级(未达C级)",
+    ]
+
+
+def test_table_columns_line_up_with_chinese_names(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run(capsys, "grade", "--lang", "en")
+    lines = out.splitlines()
+    header = next(i for i, line in enumerate(lines) if line.startswith("customer "))
+    column = display_width(lines[header][: lines[header].index("grade")])
+    rows = [line for line in lines[header + 2 :] if line[:1] == "C"]
+    assert len(rows) == 20
+    for row in rows:
+        # the grade column starts at the same display column in every row
+        before = next(i for i in range(len(row)) if display_width(row[:i]) == column)
+        assert row[before] in "ABCD—", row
+        assert row[before - 1] == " "
+
+
+def test_english_labels(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "grade", "--lang", "en")
+    assert code == 0
+    assert out.startswith("Customer grades as of 2026-11-30 (the sample's date; use --as-of)\n")
+    assert "[G3] new customer: C (ordinary) for its first year whatever its score" in out
+    assert "2026-08-12 overdue" in out
+    assert out.splitlines()[-1] == "20 customers: A 4, B 5, C 5, D 4; not graded 2"
+
+
+def test_python_dash_m_runs_the_cli() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "customer_rules", "grade", "--lang", "en"],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "C001 华东重工集团有限公司" in done.stdout
+    assert done.stdout.splitlines()[-1] == "20 customers: A 4, B 5, C 5, D 4; not graded 2"
+
+
+# --------------------------------------------------------------------------- csv and json
+
+
+def test_csv_agrees_with_the_python_api(capsys: pytest.CaptureFixture[str]) -> None:
+    """G2 points/total/grade, G4 priority and revisit, G5 report due: as grade_customer says."""
+    code, out, _ = run(capsys, "grade", "--format", "csv", "--lang", "en")
+    assert code == 0
+    assert out.splitlines()[0] == ",".join(CSV_COLUMNS)
+    rows = csv_rows(out)
+    expected = api()
+    assert rows.keys() == expected.keys()
+    for cid, result in expected.items():
+        row = rows[cid]
+        sc = result.scorecard
+        points = [row[f"points_{k}"] for k in ("contract", "receivables", "premium", "influence")]
+        assert points == ([str(p) for p in sc.points] if sc else ["", "", "", ""])
+        assert row["total"] == (str(sc.total) if sc else "")
+        assert row["grade"] == (result.grade.value if result.grade else "")
+        assert row["category"] == result.category.category.value
+        tier = result.tier
+        assert row["tier_priority"] == (str(tier.tier.priority) if tier and tier.tier else "")
+        next_revisit = tier.next_revisit if tier else None
+        assert row["next_revisit"] == (next_revisit.isoformat() if next_revisit else "")
+        report_due = result.report.next_due.isoformat() if result.report else ""
+        assert row["next_report_due"] == report_due
+        assert row["policy_version"] == "seed"
+        assert row["reasons"].split(" | ")[0].startswith(("[G2] total", "[G3]"))
+    assert {row["grade"] for row in rows.values()} == {"A", "B", "C", "D", ""}
+
+
+def test_json_agrees_with_the_python_api(capsys: pytest.CaptureFixture[str]) -> None:
+    """G2 what-if (points short, next grade, levers) and every reason, as the API gives them."""
+    code, out, _ = run(capsys, "grade", "--format", "json")
+    assert code == 0
+    items = {item["id"]: item for item in json.loads(out)}
+    expected = api()
+    assert items.keys() == expected.keys()
+    for cid, result in expected.items():
+        item = items[cid]
+        assert item["grade"] == (result.grade.value if result.grade else None)
+        assert [r["code"] for r in item["reasons"]] == [r.code for r in result.reasons]
+        if result.scorecard is None:
+            assert item["what_if"] is None
+            continue
+        what_if = result.scorecard.what_if
+        assert item["what_if"]["points_short"] == what_if.points_short
+        assert item["what_if"]["next_grade"] == (
+            what_if.next_grade.value if what_if.next_grade else None
+        )
+        assert [lv["indicator"] for lv in item["what_if"]["levers"]] == [
+            lv.indicator.value for lv in what_if.levers
+        ]
+    c011 = items["C011"]  # unassessed influence: 2 points short of B; an assessment closes it
+    assert c011["points_influence"] == 0
+    assert c011["what_if"]["points_short"] == 2
+    assert c011["what_if"]["levers"][0]["indicator"] == "strategic_influence"
+    assert c011["what_if"]["levers"][0]["closes_gap"] is True
+    assert "华东重工集团有限公司" in out  # ensure_ascii=False
+
+
+# --------------------------------------------------------------------------- --as-of
+
+
+@pytest.mark.parametrize(
+    ("as_of", "c012", "c019"),
+    [
+        ("2026-11-29", "C", "C"),  # C019 developed 2025-11-30: still new on 2026-11-29
+        ("2026-11-30", "C", "B"),
+        ("2027-01-14", "C", "B"),  # C012 developed 2026-01-15: new until 2027-01-14
+        ("2027-01-15", "A", "B"),
+    ],
+)
+def test_as_of_moves_the_new_customer_across_its_first_year(
+    capsys: pytest.CaptureFixture[str], as_of: str, c012: str, c019: str
+) -> None:
+    """G3: a customer developed less than a year ago is C whatever its score."""
+    code, out, _ = run(capsys, "grade", "--format", "csv", "--as-of", as_of)
+    assert code == 0
+    rows = csv_rows(out)
+    assert (rows["C012"]["grade"], rows["C019"]["grade"]) == (c012, c019)
+
+
+def test_as_of_is_printed_without_the_sample_note(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run(capsys, "grade", "--lang", "en", "--as-of", "2027-01-15")
+    assert out.splitlines()[0] == "Customer grades as of 2027-01-15"
+
+
+# --------------------------------------------------------------------------- --input
+
+
+def write_portfolio(tmp_path: Path) -> Path:
+    header = ",".join(COLUMNS)
+    good = "2018-01-01,,600万,yes,35万,14,3,王建国,sales_manager,2026-10-15,,"
+    lines = [
+        header,  # line 1
+        f"G1,好客户一,big,{good}",  # line 2
+        f"G2,坏日期,big,2018-02-30{good[10:]}",  # line 3: bad date
+        f"G3,好客户二,ordinary,{good}",  # line 4
+        f"G4,坏金额,ordinary,{good.replace('600万', 'abc')}",  # line 5: bad amount
+    ]
+    path = tmp_path / "portfolio.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_malformed_rows_are_reported_by_line_and_the_rest_graded(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = write_portfolio(tmp_path)
+    code, out, err = run(capsys, "grade", "--input", str(path), "--as-of", "2026-11-30")
+    assert code == 1
+    assert err.splitlines() == [
+        "line 3: first_trade: expected an ISO date YYYY-MM-DD, got '2018-02-30'",
+        "line 5: contract_amount: expected a Decimal, an int or a string such as '800000',"
+        " '800,000', '80万' or '1.5亿', got 'abc'",
+    ]
+    assert "G1 好客户一" in out
+    assert "G3 好客户二" in out
+    assert "G2 坏日期" not in out
+    assert (
+        out.splitlines()[-1]
+        == "共 2 户:A 0、B 2、C 0、D 0,未评级 0;另有 2 处输入问题未能评级(见标准错误输出)"
+    )
+
+
+def test_malformed_rows_with_csv_output_keep_stdout_parseable(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = write_portfolio(tmp_path)
+    code, out, err = run(
+        capsys, "grade", "--input", str(path), "--as-of", "2026-11-30", "--format", "csv"
+    )
+    assert code == 1
+    assert list(csv_rows(out)) == ["G1", "G3"]
+    assert "line 3" in err
+    assert "line 5" in err
+
+
+def test_a_date_after_as_of_rejects_that_row_at_grading(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """G3 refuses a first trade after the day of grading; the CLI reports it by line."""
+    path = tmp_path / "p.csv"
+    path.write_text("id,first_trade\nF1,2027-05-01\nF2,2020-01-01\n", encoding="utf-8")
+    code, out, err = run(capsys, "grade", "--input", str(path), "--as-of", "2026-11-30")
+    assert code == 1
+    assert err.startswith("line 2: first_trade: expected a date on or before 2026-11-30")
+    assert "F2" in out
+
+
+def test_input_from_stdin(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sys, "stdin", io.StringIO("id,first_trade\nS1,2020-01-01\n"))
+    code, out, _ = run(capsys, "grade", "--input", "-", "--as-of", "2026-11-30", "--format", "csv")
+    assert code == 0
+    assert csv_rows(out)["S1"]["reasons"] == "[G2] 缺少评分所需资料,暂不评级"
+
+
+def test_unreadable_input_is_a_usage_error(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    code, out, err = run(capsys, "grade", "--input", str(tmp_path / "missing.csv"))
+    assert code == 2
+    assert out == ""
+    assert "missing.csv" in err
+    assert "readable file" in err
+
+
+# --------------------------------------------------------------------------- --policy
+
+
+def test_policy_file_changes_the_grades(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """G2 totals from the company's own book: A ≥ 16, B ≥ 15, C ≥ 14."""
+    path = tmp_path / "strict.toml"
+    path.write_text(STRICT, encoding="utf-8")
+    code, out, _ = run(capsys, "grade", "--policy", str(path), "--format", "csv")
+    assert code == 0
+    rows = csv_rows(out)
+    expected = api(load_book(STRICT).grading)
+    assert {k: r["grade"] for k, r in rows.items()} == {
+        k: (r.grade.value if r.grade else "") for k, r in expected.items()
+    }
+    assert rows["C001"]["grade"] == "A"  # 16 points
+    assert rows["C002"]["grade"] == "C"  # 14 points: A under the seed
+    assert rows["C016"]["grade"] == "B"  # 15 points
+
+
+def test_bad_policy_file_exits_2_naming_every_problem(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = tmp_path / "bad.toml"
+    path.write_text(BAD + "[grading.nope]\nx = 1\n", encoding="utf-8")
+    code, out, err = run(capsys, "grade", "--policy", str(path))
+    assert code == 2
+    assert out == ""
+    assert err.splitlines() == [
+        f"{path}: grading.scorecard.total_cutoffs.A: expected an integer, got 'fourteen'",
+        f"{path}: grading.nope: unknown key; expected one of: deal_size, scorecard, eligibility,"
+        " service, reporting, regrading",
+    ]
+
+
+def test_policy_validate_good_and_bad(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    good = tmp_path / "good.toml"
+    good.write_text('version = "2027"\neffective = 2027-01-01\n' + STRICT, encoding="utf-8")
+    bad = tmp_path / "bad.toml"
+    bad.write_text(BAD, encoding="utf-8")
+    assert run(capsys, "policy", "validate", str(good)) == (
+        0,
+        f"{good}: valid (version 2027, effective 2027-01-01)\n",
+        "",
+    )
+    code, out, err = run(capsys, "policy", "validate", str(bad))
+    assert code == 2
+    assert out == ""
+    assert "grading.scorecard.total_cutoffs.A" in err
+    assert err.splitlines()[-1] == f"{bad}: invalid (1 problem)"
+
+
+def test_policy_validate_unreadable_file(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    code, _, err = run(capsys, "policy", "validate", str(tmp_path / "none.toml"))
+    assert code == 2
+    assert "cannot read the file" in err
+
+
+def test_policy_dump_json_then_validate_round_trips(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    source = tmp_path / "strict.toml"
+    source.write_text(STRICT, encoding="utf-8")
+    dumped = tmp_path / "dumped.json"
+    code, _, _ = run(
+        capsys,
+        "policy",
+        "dump",
+        "--policy",
+        str(source),
+        "--format",
+        "json",
+        "--output",
+        str(dumped),
+    )
+    assert code == 0
+    assert json.loads(dumped.read_text(encoding="utf-8"))["grading"]["scorecard"][
+        "total_cutoffs"
+    ] == {"A": 16, "B": 15, "C": 14}
+    code, out, _ = run(capsys, "policy", "validate", str(dumped))
+    assert code == 0
+    assert out == f"{dumped}: valid (version seed, effective 2026-01-01)\n"
+    assert read_book(str(dumped)) == read_book(str(source))
+
+
+def test_policy_dump_to_stdout_defaults_to_toml(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "policy", "dump")
+    assert code == 0
+    assert load_book(out) == PolicyBook()
+    code, out, _ = run(capsys, "policy", "dump", "--format", "json")
+    assert load_book(out, "json") == PolicyBook()
+
+
+def test_policy_show_prints_the_effective_book(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    code, out, _ = run(capsys, "policy", "show")
+    assert code == 0
+    assert out.startswith('version = "seed"\n')
+    assert load_book(out) == PolicyBook()
+    path = tmp_path / "strict.toml"
+    path.write_text(STRICT, encoding="utf-8")
+    code, out, _ = run(capsys, "policy", "show", "--policy", str(path))
+    assert "[grading.scorecard.total_cutoffs]\nA = 16\nB = 15\nC = 14\n" in out
+
+
+# --------------------------------------------------------------------------- --calendar
+
+
+def test_china_working_day_calendar_grades_the_sample(capsys: pytest.CaptureFixture[str]) -> None:
+    """G5 deadlines may count China's working days; the sample's date is covered."""
+    code, out, _ = run(capsys, "grade", "--calendar", "cn", "--format", "csv")
+    assert code == 0
+    assert len(csv_rows(out)) == 20
+    _, table, _ = run(capsys, "grade", "--calendar", "cn")
+    assert "日历:中国法定工作日" in table
+
+
+def test_working_day_deadlines_count_china_holidays(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """G5 with a working-day book: the September report's 2-day step skips National Day."""
+    path = tmp_path / "wd.toml"
+    path.write_text(WORKING_DAYS, encoding="utf-8")
+    args = ["grade", "--policy", str(path), "--format", "json", "--lang", "en"]
+    code, out, _ = run(capsys, *args, "--calendar", "cn", "--as-of", "2026-09-20")
+    assert code == 0
+    c010 = next(item for item in json.loads(out) if item["id"] == "C010")  # D: reports monthly
+    assert c010["next_report_due"] == "2026-09-30"
+    chain = [r["text"] for r in c010["reasons"] if r["code"].startswith("G5.chain.next")]
+    assert chain == [
+        "[G5] the supervisor presents it to the sales manager within 2 working day(s), counting"
+        " the day after 2026-09-30 as day 1: due 2026-10-09"
+    ]
+    # the same book on the sample's date reaches into 2027, which the calendar does not cover
+    code, out, err = run(capsys, *args, "--calendar", "cn")
+    assert code == 2
+    assert out == ""
+    assert err.startswith("customer-rules: error: no working-day data for 2027-")
+    assert len(err.splitlines()) == 1
+
+
+def test_china_calendar_outside_its_years_is_one_clear_error(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, err = run(capsys, "grade", "--calendar", "cn", "--as-of", "2099-01-01")
+    assert code == 2
+    assert out == ""
+    assert len(err.splitlines()) == 1
+    assert "no working-day data for 2099-01-01" in err
+
+
+# --------------------------------------------------------------------------- usage
+
+
+@pytest.mark.parametrize(
+    "args",
+    [[], ["policy"], ["grade", "--as-of", "2026-13-01"], ["grade", "--lang", "fr"], ["frob"]],
+)
+def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str], args: list[str]) -> None:
+    code, out, err = run(capsys, *args)
+    assert code == 2
+    assert out == ""
+    assert "usage:" in err
+
+
+def test_help_and_version_exit_0(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "grade", "--help")
+    assert code == 0
+    assert "--as-of DATE" in out
+    code, out, _ = run(capsys, "--version")
+    assert code == 0
+    assert out.startswith("customer-rules 0.")
