@@ -123,8 +123,10 @@ def test_malformed_files(text: str, fmt: str, fragment: str) -> None:
 def test_read_book_names_the_file(tmp_path: Path) -> None:
     bad = tmp_path / "company.toml"
     bad.write_text("[grading.scorecard.total_cutoffs]\nA = 'x'\n", encoding="utf-8")
-    with pytest.raises(PolicyError, match=r"company\.toml"):
+    with pytest.raises(PolicyError, match=r"company\.toml") as info:
         read_book(str(bad))
+    assert info.value.source == str(bad)
+    assert [p.path for p in info.value.problems] == ["grading.scorecard.total_cutoffs.A"]
     with pytest.raises(PolicyError, match="cannot read"):
         read_book(str(tmp_path / "missing.toml"))
     good = tmp_path / "company.json"

@@ -270,13 +270,11 @@ def read_book(path: str) -> PolicyBook:
         with open(path, encoding="utf-8") as handle:
             text = handle.read()
     except OSError as exc:
-        raise PolicyError([Problem(path, f"cannot read the file: {exc.strerror}")]) from None
+        raise PolicyError([Problem("", f"cannot read the file: {exc.strerror}")], path) from None
     try:
         return load_book(text, format)
     except PolicyError as exc:
-        raise PolicyError(
-            Problem(f"{path}: {p.path}" if p.path else path, p.message) for p in exc.problems
-        ) from None
+        raise PolicyError(exc.problems, path) from None
 
 
 def dump_book(book: PolicyBook, format: Format = "toml") -> str:

@@ -51,17 +51,20 @@ class PolicyError(CustomerRulesError, ValueError):
     shows all that needs fixing.
 
     Attributes:
-        problems: the problems, in the order found.
+        problems: the problems, in the order found; each path is a clean dotted path.
+        source: the file the policy came from, if any (kept apart from the paths).
     """
 
-    def __init__(self, problems: Iterable[Problem]) -> None:
+    def __init__(self, problems: Iterable[Problem], source: str | None = None) -> None:
         self.problems: tuple[Problem, ...] = tuple(problems)
+        self.source = source
         super().__init__(self._render())
 
     def _render(self) -> str:
+        where = f"{self.source}: " if self.source else ""
         if len(self.problems) == 1:
-            return str(self.problems[0])
-        lines = [f"{len(self.problems)} problems in the policy:"]
+            return f"{where}{self.problems[0]}"
+        lines = [f"{where}{len(self.problems)} problems in the policy:"]
         lines.extend(f"  - {p}" for p in self.problems)
         return "\n".join(lines)
 

@@ -9,6 +9,7 @@ valid. Rules check the role and the dates themselves.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 
 import attrs
 
@@ -16,7 +17,7 @@ from customer_rules._labels import LabelledEnum, set_labels
 from customer_rules._validation import fact_check, non_empty_text
 from customer_rules.errors import InputError
 
-__all__ = ["Approval", "Role"]
+__all__ = ["Approval", "Role", "in_rank_order"]
 
 
 class Role(LabelledEnum):
@@ -67,6 +68,15 @@ _ZH = {
 }
 set_labels({role: (zh, role.value.replace("_", " ")) for role, zh in _ZH.items()})
 
+
+def in_rank_order(roles: Iterable[Role]) -> tuple[Role, ...]:
+    """``roles`` in the order :class:`Role` declares them: the front line first, then up the
+    line of management (销售员 … 业务部经理, 市场总监, 主管副总经理, 总经理, 董事长), then the
+    departments."""
+    return tuple(sorted(roles, key=_ORDER.__getitem__))
+
+
+_ORDER = {role: i for i, role in enumerate(Role)}
 
 _IS_ROLE = fact_check(Role, f"a Role, one of {[r.value for r in Role]}")
 _IS_DATE = fact_check(dt.date, "a datetime.date")

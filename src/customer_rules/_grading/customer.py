@@ -15,7 +15,7 @@ from customer_rules._grading.eligibility import (
     classify_category,
 )
 from customer_rules._grading.model import CustomerCategory, Grade
-from customer_rules._grading.regrading import RegradeResult, regrade
+from customer_rules._grading.regrading import GradeChange, RegradeResult, regrade
 from customer_rules._grading.reporting import ReportSchedule, report_schedule
 from customer_rules._grading.scorecard import ScorecardFacts, ScorecardResult, score
 from customer_rules._grading.service_tier import ServiceTierResult, service_tier
@@ -28,6 +28,8 @@ if TYPE_CHECKING:
     from customer_rules._grading.policy import GradingPolicy
 
 __all__ = ["Customer", "CustomerGrade", "grade_customer"]
+
+_CHANGES = frozenset({GradeChange.UPGRADE, GradeChange.DOWNGRADE})
 
 
 _IS_CATEGORY = fact_check(
@@ -119,6 +121,28 @@ class CustomerGrade:
             )
         assert self.scorecard is not None
         return self.scorecard.reasons[-1:]
+
+    @property
+    def notes(self) -> tuple[Reason, ...]:
+        """What a reader must not miss beside :attr:`deciding`: arrears and an influence that
+        scored 0 (G2), a revisit due now or overdue (G4), a changed grade with the state of its
+        approval (G6)."""
+        found: list[Reason] = []
+        scored = self.scorecard
+        if scored is not None:
+            if not scored.facts.paid_on_time:
+                found.append(scored.reasons[0])
+            if not scored.influence_assessed:
+                found.append(scored.reasons[3])
+        tier = self.tier
+        due = tier is not None and tier.next_revisit is not None
+        if due and tier is not None and (tier.overdue or tier.last_visit is None):
+            found.append(tier.reasons[-1])
+        change = self.change
+        if change is not None and change.change in _CHANGES:
+            found.extend(change.reasons[1:])
+        deciding = self.deciding
+        return tuple(r for r in found if r not in deciding)
 
     @property
     def reasons(self) -> tuple[Reason, ...]:

@@ -25,7 +25,7 @@ from customer_rules.dates import add_months, require_date
 from customer_rules.errors import InputError, Problem
 from customer_rules.money import parse_amount, parse_decimal
 from customer_rules.reasons import Reason, register_messages
-from customer_rules.roles import Approval, Role
+from customer_rules.roles import Approval, Role, in_rank_order
 
 if TYPE_CHECKING:
     from customer_rules._grading.policy import GradingPolicy
@@ -503,8 +503,8 @@ def designate_key_customer(
             raise InputError("approvals", approval, "Approval records")
         if approval.grants(needed, KEY_CUSTOMER, on):
             signed.add(approval.role)
-    missing = tuple(sorted(needed - signed, key=lambda r: r.value))
-    ordered = tuple(sorted(signed, key=lambda r: r.value))
+    missing = in_rank_order(needed - signed)
+    ordered = in_rank_order(signed)
     return KeyCustomerResult(not missing, ordered, missing, policy.version)
 
 

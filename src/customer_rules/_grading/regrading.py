@@ -23,7 +23,7 @@ from customer_rules._labels import LabelledEnum, set_labels
 from customer_rules._validation import check_instance, check_int, raise_if
 from customer_rules.errors import InputError, PolicyError, Problem
 from customer_rules.reasons import Reason, register_messages
-from customer_rules.roles import Approval, Role
+from customer_rules.roles import Approval, Role, in_rank_order
 
 if TYPE_CHECKING:
     from customer_rules._grading.policy import GradingPolicy
@@ -183,10 +183,6 @@ def _next_review(p: RegradingPolicy, day: dt.date, *, after: bool) -> dt.date:
     return review
 
 
-def _sorted_roles(roles: frozenset[Role]) -> tuple[Role, ...]:
-    return tuple(sorted(roles, key=lambda r: r.value))
-
-
 def _check_approval(approval: object) -> Approval | None:
     if approval is not None and not isinstance(approval, Approval):
         raise InputError("approval", approval, "an Approval or None")
@@ -202,7 +198,7 @@ def _approval_reason(
     signed_after: dt.date | None = None,
 ) -> Reason:
     """Why ``approval`` does or does not make ``matter`` effective on ``on`` (G6)."""
-    wanted = _sorted_roles(roles)
+    wanted = in_rank_order(roles)
     if approval is None:
         return Reason.of("G6", "G6.approval.missing", matter=matter, roles=wanted)
     if approval.role not in roles:
@@ -295,8 +291,8 @@ class RegradeResult:
                 month=p.review_month,
                 day=p.review_day,
                 preparer=p.preparing_role,
-                assistants=_sorted_roles(p.assisting_roles),
-                roles=_sorted_roles(p.approving_roles),
+                assistants=in_rank_order(p.assisting_roles),
+                roles=in_rank_order(p.approving_roles),
             ),
             Reason.of(
                 "G6", f"G6.{self.change.value}", previous=self.previous, current=self.current
@@ -348,7 +344,7 @@ def regrade(
     Example:
         >>> import datetime as dt
         >>> from customer_rules.grading import GradingPolicy
-        >>> from customer_rules.roles import Approval, Role
+        >>> from customer_rules.roles import Approval, Role, in_rank_order
         >>> day = dt.date(2026, 12, 31)
         >>> ok = Approval("李副总", Role.VP_IN_CHARGE, REGRADE, day)
         >>> r = regrade(Grade.A, Grade.B, GradingPolicy(), on=day, approval=ok)
@@ -451,7 +447,7 @@ class ExitResult:
                 change=GradeChange.DOWNGRADE,
             ),
             _approval_reason(self.approval, roles, _Matter.EXIT, self.on),
-            Reason.of("G6", "G6.exit.care", roles=_sorted_roles(roles)),
+            Reason.of("G6", "G6.exit.care", roles=in_rank_order(roles)),
         )
 
 
@@ -489,7 +485,7 @@ def exit_big_customer(
     Example:
         >>> import datetime as dt
         >>> from customer_rules.grading import GradingPolicy
-        >>> from customer_rules.roles import Approval, Role
+        >>> from customer_rules.roles import Approval, Role, in_rank_order
         >>> day = dt.date(2026, 12, 31)
         >>> ok = Approval("李副总", Role.VP_IN_CHARGE, EXIT, day)
         >>> exit_big_customer(
@@ -559,7 +555,7 @@ class RulesReview:
             effective=self.effective,
             due=self.due,
             preparer=p.rules_preparing_role,
-            roles=_sorted_roles(p.rules_approving_roles),
+            roles=in_rank_order(p.rules_approving_roles),
         )
         status = _approval_reason(
             self.approval,

@@ -26,7 +26,7 @@ from customer_rules._validation import (
 from customer_rules.errors import InputError, Problem
 from customer_rules.money import parse_amount, parse_decimal
 from customer_rules.reasons import Reason, register_messages
-from customer_rules.roles import Approval, Role
+from customer_rules.roles import Approval, Role, in_rank_order
 
 if TYPE_CHECKING:
     from customer_rules._grading.policy import GradingPolicy
@@ -503,7 +503,7 @@ def score(facts: ScorecardFacts, policy: GradingPolicy, *, on: dt.date) -> Score
     Example:
         >>> import datetime as dt
         >>> from customer_rules.grading import GradingPolicy, ScorecardFacts, StrategicInfluence
-        >>> from customer_rules.roles import Approval, Role
+        >>> from customer_rules.roles import Approval, Role, in_rank_order
         >>> day = dt.date(2026, 12, 31)
         >>> ok = Approval("王经理", Role.SALES_MANAGER, INFLUENCE_ASSESSMENT, day)
         >>> facts = ScorecardFacts("1200万", True, "30万", "16", StrategicInfluence.KEY, ok)
@@ -540,7 +540,7 @@ def _influence_points(facts: ScorecardFacts, sc: ScorecardPolicy, on: dt.date) -
 
 
 def _unassessed_reason(assessment: Approval | None, p: ScorecardPolicy, on: dt.date) -> Reason:
-    roles = tuple(sorted(p.influence_assessors, key=lambda r: r.value))
+    roles = in_rank_order(p.influence_assessors)
     if assessment is None:
         return Reason.of("G2", "G2.influence.missing", roles=roles, points=0)
     if assessment.role not in p.influence_assessors:

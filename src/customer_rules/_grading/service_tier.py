@@ -216,7 +216,7 @@ class ServiceTierResult:
         out = [
             Reason.of(
                 "G4",
-                "G4.tier" if t.seed else "G4.tier.default",
+                _tier_code(t),
                 category=self.category,
                 grade=self.grade,
                 priority=t.priority,
@@ -295,6 +295,12 @@ def service_tier(
     return ServiceTierResult(category, grade, tier, last_visit, due, overdue, policy.version)
 
 
+def _tier_code(tier: ServiceTier) -> str:
+    if tier.benefits:
+        return "G4.tier.benefits"
+    return "G4.tier" if tier.seed else "G4.tier.default"
+
+
 def _next_revisit(last: dt.date, months: int, p: ServiceTierPolicy) -> dt.date:
     if p.revisit_mode is RevisitMode.ROLLING:
         return add_months(last, months)
@@ -306,8 +312,12 @@ def _next_revisit(last: dt.date, months: int, p: ServiceTierPolicy) -> dt.date:
 register_messages(
     {
         "G4.tier": (
-            "{category}{grade}:发货优先级 {priority},{price};附加服务:{benefits}",
-            "{category} {grade}: delivery priority {priority}, {price}; services: {benefits}",
+            "{category}{grade}:发货优先级 {priority},{price}",
+            "{category} {grade}: delivery priority {priority}, {price}",
+        ),
+        "G4.tier.benefits": (
+            "{category}{grade}:{price};{benefits}",
+            "{category} {grade}: {price}; {benefits}",
         ),
         "G4.tier.default": (
             "{category}{grade}:制度未列明,按本库默认:发货优先级 {priority},{price}",
