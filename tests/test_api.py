@@ -12,6 +12,7 @@ import customer_rules
 MODULES = [
     "customer_rules",
     "customer_rules.calendars",
+    "customer_rules.cli",
     "customer_rules.cn_calendar",
     "customer_rules.config",
     "customer_rules.dates",

@@ -23,17 +23,17 @@ from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from typing import Literal
 
-from customer_rules import __version__
+from customer_rules import __version__, _portfolio
+from customer_rules import calendars as _calendars
+from customer_rules import cn_calendar as _cn_calendar
 from customer_rules._portfolio import (
-    SAMPLE_AS_OF,
     Portfolio,
     RowError,
     parse_portfolio,
     read_portfolio,
     sample_portfolio,
 )
-from customer_rules.calendars import CALENDAR_DAYS, Calendar, WorkingDayCalendar
-from customer_rules.cn_calendar import china_working_days
+from customer_rules.calendars import Calendar, WorkingDayCalendar
 from customer_rules.config import Format, PolicyBook, dump_book, read_book
 from customer_rules.dates import parse_date
 from customer_rules.errors import CalendarCoverageError, CustomerRulesError, InputError, PolicyError
@@ -326,7 +326,7 @@ def _grade(args: argparse.Namespace) -> int:
     if portfolio is None:
         return _EXIT_USAGE
     sample = args.input is None
-    as_of: dt.date = args.as_of or (SAMPLE_AS_OF if sample else dt.date.today())
+    as_of: dt.date = args.as_of or (_portfolio.SAMPLE_AS_OF if sample else dt.date.today())
     if not calendar.covers(as_of):
         years = calendar.covered_years if isinstance(calendar, WorkingDayCalendar) else ()
         _error(str(CalendarCoverageError(as_of, years)))
@@ -361,9 +361,9 @@ def _grade(args: argparse.Namespace) -> int:
 
 def _calendar(name: str) -> Calendar | None:
     if name == "days":
-        return CALENDAR_DAYS
+        return _calendars.CALENDAR_DAYS
     try:
-        return china_working_days()
+        return _cn_calendar.china_working_days()
     except CustomerRulesError as exc:
         _error(str(exc))
         return None
