@@ -232,6 +232,8 @@ def test_bad_facts_name_the_field() -> None:
         ScorecardFacts("1", True, "1", "1", 4)  # type: ignore[arg-type]
     with pytest.raises(InputError, match="on"):
         score(facts(), SEED, on="2026-12-31")  # type: ignore[arg-type]
+    with pytest.raises(InputError, match="facts"):
+        score({"contract_amount": 1}, SEED, on=DAY)  # type: ignore[arg-type]
 
 
 def test_policy_errors_collect_every_problem() -> None:

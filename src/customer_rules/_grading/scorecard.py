@@ -498,7 +498,7 @@ def score(facts: ScorecardFacts, policy: GradingPolicy, *, on: dt.date) -> Score
         Points per indicator, total and grade; reasons and what-if on demand.
 
     Raises:
-        InputError: if ``on`` is not a date.
+        InputError: if ``on`` is not a date or ``facts`` not a :class:`ScorecardFacts`.
 
     Example:
         >>> import datetime as dt
@@ -513,6 +513,8 @@ def score(facts: ScorecardFacts, policy: GradingPolicy, *, on: dt.date) -> Score
     """
     if type(on) is not dt.date:
         raise InputError("on", on, "a datetime.date")
+    if not isinstance(facts, ScorecardFacts):
+        raise InputError("facts", facts, "ScorecardFacts")
     sc = policy.scorecard
     points = (
         sc.contract_amount.points(facts.contract_amount, facts.paid_on_time),
