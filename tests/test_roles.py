@@ -6,8 +6,11 @@ import datetime as dt
 
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
-from customer_rules import Approval, InputError, Role
+from customer_rules import Approval, InputError, PolicyError, Role
+from customer_rules.grading import EligibilityPolicy, ScorecardPolicy
+from customer_rules.roles import ApprovalStatus, approval_status
 from customer_rules.testing import approvals, days
 
 
@@ -59,3 +62,28 @@ def test_bad_approvals_name_the_field(kwargs: dict[str, object], field: str) -> 
 def test_holds_on_agrees_with_its_dates(approval: Approval, day: dt.date) -> None:
     inside = approval.on <= day and (approval.valid_until is None or day <= approval.valid_until)
     assert approval.holds_on(day) is inside
+
+
+@given(
+    st.none() | approvals(),
+    st.frozensets(st.sampled_from(list(Role)), min_size=1),
+    st.sampled_from(["G2.strategic_influence", "G6.regrade"]),
+    days(),
+)
+def test_status_is_granted_exactly_when_the_approval_grants(
+    approval: Approval | None, roles: frozenset[Role], what: str, day: dt.date
+) -> None:
+    status = approval_status(approval, roles, what, day)
+    grants = approval is not None and approval.grants(roles, what, day)
+    assert (status is ApprovalStatus.GRANTED) == grants
+    assert (status is ApprovalStatus.MISSING) == (approval is None)
+
+
+def test_role_sets_in_policies_refuse_anything_but_roles() -> None:
+    with pytest.raises(PolicyError, match="influence_assessors"):
+        ScorecardPolicy(influence_assessors=["vp_in_charge"])  # type: ignore[arg-type]
+    with pytest.raises(PolicyError, match="key_customer_designators"):
+        EligibilityPolicy(key_customer_designators="office_director")  # type: ignore[arg-type]
+    assert ScorecardPolicy(influence_assessors=[Role.CHAIRMAN]).influence_assessors == {  # type: ignore[arg-type]
+        Role.CHAIRMAN
+    }

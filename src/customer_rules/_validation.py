@@ -78,6 +78,30 @@ def non_empty_text(instance: object, attribute: attrs.Attribute[Any], value: Any
         raise InputError(attribute.name, value, "a non-empty string")
 
 
+def _role_set(value: object, field: attrs.Attribute[Any]) -> frozenset[Any]:
+    if not isinstance(value, list | tuple | set | frozenset):
+        raise PolicyError([Problem(field.name, f"expected a list of roles, got {value!r}")])
+    return frozenset(value)
+
+
+def roles_field(default: frozenset[Any]) -> Any:
+    """A policy field holding a set of roles (TOML and JSON give lists); check its items in
+    ``__attrs_post_init__`` with :func:`check_roles`, so every problem is reported together."""
+    return attrs.field(default=default, converter=attrs.Converter(_role_set, takes_field=True))
+
+
+def check_roles(
+    problems: list[Problem], name: str, roles: frozenset[Any], *, required: bool
+) -> None:
+    """Append a problem for an empty required role set and for each item that is not a Role."""
+    from customer_rules.roles import Role  # roles imports this module
+
+    if required and not roles:
+        problems.append(Problem(name, "expected at least one role, got none"))
+    for role in roles:
+        check_instance(problems, name, role, Role)
+
+
 def check_int(problems: list[Problem], name: str, value: object, low: int, high: int) -> None:
     """Append a problem unless ``low <= value <= high`` for an int (not a bool)."""
     if isinstance(value, bool) or not isinstance(value, int):

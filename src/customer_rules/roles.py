@@ -9,6 +9,7 @@ valid. Rules check the role and the dates themselves.
 from __future__ import annotations
 
 import datetime as dt
+import enum
 from collections.abc import Iterable
 
 import attrs
@@ -17,7 +18,7 @@ from customer_rules._labels import LabelledEnum, set_labels
 from customer_rules._validation import fact_check, non_empty_text
 from customer_rules.errors import InputError
 
-__all__ = ["Approval", "Role", "in_rank_order"]
+__all__ = ["Approval", "ApprovalStatus", "Role", "approval_status", "in_rank_order"]
 
 
 class Role(LabelledEnum):
@@ -121,3 +122,34 @@ class Approval:
     def grants(self, roles: frozenset[Role], what: str, day: dt.date) -> bool:
         """Whether this approval is by one of ``roles``, for ``what``, and holds on ``day``."""
         return self.role in roles and self.what == what and self.holds_on(day)
+
+
+class ApprovalStatus(enum.Enum):
+    """Why an approval does or does not grant a matter, checked in this order."""
+
+    MISSING = "missing"
+    """No approval was given."""
+    WRONG_ROLE = "wrong_role"
+    """Signed in a role that may not approve the matter."""
+    WRONG_SUBJECT = "wrong_subject"
+    """Signed for something else (``what`` differs)."""
+    NOT_IN_FORCE = "not_in_force"
+    """Not yet signed on the day, or expired."""
+    GRANTED = "granted"
+    """It grants the matter on the day."""
+
+
+def approval_status(
+    approval: Approval | None, roles: frozenset[Role], what: str, day: dt.date
+) -> ApprovalStatus:
+    """Diagnose ``approval`` for ``what`` on ``day``: ``GRANTED`` exactly when
+    :meth:`Approval.grants` is true, otherwise the first check that failed."""
+    if approval is None:
+        return ApprovalStatus.MISSING
+    if approval.role not in roles:
+        return ApprovalStatus.WRONG_ROLE
+    if approval.what != what:
+        return ApprovalStatus.WRONG_SUBJECT
+    if not approval.holds_on(day):
+        return ApprovalStatus.NOT_IN_FORCE
+    return ApprovalStatus.GRANTED

@@ -17,9 +17,11 @@ from customer_rules._validation import (
     check_descending,
     check_instance,
     check_int,
+    check_roles,
     fact_check,
     number_field,
     raise_if,
+    roles_field,
 )
 from customer_rules.dates import add_months, require_date
 from customer_rules.errors import InputError, Problem
@@ -97,10 +99,6 @@ _SEED_LEVELS = (
 _DESIGNATORS = frozenset({Role.BUSINESS_STATISTICS, Role.OFFICE_DIRECTOR})
 
 
-def _roles(values: Iterable[Role]) -> frozenset[Role]:
-    return frozenset(values)
-
-
 def _levels(values: Iterable[BigCustomerLevel]) -> tuple[BigCustomerLevel, ...]:
     return tuple(values)
 
@@ -129,7 +127,7 @@ class EligibilityPolicy:
     big_sales_share_pct: Decimal = number_field(5)
     big_criteria: CriteriaMode = CriteriaMode.ANY
     big_levels: tuple[BigCustomerLevel, ...] = attrs.field(default=_SEED_LEVELS, converter=_levels)
-    key_customer_designators: frozenset[Role] = attrs.field(default=_DESIGNATORS, converter=_roles)
+    key_customer_designators: frozenset[Role] = roles_field(_DESIGNATORS)
 
     def __attrs_post_init__(self) -> None:
         problems: list[Problem] = []
@@ -144,8 +142,9 @@ class EligibilityPolicy:
                     f"expected a percentage from 0 to 100, got {self.big_sales_share_pct}",
                 )
             )
-        if not self.key_customer_designators:
-            problems.append(Problem("key_customer_designators", "expected at least one role"))
+        check_roles(
+            problems, "key_customer_designators", self.key_customer_designators, required=True
+        )
         if self.big_levels:
             check_descending(
                 problems,

@@ -13,17 +13,29 @@ Without one the result says the decision awaits approval — a business answer, 
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import attrs
 
 from customer_rules._grading.model import CustomerCategory, Grade
 from customer_rules._grading.reporting import _require_day
 from customer_rules._labels import LabelledEnum, set_labels
-from customer_rules._validation import check_instance, check_int, raise_if
-from customer_rules.errors import InputError, PolicyError, Problem
+from customer_rules._validation import (
+    check_instance,
+    check_int,
+    check_roles,
+    raise_if,
+    roles_field,
+)
+from customer_rules.errors import InputError, Problem
 from customer_rules.reasons import Reason, register_messages
-from customer_rules.roles import Approval, Role, in_rank_order
+from customer_rules.roles import (
+    Approval,
+    ApprovalStatus,
+    Role,
+    approval_status,
+    in_rank_order,
+)
 
 if TYPE_CHECKING:
     from customer_rules._grading.policy import GradingPolicy
@@ -93,17 +105,6 @@ set_labels(
 _VP = frozenset({Role.VP_IN_CHARGE})
 
 
-def _roles(value: object, field: attrs.Attribute[Any]) -> frozenset[Role]:
-    """attrs converter: any collection of roles (TOML gives lists) becomes a frozenset."""
-    if isinstance(value, (list, tuple, set, frozenset)):
-        return frozenset(value)
-    raise PolicyError([Problem(field.name, f"expected a list of roles, got {value!r}")])
-
-
-def _roles_field(default: frozenset[Role]) -> Any:
-    return attrs.field(default=default, converter=attrs.Converter(_roles, takes_field=True))
-
-
 @attrs.frozen
 class RegradingPolicy:
     """G6: the yearly re-grading, the yearly review of the grading rules, and the exit.
@@ -137,12 +138,12 @@ class RegradingPolicy:
 
     review_month: int = 12
     review_day: int = 31
-    approving_roles: frozenset[Role] = _roles_field(_VP)
+    approving_roles: frozenset[Role] = roles_field(_VP)
     preparing_role: Role = Role.SALES_MANAGER
-    assisting_roles: frozenset[Role] = _roles_field(frozenset({Role.SALESPERSON}))
-    exit_approving_roles: frozenset[Role] = _roles_field(_VP)
+    assisting_roles: frozenset[Role] = roles_field(frozenset({Role.SALESPERSON}))
+    exit_approving_roles: frozenset[Role] = roles_field(_VP)
     rules_preparing_role: Role = Role.SALES_MANAGER
-    rules_approving_roles: frozenset[Role] = _roles_field(_VP)
+    rules_approving_roles: frozenset[Role] = roles_field(_VP)
 
     def __attrs_post_init__(self) -> None:
         problems: list[Problem] = []
@@ -159,17 +160,13 @@ class RegradingPolicy:
                         f" got {self.review_day}",
                     )
                 )
-        for name in ("approving_roles", "exit_approving_roles", "rules_approving_roles"):
-            if not getattr(self, name):
-                problems.append(Problem(name, "expected at least one role, got none"))
         for name in (
             "approving_roles",
             "assisting_roles",
             "exit_approving_roles",
             "rules_approving_roles",
         ):
-            for role in getattr(self, name):
-                check_instance(problems, name, role, Role)
+            check_roles(problems, name, getattr(self, name), required=name != "assisting_roles")
         check_instance(problems, "preparing_role", self.preparing_role, Role)
         check_instance(problems, "rules_preparing_role", self.rules_preparing_role, Role)
         raise_if(problems)
@@ -201,13 +198,14 @@ def _approval_reason(
     wanted = in_rank_order(roles)
     if approval is None:
         return Reason.of("G6", "G6.approval.missing", matter=matter, roles=wanted)
-    if approval.role not in roles:
+    status = approval_status(approval, roles, matter.value, on)
+    if status is ApprovalStatus.WRONG_ROLE:
         return Reason.of("G6", "G6.approval.role", matter=matter, role=approval.role, roles=wanted)
-    if approval.what != matter.value:
+    if status is ApprovalStatus.WRONG_SUBJECT:
         return Reason.of(
             "G6", "G6.approval.what", matter=matter, what=approval.what, expected=matter.value
         )
-    if not approval.holds_on(on):
+    if status is ApprovalStatus.NOT_IN_FORCE:
         return Reason.of(
             "G6",
             "G6.approval.expired",
@@ -239,8 +237,11 @@ def _approved(
     *,
     signed_after: dt.date | None = None,
 ) -> bool:
-    reason = _approval_reason(approval, roles, matter, on, signed_after=signed_after)
-    return reason.code == "G6.approval.granted"
+    return (
+        approval is not None
+        and approval.grants(roles, matter.value, on)
+        and (signed_after is None or approval.on > signed_after)
+    )
 
 
 @attrs.frozen
@@ -344,7 +345,7 @@ def regrade(
     Example:
         >>> import datetime as dt
         >>> from customer_rules.grading import GradingPolicy
-        >>> from customer_rules.roles import Approval, Role, in_rank_order
+        >>> from customer_rules.roles import Approval, Role
         >>> day = dt.date(2026, 12, 31)
         >>> ok = Approval("李副总", Role.VP_IN_CHARGE, REGRADE, day)
         >>> r = regrade(Grade.A, Grade.B, GradingPolicy(), on=day, approval=ok)
@@ -485,7 +486,7 @@ def exit_big_customer(
     Example:
         >>> import datetime as dt
         >>> from customer_rules.grading import GradingPolicy
-        >>> from customer_rules.roles import Approval, Role, in_rank_order
+        >>> from customer_rules.roles import Approval, Role
         >>> day = dt.date(2026, 12, 31)
         >>> ok = Approval("李副总", Role.VP_IN_CHARGE, EXIT, day)
         >>> exit_big_customer(

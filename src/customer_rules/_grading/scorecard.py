@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -19,14 +19,22 @@ from customer_rules._validation import (
     check_descending,
     check_instance,
     check_int,
+    check_roles,
     fact_check,
     number_field,
     raise_if,
+    roles_field,
 )
 from customer_rules.errors import InputError, Problem
 from customer_rules.money import parse_amount, parse_decimal
 from customer_rules.reasons import Reason, register_messages
-from customer_rules.roles import Approval, Role, in_rank_order
+from customer_rules.roles import (
+    Approval,
+    ApprovalStatus,
+    Role,
+    approval_status,
+    in_rank_order,
+)
 
 if TYPE_CHECKING:
     from customer_rules._grading.policy import GradingPolicy
@@ -256,10 +264,6 @@ _DEFAULT_ASSESSORS = frozenset(
 )
 
 
-def _roles(values: Iterable[Role]) -> frozenset[Role]:
-    return frozenset(values)
-
-
 @attrs.frozen
 class ScorecardPolicy:
     """G2: the scorecard. Source: seed 003 §客户管理办法 6.1.1-3.
@@ -276,15 +280,12 @@ class ScorecardPolicy:
     contract_amount: ContractAmountIndicator = ContractAmountIndicator()
     receivables: ReceivablesIndicator = ReceivablesIndicator()
     premium: PremiumIndicator = PremiumIndicator()
-    influence_assessors: frozenset[Role] = attrs.field(default=_DEFAULT_ASSESSORS, converter=_roles)
+    influence_assessors: frozenset[Role] = roles_field(_DEFAULT_ASSESSORS)
     total_cutoffs: GradeCutoffs = GradeCutoffs()
 
     def __attrs_post_init__(self) -> None:
         problems: list[Problem] = []
-        if not self.influence_assessors:
-            problems.append(Problem("influence_assessors", "expected at least one role, got none"))
-        for role in self.influence_assessors:
-            check_instance(problems, "influence_assessors", role, Role)
+        check_roles(problems, "influence_assessors", self.influence_assessors, required=True)
         raise_if(problems)
 
 
@@ -503,7 +504,7 @@ def score(facts: ScorecardFacts, policy: GradingPolicy, *, on: dt.date) -> Score
     Example:
         >>> import datetime as dt
         >>> from customer_rules.grading import GradingPolicy, ScorecardFacts, StrategicInfluence
-        >>> from customer_rules.roles import Approval, Role, in_rank_order
+        >>> from customer_rules.roles import Approval, Role
         >>> day = dt.date(2026, 12, 31)
         >>> ok = Approval("王经理", Role.SALES_MANAGER, INFLUENCE_ASSESSMENT, day)
         >>> facts = ScorecardFacts("1200万", True, "30万", "16", StrategicInfluence.KEY, ok)
@@ -530,13 +531,7 @@ def score(facts: ScorecardFacts, policy: GradingPolicy, *, on: dt.date) -> Score
 
 def _influence_points(facts: ScorecardFacts, sc: ScorecardPolicy, on: dt.date) -> int:
     a = facts.influence_assessment
-    if (
-        a is not None
-        and a.role in sc.influence_assessors
-        and a.what == INFLUENCE_ASSESSMENT
-        and a.on <= on
-        and (a.valid_until is None or on <= a.valid_until)
-    ):
+    if a is not None and a.grants(sc.influence_assessors, INFLUENCE_ASSESSMENT, on):
         return int(facts.strategic_influence.value)
     return 0
 
@@ -545,9 +540,10 @@ def _unassessed_reason(assessment: Approval | None, p: ScorecardPolicy, on: dt.d
     roles = in_rank_order(p.influence_assessors)
     if assessment is None:
         return Reason.of("G2", "G2.influence.missing", roles=roles, points=0)
-    if assessment.role not in p.influence_assessors:
+    status = approval_status(assessment, p.influence_assessors, INFLUENCE_ASSESSMENT, on)
+    if status is ApprovalStatus.WRONG_ROLE:
         return Reason.of("G2", "G2.influence.role", role=assessment.role, roles=roles, points=0)
-    if assessment.what != INFLUENCE_ASSESSMENT:
+    if status is ApprovalStatus.WRONG_SUBJECT:
         return Reason.of("G2", "G2.influence.what", what=assessment.what, points=0)
     return Reason.of(
         "G2",
