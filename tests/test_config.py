@@ -56,7 +56,7 @@ version = "x"
 [grading.scorecard.total_cutoffs]
 A = "fourteen"
 [grading.scorecard.contract_amount]
-four_points = 1.5
+four_points = 1.234
 bogus = 1
 [grading.deal_size]
 a_min = "10万"

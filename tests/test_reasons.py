@@ -1,14 +1,44 @@
-"""Reasons and their rendering."""
+"""Reasons and messages: codes as data, a catalogue that checks itself, plain-data round trips."""
 
 from __future__ import annotations
 
+import datetime as dt
+import string
 from decimal import Decimal
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from customer_rules import InputError, Reason, explain
+import customer_rules.cli
+import customer_rules.grading  # noqa: F401 - registers the grading chapter's codes
+from customer_rules import InputError, PolicyError, Reason, explain
+from customer_rules.dates import SHANGHAI
 from customer_rules.grading import Grade
-from customer_rules.reasons import register_messages, render_reason
+from customer_rules.labels import Label, LabelledEnum, labelled_enums
+from customer_rules.reasons import (
+    MessageCode,
+    find_reason,
+    register_codes,
+    registered_codes,
+    render_message,
+    render_reason,
+    template_of,
+)
+
+
+class _Demo(MessageCode):
+    AMOUNT = "T.amount"
+    PLAIN = "T.plain"
+
+
+register_codes(
+    _Demo,
+    {
+        _Demo.AMOUNT: ("金额 {amount} 元,等级 {grade}", "amount {amount}, grade {grade}"),
+        _Demo.PLAIN: ("无事实", "no facts"),
+    },
+)
 
 
 class _Result:
@@ -17,11 +47,11 @@ class _Result:
 
 
 def test_render_in_both_languages_with_values_formatted() -> None:
-    register_messages({"T.x": ("金额 {amount} 元,等级 {grade}", "amount {amount}, grade {grade}")})
-    reason = Reason.of("G1", "T.x", amount=Decimal(800000), grade=Grade.A)
+    reason = Reason.of("G1", _Demo.AMOUNT, amount=Decimal(800000), grade=Grade.A)
     assert render_reason(reason, "zh") == "[G1] 金额 800,000 元,等级 A等级(重要客户)"
     assert render_reason(reason, "en") == "[G1] amount 800,000, grade A (important)"
     assert explain(_Result(reason, reason), "en").count("\n") == 1
+    assert reason.code == "T.amount"  # a member equals its code string
 
 
 def test_unknown_code_still_renders_its_facts() -> None:
@@ -30,9 +60,136 @@ def test_unknown_code_still_renders_its_facts() -> None:
 
 
 def test_fact_lookup_and_bad_language() -> None:
-    reason = Reason.of("G1", "T.x", amount=1)
+    reason = Reason.of("G1", _Demo.AMOUNT, amount=1)
     assert reason.fact("amount") == 1
     with pytest.raises(InputError, match="name"):
         reason.fact("missing")
     with pytest.raises(InputError, match="lang"):
         render_reason(reason, "fr")  # type: ignore[arg-type]
+    with pytest.raises(InputError, match="result"):
+        explain(None)  # type: ignore[arg-type]
+
+
+def test_a_missing_fact_renders_as_a_dash_not_a_key_error() -> None:
+    assert render_reason(Reason.of("G1", _Demo.AMOUNT), "en") == "[G1] amount —, grade —"
+
+
+def test_find_reason_by_code() -> None:
+    a, b = Reason.of("G1", _Demo.PLAIN), Reason.of("G1", _Demo.AMOUNT, amount=1, grade=None)
+    assert find_reason(_Result(a, b), _Demo.AMOUNT) is b
+    assert find_reason(_Result(a, b), "T.amount") is b
+    assert find_reason(_Result(a), _Demo.AMOUNT) is None
+
+
+# --------------------------------------------------------------------------- registration
+
+
+def test_registration_refuses_a_missing_language_and_different_placeholders() -> None:
+    class Bad(MessageCode):
+        ONE = "T.bad.one"
+        TWO = "T.bad.two"
+        THREE = "T.bad.three"
+
+    with pytest.raises(PolicyError) as info:
+        register_codes(Bad, {Bad.ONE: ("{a}", "{b}"), Bad.TWO: ("只有中文", "")})
+    assert [str(p) for p in info.value.problems] == [
+        "Bad.ONE: expected the same placeholders in zh and en, got zh ['a'] and en ['b']",
+        "Bad.TWO: expected a (zh, en) pair of non-empty texts, got ('只有中文', '')",
+        "Bad.THREE: expected zh and en templates, got none",
+    ]
+    with pytest.raises(InputError):
+        template_of("T.bad.one", "zh")  # nothing was registered
+
+
+def test_registration_refuses_a_code_of_another_enum() -> None:
+    class Clash(MessageCode):
+        SAME = "T.amount"
+
+    with pytest.raises(PolicyError, match="already registered"):
+        register_codes(Clash, {Clash.SAME: ("x", "x")})
+    assert template_of("T.amount", "en") == "amount {amount}, grade {grade}"
+
+
+_EXAMPLES: dict[str, object] = {
+    "amount": Decimal("800000"),
+    "grade": Grade.A,
+    "on": dt.date(2026, 11, 30),
+    "at": dt.datetime(2026, 11, 30, 9, 30, tzinfo=SHANGHAI),
+    "roles": (),
+}
+
+
+def _fields(template: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+@pytest.mark.parametrize("code", registered_codes(), ids=str)
+def test_every_registered_code_renders_in_both_languages(code: MessageCode) -> None:
+    zh, en = template_of(code, "zh"), template_of(code, "en")
+    names = _fields(zh)
+    assert names == _fields(en)
+    facts = {name: _EXAMPLES.get(name, f"<{name}>") for name in names}
+    for lang, template in (("zh", zh), ("en", en)):
+        text = render_message(code, lang, **facts)  # type: ignore[arg-type]
+        assert "{" not in text.replace("{{", "")
+        for name in names:
+            if isinstance(facts[name], str):
+                assert facts[name] in text, (code, lang, name)
+        assert text.strip()
+        assert template  # the table has the language
+
+
+def test_every_labelled_enum_member_has_both_labels() -> None:
+    for enum_cls in labelled_enums():
+        for member in enum_cls:
+            assert member.zh.strip(), member
+            assert member.en.strip(), member
+
+
+# --------------------------------------------------------------------------- plain data
+
+_FACT = st.recursive(
+    st.one_of(
+        st.none(),
+        st.booleans(),
+        st.integers(min_value=-(10**12), max_value=10**12),
+        st.text(max_size=10),
+        st.decimals(allow_nan=False, allow_infinity=False, places=2, max_value=10**12),
+        st.dates(),
+        st.datetimes(timezones=st.just(SHANGHAI)),
+        st.sampled_from([m for e in labelled_enums() for m in e]),
+        st.builds(
+            Label, st.text(min_size=1).filter(str.strip), st.text(min_size=1).filter(str.strip)
+        ),
+    ),
+    lambda children: st.lists(children, max_size=3).map(tuple),
+    max_leaves=6,
+)
+
+
+@given(st.dictionaries(st.from_regex(r"[a-z_]{1,8}", fullmatch=True), _FACT, max_size=5))
+def test_reasons_round_trip_through_plain_data(facts: dict[str, object]) -> None:
+    import json
+
+    reason = Reason("G2", _Demo.AMOUNT, tuple(facts.items()))
+    data = json.loads(json.dumps(reason.to_data("en"), ensure_ascii=False))
+    back = Reason.from_data(data)
+    assert back == reason
+    assert [type(v) for _, v in back.facts] == [type(v) for _, v in reason.facts]
+
+
+def test_reason_data_names_every_bad_fact() -> None:
+    with pytest.raises(InputError) as info:
+        Reason.from_data({"rule": "", "code": "T.amount", "facts": {"a": {"date": "x"}}, "z": 1})
+    assert sorted(p.path for p in info.value.problems) == ["facts.a", "rule", "z"]
+
+
+def test_a_private_object_is_not_a_fact() -> None:
+    with pytest.raises(InputError, match=r"facts\.x"):
+        Reason.of("G1", _Demo.PLAIN, x=object()).to_data()
+
+
+def test_labelled_enum_names_are_unique() -> None:
+    names = [e.__name__ for e in labelled_enums()]
+    assert len(names) == len(set(names))
+    assert issubclass(labelled_enums()[0], LabelledEnum)

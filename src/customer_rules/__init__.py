@@ -5,6 +5,7 @@ The package root re-exports the shared vocabulary; each chapter lives in its own
 "now"; every result carries the reasons that decided it (:func:`explain`).
 """
 
+from customer_rules.book import PolicyBook
 from customer_rules.calendars import (
     CALENDAR_DAYS,
     Calendar,
@@ -13,7 +14,7 @@ from customer_rules.calendars import (
     DeadlineMode,
     WorkingDayCalendar,
 )
-from customer_rules.config import PolicyBook, dump_book, load_book, read_book
+from customer_rules.config import dump_book, load_book, read_book
 from customer_rules.dates import SHANGHAI
 from customer_rules.errors import (
     CalendarCoverageError,

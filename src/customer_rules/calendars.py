@@ -19,13 +19,15 @@ guesses.
 from __future__ import annotations
 
 import datetime as dt
-import enum
-from collections.abc import Iterable
+from collections.abc import Iterator
 from typing import Protocol, runtime_checkable
 
 import attrs
 
-from customer_rules.errors import CalendarCoverageError, InputError, PolicyError, Problem
+from customer_rules.dates import require_date
+from customer_rules.errors import CalendarCoverageError, InputError, Problem
+from customer_rules.labels import LabelledEnum, set_labels
+from customer_rules.settings import Mark, Unit, policy, setting
 
 __all__ = [
     "CALENDAR_DAYS",
@@ -33,10 +35,32 @@ __all__ = [
     "CalendarDays",
     "Deadline",
     "DeadlineMode",
+    "Weekday",
     "WorkingDayCalendar",
 ]
 
 _ONE_DAY = dt.timedelta(days=1)
+_MAX_DAYS = 366
+_FIRST_YEAR, _LAST_YEAR = 1900, 2999
+_EARLIEST, _LATEST = dt.date(_FIRST_YEAR, 1, 1), dt.date(_LAST_YEAR, 12, 31)
+_MAX_SCAN = 3 * _MAX_DAYS
+
+
+class Weekday(LabelledEnum):
+    """An ISO weekday (1 = Monday … 7 = Sunday), e.g. the day of the weekly report (G5)."""
+
+    MONDAY = 1
+    TUESDAY = 2
+    WEDNESDAY = 3
+    THURSDAY = 4
+    FRIDAY = 5
+    SATURDAY = 6
+    SUNDAY = 7
+
+
+set_labels(
+    {day: ("周" + "一二三四五六日"[day.value - 1], day.name.capitalize()) for day in Weekday}
+)
 
 
 @runtime_checkable
@@ -69,15 +93,10 @@ CALENDAR_DAYS = CalendarDays()
 """The default calendar: counts calendar days."""
 
 
-def _frozen_dates(values: Iterable[dt.date]) -> frozenset[dt.date]:
-    return frozenset(values)
+_DATA = "design: calendars"
 
 
-def _frozen_years(values: Iterable[int]) -> frozenset[int]:
-    return frozenset(values)
-
-
-@attrs.frozen
+@policy(generic=True)
 class WorkingDayCalendar:
     """A working-day calendar as a data table (the python-holidays way: data, not code).
 
@@ -93,36 +112,29 @@ class WorkingDayCalendar:
         name: a label for messages and explanations.
 
     Raises:
-        PolicyError: if a holiday is also a make-up workday, or data falls outside
-            ``covered_years``.
+        PolicyError: listing every problem: an item that is not a date (or year), a holiday that
+            is also a make-up workday, data outside ``covered_years``, a weekday outside 1-7.
     """
 
-    holidays: frozenset[dt.date] = attrs.field(converter=_frozen_dates)
-    makeup_workdays: frozenset[dt.date] = attrs.field(converter=_frozen_dates)
-    covered_years: frozenset[int] = attrs.field(converter=_frozen_years)
-    weekend: frozenset[int] = attrs.field(default=frozenset({6, 7}), converter=_frozen_years)
-    name: str = "working days"
+    holidays: frozenset[dt.date] = setting(default=frozenset(), unit=Unit.DATE, source=_DATA)
+    makeup_workdays: frozenset[dt.date] = setting(default=frozenset(), unit=Unit.DATE, source=_DATA)
+    covered_years: frozenset[int] = setting(
+        default=frozenset(), unit=Unit.YEARS, source=_DATA, low=_FIRST_YEAR, high=_LAST_YEAR
+    )
+    weekend: frozenset[int] = setting(
+        default=frozenset({6, 7}), unit=Unit.WEEKDAY, source=_DATA, low=1, high=7
+    )
+    name: str = setting(default="working days", unit=Unit.TEXT, source=_DATA)
 
-    def __attrs_post_init__(self) -> None:
-        problems = []
+    def _check(self) -> Iterator[Problem]:
         clash = self.holidays & self.makeup_workdays
         if clash:
-            problems.append(
-                Problem("makeup_workdays", f"dates also listed as holidays: {sorted(clash)[:3]}")
-            )
+            yield Problem("makeup_workdays", f"dates also listed as holidays: {sorted(clash)[:3]}")
         outside = sorted(
             d for d in self.holidays | self.makeup_workdays if d.year not in self.covered_years
         )
         if outside:
-            problems.append(
-                Problem("covered_years", f"data for years it does not cover: {outside[:3]}")
-            )
-        if not self.weekend <= set(range(1, 8)):
-            problems.append(
-                Problem("weekend", f"expected ISO weekdays 1-7, got {sorted(self.weekend)}")
-            )
-        if problems:
-            raise PolicyError(problems)
+            yield Problem("covered_years", f"data for years it does not cover: {outside[:3]}")
 
     def covers(self, day: dt.date) -> bool:
         """Whether ``day``'s year is in :attr:`covered_years`."""
@@ -143,7 +155,7 @@ class WorkingDayCalendar:
         return day.isoweekday() not in self.weekend
 
 
-class DeadlineMode(enum.Enum):
+class DeadlineMode(LabelledEnum):
     """How a deadline counts its days."""
 
     CALENDAR_DAYS = "calendar_days"
@@ -154,20 +166,31 @@ class DeadlineMode(enum.Enum):
     """Count calendar days, then move a due date on a rest day to the next working day (顺延)."""
 
 
-def _check_days(instance: object, attribute: attrs.Attribute[int], value: int) -> None:
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise PolicyError([Problem(attribute.name, f"expected a whole number ≥ 0, got {value!r}")])
+set_labels(
+    {
+        DeadlineMode.CALENDAR_DAYS: ("自然日", "calendar days"),
+        DeadlineMode.WORKING_DAYS: ("工作日", "working days"),
+        DeadlineMode.CALENDAR_THEN_ROLL: (
+            "自然日,遇休息日顺延",
+            "calendar days, rolled to a working day",
+        ),
+    }
+)
 
 
-@attrs.frozen
+@policy(generic=True)
 class Deadline:
     """ "Within N days" as data.
 
     Attributes:
-        days: N.
+        days: N, from 0 to 366.
         mode: how days are counted.
         count_start_day: whether the start day itself is day 1 ("从收到当天算起" counts the day of
             receipt; "从第2天算起" does not). With ``False``, N days after the start are allowed.
+
+    Raises:
+        PolicyError: listing every invalid field (``Deadline(2, mode="x")``,
+            ``count_start_day="no"`` — "no" is read as false, "maybe" is refused).
 
     Example:
         >>> Deadline(5).due(dt.date(2026, 9, 28))
@@ -176,9 +199,16 @@ class Deadline:
         datetime.date(2026, 10, 2)
     """
 
-    days: int = attrs.field(validator=_check_days)
-    mode: DeadlineMode = DeadlineMode.CALENDAR_DAYS
-    count_start_day: bool = False
+    days: int = setting(default=0, unit=Unit.DAYS, source="design: deadlines", high=_MAX_DAYS)
+    mode: DeadlineMode = setting(
+        default=DeadlineMode.CALENDAR_DAYS,
+        unit=Unit.CHOICE,
+        source="design: deadlines",
+        mark=Mark.DEFAULT,
+    )
+    count_start_day: bool = setting(
+        default=False, unit=Unit.FLAG, source="design: deadlines", mark=Mark.DEFAULT
+    )
 
     def due(self, start: dt.date, calendar: Calendar = CALENDAR_DAYS) -> dt.date:
         """The last day on which the duty is still on time.
@@ -191,15 +221,25 @@ class Deadline:
             CalendarCoverageError: if a working-day question falls outside the calendar's data.
             InputError: if ``start`` is not a date.
         """
-        if type(start) is not dt.date:
-            raise InputError("start", start, "a datetime.date")
+        if type(start) is not dt.date or not _EARLIEST <= start <= _LATEST:
+            require_date(start, "start")
+            raise InputError("start", start, f"a date from {_EARLIEST} to {_LATEST}")
+        if not isinstance(calendar, CalendarDays | WorkingDayCalendar) and not (
+            callable(getattr(calendar, "is_working_day", None))
+        ):
+            raise InputError("calendar", calendar, "a Calendar, e.g. CALENDAR_DAYS")
         if self.mode is DeadlineMode.WORKING_DAYS:
             return self._count_working_days(start, calendar)
         shift = self.days - 1 if self.count_start_day and self.days > 0 else self.days
         due = start + dt.timedelta(days=shift)
         if self.mode is DeadlineMode.CALENDAR_THEN_ROLL:
+            limit = due + dt.timedelta(days=_MAX_SCAN)
             while not calendar.is_working_day(due):
                 due += _ONE_DAY
+                if due > limit:
+                    raise InputError(
+                        "calendar", calendar, f"a calendar with working days after {start}"
+                    )
         return due
 
     def _count_working_days(self, start: dt.date, calendar: Calendar) -> dt.date:
@@ -207,8 +247,13 @@ class Deadline:
         day = start
         if remaining and self.count_start_day and calendar.is_working_day(start):
             remaining -= 1
+        limit = start + dt.timedelta(days=_MAX_SCAN)
         while remaining:
             day += _ONE_DAY
+            if day > limit:
+                raise InputError(
+                    "calendar", calendar, f"a calendar with working days after {start}"
+                )
             if calendar.is_working_day(day):
                 remaining -= 1
         return day

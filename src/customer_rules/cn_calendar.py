@@ -50,8 +50,8 @@ def china_working_days() -> WorkingDayCalendar:
     years = {d.year for d in holidays} | {d.year for d in workdays}
     covered = range(min(years), max(years) + 1)
     return WorkingDayCalendar(
-        holidays=holidays.keys(),
-        makeup_workdays=workdays.keys(),
-        covered_years=covered,
+        holidays=frozenset(holidays),
+        makeup_workdays=frozenset(workdays),
+        covered_years=frozenset(covered),
         name="China (chinesecalendar)",
     )

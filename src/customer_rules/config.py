@@ -1,217 +1,39 @@
-"""Configuration as data: the :class:`PolicyBook` and its TOML/JSON form.
+"""Configuration as data: a :class:`~customer_rules.book.PolicyBook` from and to TOML or JSON.
 
-One cattrs converter turns a book into plain data and back. Loading never lets a raw
-``KeyError``, ``TypeError`` or ``decimal.InvalidOperation`` escape: every problem of a file is
-collected into one :class:`~customer_rules.errors.PolicyError`, each with its dotted path::
+Loading builds the book through the same conversions and checks as building it in Python
+(:mod:`customer_rules.settings`), so a mistake gives the same
+:class:`~customer_rules.errors.PolicyError` either way, with every problem at its dotted path::
 
     grading.scorecard.total_cutoffs.A: expected an integer, got 'fourteen'
 
-Money in a file is written as a string (``"80万"``, ``"800000"``) or an integer; a float is
-refused, because TOML and JSON floats cannot hold every amount exactly.
+Nothing else escapes: a file that is not UTF-8, not TOML/JSON, nested a thousand deep, or holding a
+5,000-digit number is a ``PolicyError`` too. Money in a file is written as a string (``"80万"``,
+``"800000"``) or an integer; a float is accepted only with at most two decimal places.
+
+:func:`dump_book` writes TOML whose comments give each value's [seed]/[default] mark, unit and
+source, so the file a sales-ops manager edits explains itself.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import enum
 import json
 import re
 import tomllib
 from collections.abc import Mapping
-from collections.abc import Set as AbstractSet
-from decimal import Decimal
 from typing import Any, Literal
 
 import attrs
-import cattrs
-from cattrs.errors import (
-    ClassValidationError,
-    ForbiddenExtraKeysError,
-    IterableValidationError,
-)
-from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
-from customer_rules._grading.policy import GradingPolicy
-from customer_rules.dates import parse_date
-from customer_rules.errors import InputError, PolicyError, Problem
-from customer_rules.money import parse_amount
+from customer_rules.book import PolicyBook
+from customer_rules.errors import PolicyError, Problem, shown
+from customer_rules.settings import Setting, from_mapping, is_policy, plain
 
-__all__ = [
-    "SEED_EFFECTIVE",
-    "Format",
-    "PolicyBook",
-    "converter",
-    "dump_book",
-    "load_book",
-    "read_book",
-    "structure_book",
-]
+__all__ = ["Format", "dump_book", "load_book", "read_book", "structure_book"]
 
 Format = Literal["toml", "json"]
 
-SEED_EFFECTIVE = dt.date(2026, 1, 1)
-"""The effective date given to the seed book [default: the seeds are undated]."""
-
-
-def _check_version(instance: object, attribute: attrs.Attribute[str], value: object) -> None:
-    if not isinstance(value, str) or not value.strip():
-        raise PolicyError([Problem("version", f"expected a non-empty label, got {value!r}")])
-
-
-def _check_effective(instance: object, attribute: attrs.Attribute[dt.date], value: object) -> None:
-    if type(value) is not dt.date:
-        raise PolicyError([Problem("effective", f"expected a date, got {value!r}")])
-
-
-@attrs.frozen
-class PolicyBook:
-    """Every policy of a company, with a version label and an effective date.
-
-    ``PolicyBook()`` is the seed regulations as written. Regulations are re-examined yearly (G6),
-    so a book says which version it is; every result records the version that decided it — the
-    book stamps its label on each chapter policy it holds.
-
-    Attributes:
-        version: a label, e.g. ``"2027"`` or ``"seed"``.
-        effective: the day the book takes effect.
-        grading: the grading chapter (G1–G7).
-
-    Example:
-        >>> book = load_book('version = "2027"\\n[grading.scorecard.total_cutoffs]\\nA = 15\\n')
-        >>> book.grading.scorecard.total_cutoffs.A, book.grading.version
-        (15, '2027')
-    """
-
-    version: str = attrs.field(default="seed", validator=_check_version)
-    effective: dt.date = attrs.field(default=SEED_EFFECTIVE, validator=_check_effective)
-    grading: GradingPolicy = GradingPolicy()
-
-    def __attrs_post_init__(self) -> None:
-        if not isinstance(self.grading, GradingPolicy):
-            raise PolicyError(
-                [Problem("grading", f"expected a GradingPolicy, got {self.grading!r}")]
-            )
-        if self.grading.version != self.version:
-            # attrs' documented way to set a field of a frozen instance during initialisation.
-            object.__setattr__(self, "grading", attrs.evolve(self.grading, version=self.version))
-
-
-# --------------------------------------------------------------------------- the converter
-
-
-def _structure_decimal(value: object, _: type) -> Decimal:
-    return parse_amount(value, "value", nonnegative=False)
-
-
-def _structure_int(value: object, _: type) -> int:
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise InputError("value", value, "an integer")
-    return value
-
-
-def _structure_bool(value: object, _: type) -> bool:
-    if not isinstance(value, bool):
-        raise InputError("value", value, "true or false")
-    return value
-
-
-def _structure_str(value: object, _: type) -> str:
-    if not isinstance(value, str):
-        raise InputError("value", value, "a string")
-    return value
-
-
-def _structure_date(value: object, _: type) -> dt.date:
-    return parse_date(value, "value")
-
-
-def _structure_enum(value: object, cls: type[enum.Enum]) -> enum.Enum:
-    try:
-        return cls(value)
-    except ValueError:
-        choices = ", ".join(repr(m.value) for m in cls)
-        raise InputError("value", value, f"one of {choices}") from None
-
-
-def _make_converter() -> cattrs.Converter:
-    conv = cattrs.Converter(
-        forbid_extra_keys=True,
-        detailed_validation=True,
-        # sets (of roles) are written as sorted lists, so a dump is stable and diffable
-        unstruct_collection_overrides={AbstractSet: sorted},
-    )
-    conv.register_structure_hook(Decimal, _structure_decimal)
-    conv.register_unstructure_hook(Decimal, str)
-    conv.register_structure_hook(int, _structure_int)
-    conv.register_structure_hook(bool, _structure_bool)
-    conv.register_structure_hook(str, _structure_str)
-    conv.register_structure_hook(dt.date, _structure_date)
-    conv.register_unstructure_hook(dt.date, lambda d: d)
-    conv.register_structure_hook_func(
-        lambda t: isinstance(t, type) and issubclass(t, enum.Enum), _structure_enum
-    )
-    # A chapter's version is the book's: it is written once, at the top of the file.
-    conv.register_structure_hook(
-        GradingPolicy,
-        make_dict_structure_fn(
-            GradingPolicy, conv, _cattrs_forbid_extra_keys=True, version=override(omit=True)
-        ),
-    )
-    conv.register_unstructure_hook(
-        GradingPolicy, make_dict_unstructure_fn(GradingPolicy, conv, version=override(omit=True))
-    )
-    return conv
-
-
-converter = _make_converter()
-"""The one cattrs converter for configuration: ``converter.structure(data, PolicyBook)``."""
-
-
-# --------------------------------------------------------------------------- errors with paths
-
-
-def _segment(exc: BaseException) -> str:
-    for note in getattr(exc, "__notes__", ()):
-        name = getattr(note, "name", None)
-        if isinstance(name, str):
-            return f".{name}"
-        index = getattr(note, "index", None)
-        if index is not None:
-            return f"[{index}]"
-    return ""
-
-
-def _join(path: str, sub: str) -> str:
-    if not sub:
-        return path
-    if sub.startswith("["):
-        return f"{path}{sub}"
-    return f"{path}.{sub}" if path else sub
-
-
-def _problems(exc: BaseException, path: str) -> list[Problem]:
-    if isinstance(exc, PolicyError):
-        return [Problem(_join(path, p.path), p.message) for p in exc.problems]
-    if isinstance(exc, ClassValidationError | IterableValidationError):
-        found: list[Problem] = []
-        for sub in exc.exceptions:
-            found.extend(_problems(sub, path + _segment(sub)))
-        return found
-    if isinstance(exc, ForbiddenExtraKeysError):
-        omitted = {"version"} if exc.cl is GradingPolicy else set()  # written once, at the top
-        known = ", ".join(a.name for a in attrs.fields(exc.cl) if a.init and a.name not in omitted)
-        return [
-            Problem(_join(path, key), f"unknown key; expected one of: {known}")
-            for key in sorted(exc.extra_fields)
-        ]
-    if isinstance(exc, InputError):
-        return [Problem(path.lstrip("."), f"expected {exc.expected}, got {exc.given!r}")]
-    if isinstance(exc, KeyError):
-        return [Problem(_join(path, str(exc.args[0])), "required key is missing")]
-    return [Problem(path.lstrip("."), f"{type(exc).__name__}: {exc}")]
-
-
-# --------------------------------------------------------------------------- load and dump
+_MAX_BYTES = 10 * 1024 * 1024
 
 
 def load_book(text: str, format: Format = "toml") -> PolicyBook:
@@ -229,18 +51,25 @@ def load_book(text: str, format: Format = "toml") -> PolicyBook:
     Raises:
         PolicyError: listing every problem, each with its dotted path.
     """
-    if format == "toml":
-        try:
-            data: object = tomllib.loads(text)
-        except tomllib.TOMLDecodeError as exc:
-            raise PolicyError([Problem("", f"not valid TOML: {exc}")]) from None
-    elif format == "json":
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise PolicyError([Problem("", f"not valid JSON: {exc}")]) from None
-    else:
-        raise PolicyError([Problem("format", f"expected 'toml' or 'json', got {format!r}")])
+    if not isinstance(text, str):
+        raise PolicyError([Problem.mismatch("", text, "the text of a policy file (a str)")])
+    if len(text) > _MAX_BYTES:
+        raise PolicyError([Problem("", f"expected a policy file of at most {_MAX_BYTES} bytes")])
+    if format != "toml" and format != "json":
+        raise PolicyError([Problem.mismatch("format", format, "'toml' or 'json'")])
+    data: object
+    try:
+        data = tomllib.loads(text) if format == "toml" else json.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise PolicyError([Problem("", f"not valid TOML: {exc}")]) from None
+    except json.JSONDecodeError as exc:
+        raise PolicyError([Problem("", f"not valid JSON: {exc}")]) from None
+    except RecursionError:
+        raise PolicyError([Problem("", "expected tables nested a few levels deep")]) from None
+    except ValueError as exc:  # json: an integer of more than 4,300 digits
+        raise PolicyError(
+            [Problem("", f"not a readable {format} file: {shown(str(exc))}")]
+        ) from None
     return structure_book(data)
 
 
@@ -251,26 +80,33 @@ def structure_book(data: object) -> PolicyBook:
         PolicyError: listing every problem with its dotted path.
     """
     if not isinstance(data, Mapping):
-        raise PolicyError([Problem("", f"expected a table of settings, got {type(data).__name__}")])
+        raise PolicyError([Problem.mismatch("", data, "a table of settings")])
     try:
-        return converter.structure(dict(data), PolicyBook)
-    except Exception as exc:  # every failure becomes a located PolicyError
-        problems = [Problem(p.path.lstrip("."), p.message) for p in _problems(exc, "")]
-        raise PolicyError(problems) from None
+        book: PolicyBook = from_mapping(PolicyBook, data)
+    except RecursionError:
+        raise PolicyError([Problem("", "expected tables nested a few levels deep")]) from None
+    return book
 
 
 def read_book(path: str) -> PolicyBook:
-    """Read a policy book from a ``.toml`` or ``.json`` file.
+    """Read a policy book from a ``.toml`` or ``.json`` file (UTF-8, with or without BOM).
 
     Raises:
         PolicyError: for an unreadable file or any problem in it (the path is in the message).
     """
+    if not isinstance(path, str) or not path or "\x00" in path:
+        raise PolicyError([Problem.mismatch("path", path, "a file name")])
     format: Format = "json" if path.lower().endswith(".json") else "toml"
     try:
-        with open(path, encoding="utf-8") as handle:
-            text = handle.read()
+        with open(path, "rb") as handle:
+            raw = handle.read(_MAX_BYTES + 1)
     except OSError as exc:
         raise PolicyError([Problem("", f"cannot read the file: {exc.strerror}")], path) from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        problem = Problem("", f"expected a UTF-8 text file; byte {exc.start} is not UTF-8")
+        raise PolicyError([problem], path) from None
     try:
         return load_book(text, format)
     except PolicyError as exc:
@@ -278,17 +114,30 @@ def read_book(path: str) -> PolicyBook:
 
 
 def dump_book(book: PolicyBook, format: Format = "toml") -> str:
-    """Write a book as TOML or JSON text that :func:`load_book` reads back to an equal book."""
-    data = converter.unstructure(book)
+    """Write a book as TOML (with comments) or JSON text that :func:`load_book` reads back to an
+    equal book.
+
+    Raises:
+        PolicyError: for something that is not a PolicyBook or an unknown format.
+    """
+    if not isinstance(book, PolicyBook):
+        raise PolicyError([Problem.mismatch("book", book, "a PolicyBook")])
     if format == "json":
-        return json.dumps(data, ensure_ascii=False, indent=2, default=_json_default) + "\n"
-    return _toml_table(data, ()).lstrip("\n")
+        return json.dumps(plain(book), ensure_ascii=False, indent=2, default=_iso) + "\n"
+    if format != "toml":
+        raise PolicyError([Problem.mismatch("format", format, "'toml' or 'json'")])
+    header = (
+        "# customer_rules policy book. Each setting's comment: [seed] = the regulation's own\n"
+        "# value, [default] = the library's choice where the seed is blank; its unit; its source.\n"
+        "# Keys left out keep the seed's value.\n"
+    )
+    return header + _toml(book, ()).lstrip("\n")
 
 
-def _json_default(value: object) -> str:
+def _iso(value: object) -> str:
     if isinstance(value, dt.date):
         return value.isoformat()
-    raise TypeError(f"cannot write {value!r} as JSON")  # pragma: no cover - converter is total
+    raise PolicyError([Problem.mismatch("", value, "a policy value")])  # pragma: no cover
 
 
 # --------------------------------------------------------------------------- a small TOML writer
@@ -303,34 +152,40 @@ def _key(name: str) -> str:
 def _scalar(value: object) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, dt.date):
-        return value.isoformat()
+    if isinstance(value, int | dt.date):
+        return str(value) if isinstance(value, int) else value.isoformat()
     if isinstance(value, str):
         return json.dumps(value, ensure_ascii=False)
     if isinstance(value, list):
         return "[" + ", ".join(_scalar(v) for v in value) + "]"
-    raise TypeError(f"cannot write {value!r} as TOML")  # pragma: no cover - converter is total
+    raise PolicyError([Problem.mismatch("", value, "a TOML value")])  # pragma: no cover
 
 
-def _is_table_list(value: object) -> bool:
-    return isinstance(value, list) and bool(value) and all(isinstance(v, dict) for v in value)
+def _comment(meta: Setting) -> str:
+    return f"  # [{meta.mark.value}] {meta.unit.en} — {meta.source}"
 
 
-def _toml_table(data: Mapping[str, Any], path: tuple[str, ...]) -> str:
+def _toml(obj: Any, path: tuple[str, ...]) -> str:
+    """One table: its scalar settings with comments, then its sub-tables."""
     lines: list[str] = []
     nested: list[str] = []
-    for name, value in data.items():
-        if value is None:
-            continue  # TOML has no null: a None field is left out and loads as its default
-        if isinstance(value, dict):
-            nested.append(f"\n[{'.'.join(_key(p) for p in (*path, name))}]\n")
-            nested.append(_toml_table(value, (*path, name)))
-        elif _is_table_list(value):
-            for item in value:
-                nested.append(f"\n[[{'.'.join(_key(p) for p in (*path, name))}]]\n")
-                nested.append(_toml_table(item, (*path, name)))
+    for field in attrs.fields(type(obj)):
+        meta: Setting | None = field.metadata.get("customer_rules")
+        if not field.init or (meta is None and is_policy(type(obj))):
+            continue
+        value = getattr(obj, field.name)
+        here = (*path, field.name)
+        dotted = ".".join(_key(p) for p in here)
+        if attrs.has(type(value)):
+            note = f"\n# {meta.source}" if meta is not None else ""
+            nested.append(f"{note}\n[{dotted}]\n{_toml(value, here)}")
+        elif isinstance(value, tuple) and value and attrs.has(type(value[0])):
+            note = f"\n# {meta.source} — one [[{dotted}]] table per row" if meta else ""
+            nested.append(note)
+            nested.extend(f"\n[[{dotted}]]\n{_toml(row, here)}" for row in value)
         else:
-            lines.append(f"{_key(name)} = {_scalar(value)}\n")
+            data = plain(value)
+            if data is None:
+                continue  # TOML has no null: a None field is left out and loads as None/default
+            lines.append(f"{_key(field.name)} = {_scalar(data)}{_comment(meta) if meta else ''}\n")
     return "".join(lines) + "".join(nested)

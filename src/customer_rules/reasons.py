@@ -1,28 +1,153 @@
-"""Reasons and their rendering for people.
+"""Reasons and messages: codes as data, rendered for people in Chinese or English.
 
 Every result carries ``reasons``: a tuple of :class:`Reason`, each naming the catalogue ID that
-decided (``G2``), a message key (``G2.contract``) and the facts it used. :func:`explain` renders
-them in Chinese or English from a message catalogue that each rule module registers with
-:func:`register_messages`.
+decided (``G2``), a message code (``G2.contract``) and the facts it used.
+
+Each chapter declares its codes as one :class:`MessageCode` enum and its templates as one table,
+``code → (zh template, en template)``, registered with :func:`register_codes`. Registration
+refuses a code without both languages, a code another enum already registered, and zh/en
+templates whose placeholders differ — so a chapter cannot ship a code that renders in one
+language only, and a test renders every registered code in both (:func:`registered_codes`).
+The command line's own texts are message codes too (:func:`render_message`).
+
+A reason's facts are plain values — ``None``, ``bool``, ``int``, ``str``, ``Decimal``, ``date``,
+``datetime``, a :class:`~customer_rules.labels.LabelledEnum` member, a
+:class:`~customer_rules.labels.Label`, or a tuple of these — so :meth:`Reason.to_data` writes
+every reason as JSON-safe data and :meth:`Reason.from_data` reads it back exactly.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import enum
-from collections.abc import Mapping
+import string
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
-from typing import Literal, Protocol
+from typing import Any, Protocol
 
 import attrs
 
-from customer_rules.errors import InputError
+from customer_rules.errors import InputError, PolicyError, Problem, shown
+from customer_rules.labels import (
+    Label,
+    LabelledEnum,
+    Lang,
+    LookupEnumType,
+    label_of,
+    labelled_enum,
+)
 
-__all__ = ["Explained", "Lang", "Reason", "explain", "register_messages", "render_reason"]
+__all__ = [
+    "Explained",
+    "Lang",
+    "MessageCode",
+    "Reason",
+    "explain",
+    "find_reason",
+    "register_codes",
+    "registered_codes",
+    "render_message",
+    "render_reason",
+    "template_of",
+]
 
-Lang = Literal["zh", "en"]
 
-_MESSAGES: dict[str, tuple[str, str]] = {}
+class MessageCode(enum.StrEnum, metaclass=LookupEnumType):
+    """Base of every enum of message codes: a chapter's reason codes, the command line's texts.
+
+    A member equals its code string (``GradingReason.G1_TYPE == "G1.type"``), so hosts that
+    stored codes as text keep matching them.
+    """
+
+
+_TEMPLATES: dict[str, tuple[str, str]] = {}
+_CODES: dict[str, MessageCode] = {}
+
+
+def _placeholders(template: str) -> frozenset[str]:
+    return frozenset(name for _, name, _, _ in string.Formatter().parse(template) if name)
+
+
+def register_codes(
+    codes: type[MessageCode], templates: Mapping[MessageCode, tuple[str, str]]
+) -> None:
+    """Register one enum of message codes with its zh/en templates (``str.format`` fields).
+
+    Raises:
+        PolicyError: listing every code without a template, every template of another enum,
+            every template not a pair of non-empty texts, every zh/en pair whose placeholders
+            differ, and every code another enum registered already. Nothing is registered then.
+    """
+    problems: list[Problem] = []
+    for member in codes:
+        pair = templates.get(member)
+        where = f"{codes.__name__}.{member.name}"
+        if pair is None:
+            problems.append(Problem(where, "expected zh and en templates, got none"))
+            continue
+        if (
+            not isinstance(pair, tuple)
+            or len(pair) != 2
+            or not all(isinstance(t, str) and t.strip() for t in pair)
+        ):
+            problems.append(Problem.mismatch(where, pair, "a (zh, en) pair of non-empty texts"))
+            continue
+        try:
+            zh, en = _placeholders(pair[0]), _placeholders(pair[1])
+        except ValueError as exc:  # a malformed template: "{x"
+            problems.append(Problem(where, f"expected a str.format template: {exc}"))
+            continue
+        if zh != en:
+            problems.append(
+                Problem(
+                    where,
+                    f"expected the same placeholders in zh and en, got zh {sorted(zh)}"
+                    f" and en {sorted(en)}",
+                )
+            )
+        other = _CODES.get(member.value)
+        if other is not None and type(other) is not codes:
+            problems.append(
+                Problem(where, f"code {member.value!r} is already registered by {type(other)}")
+            )
+    for key in templates:
+        if not isinstance(key, codes):
+            problems.append(Problem.mismatch(codes.__name__, key, f"members of {codes.__name__}"))
+    if problems:
+        raise PolicyError(problems)
+    for member in codes:
+        _TEMPLATES[member.value] = templates[member]
+        _CODES[member.value] = member
+
+
+def registered_codes() -> tuple[MessageCode, ...]:
+    """Every registered code, in registration order."""
+    return tuple(_CODES.values())
+
+
+def template_of(code: str, lang: Lang) -> str:
+    """The template of a registered code in ``lang``.
+
+    Raises:
+        InputError: for an unregistered code or an unsupported language.
+    """
+    _check_lang(lang)
+    pair = _TEMPLATES.get(code) if isinstance(code, str) else None
+    if pair is None:
+        raise InputError("code", code, "a registered message code")
+    return pair[1] if lang == "en" else pair[0]
+
+
+def _check_lang(lang: object) -> None:
+    if lang != "zh" and lang != "en":
+        raise InputError("lang", lang, "'zh' or 'en'")
+
+
+# --------------------------------------------------------------------------- reasons
+
+_Fact = Any
+"""A fact's value: None, bool, int, str, Decimal, date, datetime, a LabelledEnum member, a
+Label, or a tuple of these."""
 
 
 @attrs.frozen
@@ -31,20 +156,20 @@ class Reason:
 
     Attributes:
         rule: the catalogue ID that decided, e.g. ``"G2"``.
-        code: the message key, e.g. ``"G2.contract"``.
+        code: the message code, e.g. ``GradingReason.G2_CONTRACT`` (equal to ``"G2.contract"``).
         facts: the facts used, as ``(name, value)`` pairs in a stable order.
     """
 
     rule: str
     code: str
-    facts: tuple[tuple[str, object], ...] = ()
+    facts: tuple[tuple[str, _Fact], ...] = ()
 
     @classmethod
-    def of(cls, rule: str, code: str, **facts: object) -> Reason:
+    def of(cls, rule: str, code: str, /, **facts: _Fact) -> Reason:
         """Build a reason from keyword facts."""
         return cls(rule, code, tuple(facts.items()))
 
-    def fact(self, name: str) -> object:
+    def fact(self, name: str) -> _Fact:
         """The value of one fact.
 
         Raises:
@@ -54,6 +179,114 @@ class Reason:
             if key == name:
                 return value
         raise InputError("name", name, f"one of {[k for k, _ in self.facts]}")
+
+    def to_data(self, lang: Lang | None = None) -> dict[str, object]:
+        """The reason as JSON-safe data: ``{"rule", "code", "facts"}`` and, with ``lang``, the
+        rendered ``"text"``. Decimals, dates and enum members are tagged so that
+        :meth:`from_data` reads them back exactly: ``{"decimal": "800000"}``,
+        ``{"date": "2026-01-01"}``, ``{"enum": "Grade", "value": "A"}``,
+        ``{"label": ["重点客户", "key customer"]}``; a tuple is a list.
+
+        Raises:
+            InputError: for a fact of a type outside the list above.
+        """
+        data: dict[str, object] = {
+            "rule": self.rule,
+            "code": str(self.code),
+            "facts": {name: _encode(value, f"facts.{name}") for name, value in self.facts},
+        }
+        if lang is not None:
+            data["text"] = render_reason(self, lang)
+        return data
+
+    @classmethod
+    def from_data(cls, data: object) -> Reason:
+        """Read a reason written by :meth:`to_data` (a ``"text"`` key is ignored).
+
+        Raises:
+            InputError: listing every problem with its path.
+        """
+        if not isinstance(data, Mapping):
+            raise InputError("reason", data, "a mapping with rule, code and facts")
+        problems: list[Problem] = []
+        rule, code, facts = data.get("rule"), data.get("code"), data.get("facts", {})
+        if not isinstance(rule, str) or not rule:
+            problems.append(Problem.mismatch("rule", rule, "a catalogue ID such as 'G2'"))
+        if not isinstance(code, str) or not code:
+            problems.append(Problem.mismatch("code", code, "a message code such as 'G2.contract'"))
+        decoded: list[tuple[str, _Fact]] = []
+        if not isinstance(facts, Mapping):
+            problems.append(Problem.mismatch("facts", facts, "a mapping of fact names to values"))
+        else:
+            for name, value in facts.items():
+                try:
+                    decoded.append((str(name), _decode(value, f"facts.{name}", 0)))
+                except InputError as exc:
+                    problems.extend(exc.problems)
+        extra = set(data) - {"rule", "code", "facts", "text"}
+        problems.extend(
+            Problem(str(k), "unknown key; expected rule, code, facts, text") for k in extra
+        )
+        if problems:
+            raise InputError.of(problems)
+        return cls(str(rule), _CODES.get(str(code), str(code)), tuple(decoded))
+
+
+def _encode(value: object, path: str) -> object:
+    if value is None or isinstance(value, bool | str):
+        return value
+    if type(value) is int:
+        return value
+    if isinstance(value, Decimal):
+        return {"decimal": str(value)}
+    if isinstance(value, dt.datetime):
+        return {"datetime": value.isoformat()}
+    if isinstance(value, dt.date):
+        return {"date": value.isoformat()}
+    if isinstance(value, LabelledEnum):
+        return {"enum": type(value).__name__, "value": value.value}
+    if isinstance(value, Label):
+        return {"label": [value.zh, value.en]}
+    if isinstance(value, tuple):
+        return [_encode(item, f"{path}[{i}]") for i, item in enumerate(value)]
+    raise InputError(
+        path, value, "None, bool, int, str, Decimal, date, datetime, a labelled enum, a Label"
+    )
+
+
+_MAX_DEPTH = 8
+
+
+def _decode(value: object, path: str, depth: int) -> _Fact:
+    if value is None or isinstance(value, bool | str) or type(value) is int:
+        return value
+    if isinstance(value, list) and depth < _MAX_DEPTH:
+        return tuple(_decode(v, f"{path}[{i}]", depth + 1) for i, v in enumerate(value))
+    if isinstance(value, Mapping) and len(value) in (1, 2):
+        try:
+            return _decode_tagged(value)
+        except (ValueError, ArithmeticError, TypeError):
+            pass
+    raise InputError(path, value, "a fact written by Reason.to_data")
+
+
+def _decode_tagged(value: Mapping[Any, Any]) -> _Fact:
+    keys = set(value)
+    if keys == {"decimal"} and isinstance(value["decimal"], str) and len(value["decimal"]) < 60:
+        number = Decimal(value["decimal"])
+        if number.is_finite():
+            return number
+    if keys == {"date"} and isinstance(value["date"], str) and len(value["date"]) == 10:
+        return dt.date.fromisoformat(value["date"])
+    if keys == {"datetime"} and isinstance(value["datetime"], str) and len(value["datetime"]) < 40:
+        moment = dt.datetime.fromisoformat(value["datetime"])
+        if moment.tzinfo is not None:
+            return moment
+    if keys == {"enum", "value"}:
+        return labelled_enum(value["enum"])(value["value"])
+    if keys == {"label"} and isinstance(value["label"], list) and len(value["label"]) == 2:
+        return Label(*value["label"])
+    raise ValueError("not a tagged fact")
 
 
 class Explained(Protocol):
@@ -65,60 +298,102 @@ class Explained(Protocol):
         ...
 
 
-def register_messages(messages: Mapping[str, tuple[str, str]]) -> None:
-    """Register ``code → (zh template, en template)``; templates use ``str.format`` fields."""
-    _MESSAGES.update(messages)
+def find_reason(result: Explained, code: str) -> Reason | None:
+    """The first reason of ``result`` with message code ``code``, or ``None``.
+
+    Results select their reasons by code, never by position: ``find_reason(r, "G2.total")``.
+    """
+    reasons = getattr(result, "reasons", None)
+    if not isinstance(reasons, tuple | list):
+        raise InputError("result", result, "a result of the library (anything with reasons)")
+    for reason in reasons:
+        if isinstance(reason, Reason) and reason.code == code:
+            return reason
+    return None
+
+
+# --------------------------------------------------------------------------- rendering
+
+_BIG = Decimal(10) ** 18
 
 
 def _render_value(value: object, lang: Lang) -> str:
     if isinstance(value, Decimal):
+        if not value.is_finite() or abs(value) >= _BIG:
+            return f"{value:.6E}" if value.is_finite() else str(value)
         return f"{value:,f}" if value == value.to_integral_value() else f"{value:,}"
     if isinstance(value, bool):
         return ("是" if value else "否") if lang == "zh" else ("yes" if value else "no")
+    label = label_of(value, lang)
+    if label is not None:
+        return label
     if isinstance(value, enum.Enum):
-        label = getattr(value, lang, None)
-        return str(label if isinstance(label, str) else value.value)
+        return str(value.value)
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, tuple):
-        return (
-            "、".join(_render_value(v, lang) for v in value)
-            if lang == "zh"
-            else ", ".join(_render_value(v, lang) for v in value)
-        )
+        sep = "、" if lang == "zh" else ", "
+        return sep.join(_render_value(v, lang) for v in value)
     if value is None:
         return "—"
+    if isinstance(value, str):
+        return " ".join(value.splitlines()) if "\n" in value or "\r" in value else value
+    if isinstance(value, int) and abs(value) >= _BIG:
+        return "a very large number" if lang == "en" else "极大的数"
     return str(value)
+
+
+def render_message(code: str, lang: Lang = "zh", /, **facts: object) -> str:
+    """Render a registered message code in ``lang`` with ``facts``.
+
+    A fact the template names but the caller did not give renders as ``—``; an unregistered
+    code renders as ``code: name=value, …``. Never raises for the facts' values.
+
+    Raises:
+        InputError: for an unsupported language.
+    """
+    _check_lang(lang)
+    values = {k: _render_value(v, lang) for k, v in facts.items()}
+    pair = _TEMPLATES.get(code) if isinstance(code, str) else None
+    if pair is None:
+        name = code if isinstance(code, str) else str(shown(code))
+        body = ", ".join(f"{k}={v}" for k, v in values.items())
+        return f"{name}: {body}" if body else name
+    template = pair[1] if lang == "en" else pair[0]
+    return template.format_map(_Missing(values))
+
+
+class _Missing(dict[str, str]):
+    def __missing__(self, key: str) -> str:
+        return "—"
 
 
 def render_reason(reason: Reason, lang: Lang = "zh") -> str:
     """Render one reason as ``[ID] sentence``.
 
     Raises:
-        InputError: for a language other than ``"zh"`` or ``"en"``.
+        InputError: for a language other than ``"zh"`` or ``"en"``, or something not a Reason.
     """
-    if lang not in ("zh", "en"):
-        raise InputError("lang", lang, "'zh' or 'en'")
-    templates = _MESSAGES.get(reason.code)
-    values = {k: _render_value(v, lang) for k, v in reason.facts}
-    if templates is None:
-        body = ", ".join(f"{k}={v}" for k, v in values.items())
-        return f"[{reason.rule}] {reason.code}: {body}"
-    template = templates[0] if lang == "zh" else templates[1]
-    return f"[{reason.rule}] {template.format(**values)}"
+    if not isinstance(reason, Reason):
+        raise InputError("reason", reason, "a Reason")
+    return f"[{reason.rule}] {render_message(reason.code, lang, **dict(reason.facts))}"
 
 
-def explain(result: Explained, lang: Lang = "zh") -> str:
+def explain(result: Explained | Iterable[Reason], lang: Lang = "zh") -> str:
     """Render a result's reasons for a person, one line per reason.
 
     Args:
-        result: any result of the library.
+        result: any result of the library (or a sequence of reasons).
         lang: ``"zh"`` (default) or ``"en"``.
 
     Returns:
         The reasons, one per line, each prefixed with the catalogue ID that decided it.
 
     Raises:
-        InputError: for an unsupported language.
+        InputError: for an unsupported language or something without reasons.
     """
-    return "\n".join(render_reason(r, lang) for r in result.reasons)
+    _check_lang(lang)
+    reasons = getattr(result, "reasons", result)
+    if isinstance(reasons, Reason) or not isinstance(reasons, tuple | list):
+        raise InputError("result", result, "a result of the library (anything with reasons)")
+    return "\n".join(render_reason(r, lang) for r in reasons)

@@ -4,23 +4,32 @@ Requires Hypothesis (``pip install customer_rules[test]``). Every strategy draws
 values — policies whose thresholds are ordered, facts that the constructors accept — so a host
 can assert properties of its integration, e.g. "our nightly job grades every customer"::
 
+    import datetime as dt
     from hypothesis import given
     from customer_rules import grade_customer
     from customer_rules.testing import customers, grading_policies, days
 
-    @given(customers(), grading_policies(), days())
+    # customers() draws fact dates up to 2026-06-30: grade on a later day
+    @given(customers(), grading_policies(), days(min_value=dt.date(2026, 7, 1)))
     def test_every_customer_gets_an_answer(customer, policy, day):
         grade_customer(customer, policy, on=day)
+
+:func:`policy_books` finds the book's chapters from :class:`~customer_rules.book.PolicyBook`
+itself: a chapter without a strategy of its own here gets :func:`policies`, which draws every
+declared setting near its default and keeps the draws the policy accepts.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from typing import Any, cast
 
+import attrs
 from hypothesis import strategies as st
 
-from customer_rules.config import PolicyBook
+from customer_rules.book import PolicyBook, chapters
+from customer_rules.errors import InputError, PolicyError
 from customer_rules.grading import (
     INFLUENCE_ASSESSMENT as _INFLUENCE_ASSESSMENT,
 )
@@ -44,6 +53,7 @@ from customer_rules.grading import (
     StrategicInfluence,
 )
 from customer_rules.roles import Approval, Role
+from customer_rules.settings import Setting, is_policy
 
 __all__ = [
     "amounts",
@@ -53,7 +63,9 @@ __all__ = [
     "days",
     "grading_policies",
     "influence_assessments",
+    "malformed_values",
     "percentages",
+    "policies",
     "policy_books",
     "scorecard_facts",
 ]
@@ -84,10 +96,23 @@ def aware_datetimes() -> st.SearchStrategy[dt.datetime]:
 def amounts(
     min_value: Decimal | int = 0, max_value: Decimal | int = 1_000_000_000
 ) -> st.SearchStrategy[Decimal]:
-    """Money in yuan with at most two decimal places (fen)."""
-    return st.decimals(
-        min_value=Decimal(min_value), max_value=Decimal(max_value), places=2, allow_nan=False
-    )
+    """Money in yuan with at most two decimal places (fen).
+
+    Raises:
+        InputError: for bounds that are not whole or decimal numbers, or in the wrong order.
+    """
+    low, high = _bound(min_value, "min_value"), _bound(max_value, "max_value")
+    if low > high:
+        raise InputError("max_value", max_value, f"a bound of at least {low}")
+    return st.decimals(min_value=low, max_value=high, places=2, allow_nan=False)
+
+
+def _bound(value: object, field: str) -> Decimal:
+    if isinstance(value, bool) or not isinstance(value, int | Decimal):
+        raise InputError(field, value, "an int or a Decimal")
+    if isinstance(value, Decimal) and not value.is_finite():
+        raise InputError(field, value, "a finite number")
+    return Decimal(value)
 
 
 def percentages(min_value: int = -50, max_value: int = 100) -> st.SearchStrategy[Decimal]:
@@ -199,11 +224,108 @@ def grading_policies() -> st.SearchStrategy[GradingPolicy]:
     )
 
 
+def policies(cls: type) -> st.SearchStrategy[Any]:
+    """Valid instances of any policy class: every declared setting drawn at or near its default
+    (numbers moved by a few steps, flags flipped, enums and role sets redrawn), nested policies
+    drawn the same way; draws the policy refuses (thresholds out of order) are discarded.
+
+    Raises:
+        InputError: for a class that is not a policy.
+    """
+    if not is_policy(cls):
+        raise InputError(
+            "cls", cls, "a policy class (declared with customer_rules.settings.policy)"
+        )
+    return st.composite(lambda draw: _draw_policy(draw, cls))()
+
+
+def _draw_policy(draw: st.DrawFn, cls: type) -> Any:
+    kwargs: dict[str, Any] = {}
+    for field in attrs.fields(cls):
+        meta: Setting | None = field.metadata.get("customer_rules")
+        if meta is None or not field.init:
+            continue
+        default = field.default
+        if is_policy(type(default)):
+            kwargs[field.name] = draw(policies(type(default)))
+        elif draw(st.booleans()):
+            kwargs[field.name] = draw(_near(default))
+    try:
+        return cls(**kwargs)
+    except PolicyError:
+        from hypothesis import reject
+
+        reject()
+
+
+def _near(default: Any) -> st.SearchStrategy[Any]:
+    import enum
+
+    if isinstance(default, bool):
+        return st.booleans()
+    if isinstance(default, int):
+        return st.integers(min_value=max(0, default - 3), max_value=default + 3)
+    if isinstance(default, Decimal):
+        step = max(abs(default) / 10, Decimal(1))
+        return st.integers(min_value=-3, max_value=3).map(lambda k: default + k * step)
+    if isinstance(default, enum.Enum):
+        return st.sampled_from(list(type(default)))
+    if isinstance(default, frozenset) and default and isinstance(next(iter(default)), enum.Enum):
+        members: list[Any] = list(cast(Any, type(next(iter(default)))))
+        return st.frozensets(st.sampled_from(members), min_size=1)
+    return st.just(default)
+
+
 def policy_books() -> st.SearchStrategy[PolicyBook]:
-    """Policy books with a drawn version label, effective date and grading policy."""
+    """Policy books with a drawn version label, effective date and a drawn policy for every
+    chapter of :class:`~customer_rules.book.PolicyBook` (:func:`grading_policies` for grading,
+    :func:`policies` for a chapter without a strategy of its own)."""
+    own: dict[str, st.SearchStrategy[Any]] = {"grading": grading_policies()}
+    hints = attrs.fields_dict(cast(Any, PolicyBook))
+    drawn = {
+        name: own[name] if name in own else policies(type(hints[name].default))
+        for name in chapters()
+    }
     return st.builds(
         PolicyBook,
-        st.text(alphabet="0123456789.-abcv", min_size=1, max_size=10).filter(str.strip),
-        days(),
-        grading_policies(),
+        version=st.text(alphabet="0123456789.-abcv", min_size=1, max_size=10).filter(str.strip),
+        effective=days(),
+        **drawn,
+    )
+
+
+def malformed_values() -> st.SearchStrategy[Any]:
+    """Values a careless caller or a mangled file could hand any public callable: wrong types,
+    ``None``, NaN and infinite Decimals, huge numbers, dates at the edges and beyond the
+    supported range, wrong enum members, mangled text and bytes, lists and dicts.
+
+    The library's promise, which hosts can check for their own wrappers: every public callable
+    given such a value returns, or raises a :class:`~customer_rules.errors.CustomerRulesError`.
+    """
+    from customer_rules.grading import Grade
+    from customer_rules.roles import Role
+
+    return st.one_of(
+        st.none(),
+        st.booleans(),
+        st.integers(),
+        st.sampled_from([10**20, -(10**20), 10**5000]),
+        st.floats(allow_nan=True, allow_infinity=True),
+        st.decimals(allow_nan=True, allow_infinity=True),
+        st.sampled_from(
+            [Decimal("1E+999999999"), Decimal("-0"), Decimal("sNaN"), Decimal("1E-999999")]
+        ),
+        st.text(max_size=30),
+        st.sampled_from(
+            ["80万", "1.5亿", "3,000,000", "12.5%", "是", "big", "大客户", "A", "Z", "\x00"]
+        ),
+        st.sampled_from(["9" * 5000, "2026-02-30", "9999-12-31", "0001-01-01", "1" * 70]),
+        st.dates(),
+        st.sampled_from([dt.date.min, dt.date.max, dt.date(1899, 12, 31), dt.date(3000, 1, 1)]),
+        st.datetimes(),
+        st.sampled_from([*Grade, *Role]),
+        st.lists(st.integers(), max_size=3),
+        st.dictionaries(st.text(max_size=5), st.integers(), max_size=3),
+        st.just(b"\xff\xfe"),
+        st.just(object()),
     )

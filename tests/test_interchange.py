@@ -1,0 +1,166 @@
+"""Facts in and results out, as plain data."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from customer_rules import InputError
+from customer_rules.grading import (
+    Customer,
+    CustomerCategory,
+    CustomerGrade,
+    GradingPolicy,
+    ScorecardFacts,
+    ScorecardResult,
+    StrategicInfluence,
+    grade_customer,
+    score,
+)
+from customer_rules.interchange import converter, from_data, to_data
+from customer_rules.roles import Approval, Role
+from customer_rules.testing import customers, days, scorecard_facts
+
+_DAY = dt.date(2026, 11, 30)
+
+
+class _Float64(float):
+    """Stands in for numpy.float64 (a float subclass) without importing numpy."""
+
+
+class _Int64:
+    """Stands in for numpy.int64: a scalar with .item()."""
+
+    __module__ = "numpy"
+
+    def __init__(self, value: int) -> None:
+        self.value = value
+
+    def item(self) -> int:
+        return self.value
+
+
+def test_a_json_row_with_labels_and_spreadsheet_forms() -> None:
+    row = {
+        "id": "C1",
+        "category": "大客户",
+        "first_trade": "2019-03-01",
+        "scorecard": {
+            "contract_amount": "3,000,000",
+            "paid_on_time": "是",
+            "year_end_receivables": _Float64(600000.5),
+            "premium_pct": "12.5%",
+            "strategic_influence": _Int64(3),
+            "influence_assessment": {
+                "who": "王经理",
+                "role": "业务部经理",
+                "what": "G2.strategic_influence",
+                "on": "2026-10-15",
+            },
+        },
+        "last_visit": float("nan"),
+        "previous_grade": "b",
+    }
+    customer = from_data(Customer, row)
+    assert customer.category is CustomerCategory.BIG
+    assert customer.first_trade == dt.date(2019, 3, 1)
+    assert customer.last_visit is None
+    facts = customer.scorecard
+    assert facts is not None
+    assert facts.contract_amount == Decimal("3000000")
+    assert facts.year_end_receivables == Decimal("600000.5")
+    assert facts.premium_pct == Decimal("12.5")
+    assert facts.strategic_influence is StrategicInfluence.KEY
+    assert facts.influence_assessment is not None
+    assert facts.influence_assessment.role is Role.SALES_MANAGER
+    assert converter.structure(row, Customer) == customer
+
+
+def test_five_mistakes_one_error_five_paths() -> None:
+    row = {
+        "id": "C1",
+        "category": "huge",
+        "first_trade": "2019-13-01",
+        "scorecard": {
+            "contract_amount": "-5",
+            "paid_on_time": "maybe",
+            "year_end_receivables": 0.001,
+            "premium_pct": "1",
+            "strategic_influence": "3",
+            "influence_assessment": {"who": "王", "role": "boss", "what": "x", "on": "2026-01-01"},
+        },
+    }
+    with pytest.raises(InputError) as info:
+        from_data(Customer, row)
+    assert [p.path for p in info.value.problems] == [
+        "category",
+        "first_trade",
+        "scorecard.paid_on_time",
+        "scorecard.year_end_receivables",
+        "scorecard.influence_assessment.role",
+        "scorecard.contract_amount",
+    ]
+    given = {p.path: p.given for p in info.value.problems}
+    assert given["category"] == "'huge'"
+    assert "read the column as text, or pass a Decimal" in str(info.value)
+    json.dumps([p.given for p in info.value.problems])  # JSON-safe
+
+
+def test_missing_required_and_unknown_keys() -> None:
+    with pytest.raises(InputError) as info:
+        from_data(ScorecardFacts, {"contract_amount": "", "bogus": 1})
+    messages = [str(p) for p in info.value.problems]
+    assert messages[0].startswith("bogus: unknown key; expected one of: contract_amount,")
+    assert "contract_amount: required: a value is missing" in messages
+
+
+def test_a_result_is_stored_without_its_policy_and_read_back_exactly() -> None:
+    facts = ScorecardFacts(
+        "1200万",
+        True,
+        "30万",
+        "16",
+        StrategicInfluence.KEY,
+        Approval("王经理", Role.SALES_MANAGER, "G2.strategic_influence", _DAY),
+    )
+    result = score(facts, GradingPolicy(), on=_DAY)
+    data = json.loads(json.dumps(to_data(result, lang="en"), ensure_ascii=False))
+    assert "policy" not in data
+    assert data["grade"] == "A"
+    assert data["policy_version"] == "seed"
+    assert (
+        data["reasons"][-1]["text"] == "[G2] total 15 points: grade A (important) (from 14 points)"
+    )
+    assert data["what_if"]["next_grade"] is None
+    assert from_data(ScorecardResult, data, policy=GradingPolicy()) == result
+    with pytest.raises(InputError, match="policy_version"):
+        from_data(ScorecardResult, data, policy=GradingPolicy(version="2027"))
+
+
+@given(customers(), days(min_value=dt.date(2026, 7, 1), max_value=dt.date(2026, 12, 31)))
+def test_structure_after_unstructure_is_the_identity(customer: Customer, day: dt.date) -> None:
+    assert from_data(Customer, json.loads(json.dumps(to_data(customer)))) == customer
+    result = grade_customer(customer, GradingPolicy(), on=day)
+    data = json.loads(json.dumps(to_data(result, lang="zh"), ensure_ascii=False))
+    assert from_data(CustomerGrade, data, policy=GradingPolicy()) == result
+
+
+@given(scorecard_facts())
+def test_facts_round_trip(facts: ScorecardFacts) -> None:
+    assert from_data(ScorecardFacts, to_data(facts)) == facts
+
+
+@given(st.dictionaries(st.sampled_from(["id", "category", "scorecard", "x"]), st.from_type(object)))
+def test_every_malformed_row_gives_the_typed_error(row: dict[str, object]) -> None:
+    try:
+        from_data(Customer, row)
+    except InputError as exc:
+        problems = exc.problems
+    else:
+        return
+    assert all(p.path or p.message for p in problems)
