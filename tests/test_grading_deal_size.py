@@ -2,14 +2,28 @@
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Callable
 from decimal import Decimal
+from typing import Any
 
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
-from customer_rules import GradingPolicy, InputError, PolicyError, explain
-from customer_rules.grading import DealSizePolicy, DealSizeType, deal_size_type
-from customer_rules.testing import amounts, grading_policies
+from customer_rules import (
+    CustomerRulesError,
+    GradingPolicy,
+    InputError,
+    PolicyBook,
+    PolicyError,
+    explain,
+)
+from customer_rules._grading.codes import GradingReason
+from customer_rules.grading import DealSizePolicy, DealSizeResult, DealSizeType, deal_size_type
+from customer_rules.reasons import Reason
+from customer_rules.settings import Mark, Unit, from_mapping, settings_of
+from customer_rules.testing import amounts, grading_policies, malformed_values
 
 SEED = GradingPolicy()
 
@@ -27,7 +41,7 @@ SEED = GradingPolicy()
         ("1.5亿", DealSizeType.A),
     ],
 )
-def test_seed_boundaries_both_sides(amount: object, expected: DealSizeType) -> None:
+def test_seed_boundaries_both_sides(amount: Decimal | int | str, expected: DealSizeType) -> None:
     assert deal_size_type(amount, SEED).type is expected
 
 
@@ -35,9 +49,17 @@ def test_reasons_cite_g1_with_threshold() -> None:
     result = deal_size_type("80万", SEED)
     (reason,) = result.reasons
     assert reason.rule == "G1"
+    assert reason.code is GradingReason.G1_TYPE
     assert reason.fact("threshold") == Decimal(800_000)
-    assert "800,000" in explain(result)
-    assert "D" in explain(deal_size_type(5, SEED), "en")
+    assert explain(result) == "[G1] 预计成交金额 800,000 元 ≥ 800,000 元,客户类型为 A类"
+    assert explain(result, "en") == "[G1] expected deal amount 800,000 ≥ 800,000: type A"
+    below = deal_size_type(5, SEED)
+    (reason,) = below.reasons
+    assert reason.code is GradingReason.G1_BELOW
+    assert explain(below) == ("[G1] 预计成交金额 5 元低于C类下限,客户类型为 D类(D类为本库默认定义)")
+    assert explain(below, "en") == (
+        "[G1] expected deal amount 5 is below the C threshold: type D (library default)"
+    )
     assert result.policy_version == "seed"
 
 
@@ -73,3 +95,94 @@ def test_threshold_reached_is_consistent(amount: Decimal, policy: GradingPolicy)
     else:
         assert amount >= result.threshold
     assert all(r.rule == "G1" for r in result.reasons)
+    for reason in result.reasons:  # facts are plain data and come back exactly
+        assert Reason.from_data(reason.to_data("zh")) == reason
+
+
+# --------------------------------------------------------------------------- the policy
+
+
+def test_thresholds_are_declared_seed_yuan_settings() -> None:
+    found = {info.path: info for info in settings_of(DealSizePolicy())}
+    assert list(found) == ["a_min", "b_min", "c_min"]
+    for info in found.values():
+        assert info.setting.mark is Mark.SEED
+        assert info.setting.unit is Unit.YUAN
+        assert info.setting.source == "G1; 001 §客户资源分配管理制度 3.1.1"
+    assert [info.default for info in found.values()] == [
+        Decimal(800_000),
+        Decimal(400_000),
+        Decimal(200_000),
+    ]
+
+
+def _problems(build: Callable[[], object]) -> list[tuple[str, str]]:
+    with pytest.raises(PolicyError) as info:
+        build()
+    return [(p.path, p.message) for p in info.value.problems]
+
+
+@pytest.mark.parametrize(
+    ("fields", "paths"),
+    [
+        ({"a_min": "abc"}, ["a_min"]),
+        ({"a_min": "abc", "c_min": [1]}, ["a_min", "c_min"]),
+        ({"b_min": "-1"}, ["b_min"]),
+        ({"a_min": 100, "b_min": 200, "c_min": 300}, ["b_min", "c_min"]),
+        ({"c_min": "50万"}, ["c_min"]),
+        ({"a_min": 800000.001}, ["a_min"]),
+        ({"a_min": True}, ["a_min"]),
+    ],
+)
+def test_policy_problems_from_python_equal_those_from_a_mapping(
+    fields: dict[str, Any], paths: list[str]
+) -> None:
+    from_python = _problems(lambda: DealSizePolicy(**fields))
+    assert [path for path, _ in from_python] == paths
+    assert _problems(lambda: from_mapping(DealSizePolicy, fields)) == from_python
+
+
+def test_policy_messages_name_what_was_expected_and_given() -> None:
+    assert _problems(lambda: DealSizePolicy(b_min="-1")) == [
+        ("b_min", "expected a number of at least 0, got Decimal('-1')")
+    ]
+    assert _problems(lambda: DealSizePolicy(c_min="50万")) == [
+        ("c_min", "expected less than b_min (400000), got 500000")
+    ]
+
+
+def test_amounts_are_accepted_as_people_write_them() -> None:
+    assert DealSizePolicy("100万", "50万", 200_000) == DealSizePolicy(
+        Decimal(1_000_000), Decimal(500_000), Decimal(200_000)
+    )
+    assert from_mapping(DealSizePolicy, {"a_min": "100万"}).a_min == Decimal(1_000_000)
+
+
+# --------------------------------------------------------------------------- arguments at the edge
+
+
+@pytest.mark.parametrize("policy", [None, PolicyBook(), DealSizePolicy(), "seed"])
+def test_anything_but_a_grading_policy_is_an_input_error_naming_policy(policy: object) -> None:
+    with pytest.raises(InputError) as info:
+        deal_size_type("80万", policy)  # type: ignore[arg-type]
+    assert info.value.field == "policy"
+    if isinstance(policy, PolicyBook):
+        assert "book.grading" in info.value.expected
+
+
+MALFORMED = malformed_values()
+
+PUBLIC_CALLABLES: dict[str, tuple[Callable[..., object], tuple[object, ...]]] = {
+    "DealSizePolicy": (DealSizePolicy, (Decimal(800_000), Decimal(400_000), Decimal(200_000))),
+    "DealSizeResult": (DealSizeResult, (DealSizeType.A, Decimal(1), Decimal(1), "seed")),
+    "deal_size_type": (deal_size_type, (Decimal(1), SEED)),
+}
+
+
+@pytest.mark.parametrize("name", sorted(PUBLIC_CALLABLES))
+@given(data=st.data())
+def test_malformed_arguments_raise_only_library_errors(name: str, data: st.DataObject) -> None:
+    call, valid = PUBLIC_CALLABLES[name]
+    args = data.draw(st.tuples(*(st.one_of(st.just(v), MALFORMED) for v in valid)))
+    with contextlib.suppress(CustomerRulesError):
+        call(*args)

@@ -3,17 +3,31 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from decimal import Decimal
+from typing import Any
 
 import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from customer_rules import Approval, GradingPolicy, InputError, PolicyError, Role, explain
+from customer_rules import (
+    Approval,
+    CustomerRulesError,
+    GradingPolicy,
+    InputError,
+    PolicyBook,
+    PolicyError,
+    Role,
+    explain,
+)
+from customer_rules._grading.codes import GradingReason
 from customer_rules.grading import (
     KEY_CUSTOMER,
+    BigCustomerCriterion,
     BigCustomerFacts,
+    BigCustomerLevel,
     BigCustomerProfile,
     CriteriaMode,
     CustomerCategory,
@@ -25,10 +39,19 @@ from customer_rules.grading import (
     classify_category,
     designate_key_customer,
 )
-from customer_rules.testing import amounts, days, grading_policies
+from customer_rules.reasons import Reason, find_reason, render_reason
+from customer_rules.settings import from_mapping
+from customer_rules.testing import amounts, days, grading_policies, malformed_values
 
 SEED = GradingPolicy()
 D = dt.date
+
+
+def _lines(result: Any, lang: str) -> list[str]:
+    return explain(result, lang).splitlines()  # type: ignore[arg-type]
+
+
+# --------------------------------------------------------------------------- eligibility
 
 
 def test_six_months_of_trade_both_sides() -> None:
@@ -38,8 +61,14 @@ def test_six_months_of_trade_both_sides() -> None:
     assert not before.eligible
     assert at.eligible
     assert before.eligible_from == D(2025, 9, 15)
-    assert before.reasons[0].code == "G3.not_eligible"
-    assert at.reasons[0].code == "G3.eligible"
+    assert _lines(before, "zh") == ["[G3] 正常商业往来不足期限,2025-09-15 起方可评级"]
+    assert _lines(before, "en") == [
+        "[G3] not enough months of normal trade: eligible from 2025-09-15"
+    ]
+    assert _lines(at, "zh") == ["[G3] 正常商业往来已满期限(自 2025-09-15 起可评级)"]
+    assert _lines(at, "en") == ["[G3] enough months of normal trade (eligible since 2025-09-15)"]
+    assert find_reason(before, GradingReason.G3_NOT_ELIGIBLE) is not None
+    assert find_reason(at, GradingReason.G3_ELIGIBLE) is not None
 
 
 def test_new_customer_is_c_for_one_year_whatever_its_size() -> None:
@@ -51,8 +80,15 @@ def test_new_customer_is_c_for_one_year_whatever_its_size() -> None:
     assert inside.new_until == D(2026, 11, 30)
     assert not outside.new_customer
     assert outside.forced_grade is None
-    assert "G3" in explain(inside)
-    assert "C" in explain(inside, "en")
+    assert find_reason(outside, GradingReason.G3_NEW) is None
+    assert _lines(inside, "zh") == [
+        "[G3] 正常商业往来已满期限(自 2026-06-01 起可评级)",
+        "[G3] 新开发客户一年之内列为 C等级(一般性客户)(至 2026-11-30)",
+    ]
+    assert _lines(inside, "en") == [
+        "[G3] enough months of normal trade (eligible since 2026-06-01)",
+        "[G3] a new customer is C (ordinary) for its first year (until 2026-11-30)",
+    ]
 
 
 def test_no_trade_yet_and_dates_in_the_future() -> None:
@@ -60,11 +96,25 @@ def test_no_trade_yet_and_dates_in_the_future() -> None:
     assert not r.eligible
     assert r.eligible_from is None
     assert not r.new_customer
-    assert r.reasons[0].code == "G3.no_trade"
+    assert _lines(r, "zh") == ["[G3] 尚无正常商业往来,不评级"]
+    assert _lines(r, "en") == ["[G3] no normal trade yet: not graded"]
     with pytest.raises(InputError, match="first_trade"):
         check_eligibility(D(2027, 1, 1), None, SEED, on=D(2026, 1, 1))
     with pytest.raises(InputError, match="developed_on"):
         check_eligibility(None, D(2027, 1, 1), SEED, on=D(2026, 1, 1))
+
+
+def test_a_period_ending_after_the_last_supported_day_names_the_date() -> None:
+    # a new-customer year from 2999-06-01 would end in 3000: the date is refused, by name
+    with pytest.raises(InputError) as info:
+        check_eligibility(D(2999, 6, 1), None, SEED, on=D(2999, 12, 31))
+    assert info.value.field == "first_trade"
+    with pytest.raises(InputError) as info:
+        check_eligibility(D(2000, 1, 1), D(2999, 6, 1), SEED, on=D(2999, 12, 31))
+    assert info.value.field == "developed_on"
+
+
+# --------------------------------------------------------------------------- category
 
 
 def test_category_any_criterion_by_default_all_as_a_parameter() -> None:
@@ -74,16 +124,54 @@ def test_category_any_criterion_by_default_all_as_a_parameter() -> None:
     assert classify_category(renowned, strict).category is CustomerCategory.ORDINARY
     every = BigCustomerFacts(Decimal("5.01"), True, True, True)
     assert classify_category(every, strict).category is CustomerCategory.BIG
+    assert classify_category(every, strict).met == tuple(BigCustomerCriterion)
     # the share criterion is "above" the share
     assert (
         classify_category(BigCustomerFacts(Decimal(5)), SEED).category is CustomerCategory.ORDINARY
     )
-    assert classify_category(BigCustomerFacts(Decimal("5.01")), SEED).met == ("sales_share",)
+    share = classify_category(BigCustomerFacts(Decimal("5.01")), SEED)
+    assert share.met == (BigCustomerCriterion.SALES_SHARE,)
+    assert share.met[0].value == "sales_share"
     given_ = classify_category(CustomerCategory.BIG, SEED)
     assert given_.given
-    assert given_.reasons[0].code == "G3.category.given"
+    assert given_.met == ()
+    assert _lines(given_, "zh") == ["[G3] 客户类别:大客户(由业务系统给定)"]
+    assert _lines(given_, "en") == ["[G3] category: big customer (given)"]
     with pytest.raises(InputError, match="facts"):
         classify_category("big", SEED)  # type: ignore[arg-type]
+
+
+def test_criteria_keep_their_values_and_render_by_label() -> None:
+    assert [c.value for c in BigCustomerCriterion] == [
+        "sales_share",
+        "high_recognition",
+        "long_term_intent",
+        "industry_renown",
+    ]
+    two = classify_category(BigCustomerFacts(Decimal("5.01"), False, True, False), SEED)
+    assert _lines(two, "zh") == [
+        "[G3] 大客户识别标准(满足任一项)满足:年销售(采购)额占比、长期合作意愿 → 大客户"
+    ]
+    assert _lines(two, "en") == [
+        "[G3] big-customer criteria (any one criterion) met: sales share, long-term intent"
+        " → big customer"
+    ]
+    none = classify_category(BigCustomerFacts(), SEED)
+    assert _lines(none, "zh") == ["[G3] 大客户识别标准(满足任一项)满足:— → 普通客户"]
+    assert _lines(none, "en") == [
+        "[G3] big-customer criteria (any one criterion) met: — → ordinary customer"
+    ]
+    # the criteria are public labelled facts: the reason survives its plain-data form
+    reason = find_reason(two, GradingReason.G3_CATEGORY)
+    assert reason is not None
+    assert reason.fact("met") == (
+        BigCustomerCriterion.SALES_SHARE,
+        BigCustomerCriterion.LONG_TERM_INTENT,
+    )
+    assert Reason.from_data(reason.to_data()) == reason
+
+
+# --------------------------------------------------------------------------- big-customer levels
 
 
 @pytest.mark.parametrize(
@@ -104,7 +192,32 @@ def test_big_customer_examples(
 ) -> None:
     result = big_customer_level(BigCustomerProfile(sales, freq, years), SEED)
     assert result.level is level
-    assert result.reasons[0].rule == "G3"
+    code = GradingReason.G3_LEVEL_NONE if level is None else GradingReason.G3_LEVEL
+    reason = find_reason(result, code)
+    assert reason is not None
+    assert reason.rule == "G3"
+
+
+def test_big_customer_level_rendered() -> None:
+    reached = big_customer_level(BigCustomerProfile("500万", PurchaseFrequency.QUARTERLY, 3), SEED)
+    assert _lines(reached, "zh") == [
+        "[G3] 年销售额 5,000,000 元、每季度采购、合作 3 年,达到大客户 B等级(较重要客户)"
+        "(≥ 5,000,000 元、每季度采购、3 年)"
+    ]
+    assert _lines(reached, "en") == [
+        "[G3] annual sales 5,000,000, quarterly purchases, 3 years: big-customer level"
+        " B (fairly important) (≥ 5,000,000, quarterly purchases, 3 years)"
+    ]
+    below = big_customer_level(BigCustomerProfile("999999.99", PurchaseFrequency.MONTHLY, 20), SEED)
+    assert _lines(below, "zh") == [
+        "[G3] 年销售额 999,999.99 元、每月采购、合作 20 年,未达C级大客户示例"
+    ]
+    assert _lines(below, "en") == [
+        "[G3] annual sales 999,999.99, monthly purchases, 20 years: below the C example"
+    ]
+
+
+# --------------------------------------------------------------------------- key customers
 
 
 def test_key_customer_needs_both_statistics_and_office() -> None:
@@ -112,16 +225,29 @@ def test_key_customer_needs_both_statistics_and_office() -> None:
     stats = Approval("李", Role.BUSINESS_STATISTICS, KEY_CUSTOMER, day)
     office = Approval("赵", Role.OFFICE_DIRECTOR, KEY_CUSTOMER, day)
     salesman = Approval("钱", Role.SALESPERSON, KEY_CUSTOMER, day)
-    assert designate_key_customer([stats, office], SEED, on=day).designated
+    both = designate_key_customer([stats, office], SEED, on=day)
+    assert both.designated
+    assert _lines(both, "zh") == ["[G3] 由 办事处主任、业务统计 共同确定为重点客户"]
+    assert _lines(both, "en") == [
+        "[G3] designated a key customer by office director, business statistics"
+    ]
     half = designate_key_customer([stats, salesman], SEED, on=day)
     assert not half.designated
     assert half.missing == (Role.OFFICE_DIRECTOR,)
-    assert "办事处主任" in explain(half)
+    assert _lines(half, "zh") == ["[G3] 未确定为重点客户:尚缺 办事处主任 的确认"]
+    assert _lines(half, "en") == [
+        "[G3] not a key customer: missing the sign-off of office director"
+    ]
     assert not designate_key_customer(
         [stats, office], SEED, on=day - dt.timedelta(days=1)
     ).designated
     with pytest.raises(InputError, match="approvals"):
         designate_key_customer(["yes"], SEED, on=day)  # type: ignore[list-item]
+    with pytest.raises(InputError, match="approvals"):
+        designate_key_customer(None, SEED, on=day)  # type: ignore[arg-type]
+
+
+# --------------------------------------------------------------------------- the policy
 
 
 def test_policy_validation() -> None:
@@ -130,6 +256,232 @@ def test_policy_validation() -> None:
     assert {p.path for p in info.value.problems} == {"min_trade_months", "big_sales_share_pct"}
     with pytest.raises(InputError, match="years"):
         BigCustomerProfile("1", PurchaseFrequency.MONTHLY, -1)
+
+
+def _problems(build: Callable[[], object]) -> tuple[tuple[str, str], ...]:
+    with pytest.raises(PolicyError) as info:
+        build()
+    return tuple((p.path, p.message) for p in info.value.problems)
+
+
+@pytest.mark.parametrize(
+    ("cls", "fields", "paths"),
+    [
+        (BigCustomerLevel, {"grade": "Z"}, ["grade"]),
+        (BigCustomerLevel, {"grade": "A", "min_years": "x"}, ["min_years"]),
+        (BigCustomerLevel, {"grade": "A", "min_years": -3}, ["min_years"]),
+        (BigCustomerLevel, {"grade": "A", "min_annual_sales": "-1"}, ["min_annual_sales"]),
+        (
+            EligibilityPolicy,
+            {
+                "min_trade_months": -1,
+                "new_customer_months": 121,
+                "big_sales_share_pct": 120,
+                "key_customer_designators": [],
+            },
+            [
+                "min_trade_months",
+                "new_customer_months",
+                "big_sales_share_pct",
+                "key_customer_designators",
+            ],
+        ),
+        (
+            EligibilityPolicy,
+            {"min_trade_months": "x", "new_customer_grade": "E", "big_criteria": "some"},
+            ["min_trade_months", "new_customer_grade", "big_criteria"],
+        ),
+        pytest.param(
+            EligibilityPolicy,
+            {"min_trade_months": -1, "big_criteria": "some"},
+            ["min_trade_months", "big_criteria"],
+            id="conversion-and-range-problems-together",
+        ),
+        (
+            EligibilityPolicy,
+            {"big_levels": [{"grade": "A", "min_years": -3}, 5, {"grade": "B", "min_years": []}]},
+            ["big_levels[0].min_years", "big_levels[1]", "big_levels[2].min_years"],
+        ),
+        (
+            EligibilityPolicy,
+            {"big_levels": [{"grade": "A", "min_annual_sales": "100万"}, {"grade": "B"}]},
+            [],  # ordered: 1,000,000 above 0
+        ),
+        (
+            EligibilityPolicy,
+            {
+                "big_levels": [
+                    {"grade": "A", "min_annual_sales": "100万"},
+                    {"grade": "B", "min_annual_sales": "200万"},
+                ]
+            },
+            ["big_levels[1].min_annual_sales"],
+        ),
+        (EligibilityPolicy, {"big_levels": 5}, ["big_levels"]),
+        (EligibilityPolicy, {"key_customer_designators": ["x"]}, ["key_customer_designators[0]"]),
+    ],
+)
+def test_policy_problems_are_the_same_from_python_and_from_a_mapping(
+    cls: type, fields: dict[str, object], paths: list[str]
+) -> None:
+    if not paths:
+        assert cls(**fields) == from_mapping(cls, fields)
+        return
+    from_python = _problems(lambda: cls(**fields))
+    assert from_python == _problems(lambda: from_mapping(cls, fields))
+    assert [path for path, _ in from_python] == paths
+
+
+def test_big_customer_level_is_a_checked_record() -> None:
+    with pytest.raises(PolicyError) as info:
+        BigCustomerLevel("Z")
+    assert [p.path for p in info.value.problems] == ["grade"]
+    assert info.value.problems[0].given == "'Z'"
+    with pytest.raises(PolicyError) as info:
+        BigCustomerLevel(grade=Grade.A, min_years=-3)
+    assert info.value.problems[0].message == "expected a number of at least 0, got -3"
+    with pytest.raises(PolicyError) as info:
+        from_mapping(BigCustomerLevel, {"min_years": 1})
+    assert [p.path for p in info.value.problems] == ["grade"]
+    with pytest.raises(PolicyError) as info:
+        EligibilityPolicy(
+            big_levels=[
+                BigCustomerLevel(grade=Grade.A, min_annual_sales=Decimal(100)),
+                BigCustomerLevel(grade=Grade.B, min_annual_sales=Decimal(100)),
+            ]
+        )
+    assert [str(p) for p in info.value.problems] == [
+        "big_levels[1].min_annual_sales: expected less than big_levels[0].min_annual_sales"
+        " (100), got 100"
+    ]
+
+
+def test_numeric_strings_and_plain_values_are_converted() -> None:
+    level = BigCustomerLevel(
+        grade="b", min_annual_sales="500万", min_frequency="每季度采购", min_years="3"
+    )
+    assert level == BigCustomerLevel(
+        grade=Grade.B,
+        min_annual_sales=Decimal(5_000_000),
+        min_frequency=PurchaseFrequency.QUARTERLY,
+        min_years=3,
+    )
+    p = EligibilityPolicy(
+        min_trade_months="12",
+        new_customer_months=" 24 ",
+        big_sales_share_pct="7.5%",
+        big_criteria="all",
+        big_levels=[{"grade": "A", "min_annual_sales": "1000万", "min_years": "10"}],
+        key_customer_designators=["business_statistics"],
+    )
+    assert (p.min_trade_months, p.new_customer_months) == (12, 24)
+    assert p.big_sales_share_pct == Decimal("7.5")
+    assert p.big_criteria is CriteriaMode.ALL
+    assert p.big_levels == (
+        BigCustomerLevel(grade=Grade.A, min_annual_sales=Decimal(10_000_000), min_years=10),
+    )
+    assert p.key_customer_designators == frozenset({Role.BUSINESS_STATISTICS})
+    assert EligibilityPolicy() == from_mapping(EligibilityPolicy, {})
+
+
+RULES: list[tuple[str, Callable[..., object], dict[str, object]]] = [
+    ("classify_category", classify_category, {"facts": CustomerCategory.BIG}),
+    (
+        "check_eligibility",
+        check_eligibility,
+        {"first_trade": D(2025, 1, 1), "developed_on": None, "on": D(2026, 1, 1)},
+    ),
+    (
+        "big_customer_level",
+        big_customer_level,
+        {"profile": BigCustomerProfile("100万", PurchaseFrequency.IRREGULAR, 1)},
+    ),
+    ("designate_key_customer", designate_key_customer, {"approvals": [], "on": D(2026, 1, 1)}),
+]
+
+
+@pytest.mark.parametrize("bad", [None, PolicyBook(), "seed", EligibilityPolicy()])
+@pytest.mark.parametrize(("name", "rule", "args"), RULES, ids=[r[0] for r in RULES])
+def test_policy_argument_is_checked(
+    name: str, rule: Callable[..., object], args: dict[str, object], bad: object
+) -> None:
+    with pytest.raises(InputError) as info:
+        rule(**args, policy=bad)
+    assert info.value.field == "policy"
+    if isinstance(bad, PolicyBook):
+        assert "book.grading" in str(info.value)
+
+
+JUNK = malformed_values()
+
+DAY = D(2026, 3, 1)
+CALLABLES: list[tuple[Callable[..., object], dict[str, object]]] = [
+    (classify_category, {"facts": BigCustomerFacts(industry_renown=True), "policy": SEED}),
+    (
+        check_eligibility,
+        {"first_trade": D(2025, 1, 1), "developed_on": D(2024, 6, 1), "policy": SEED, "on": DAY},
+    ),
+    (
+        big_customer_level,
+        {"profile": BigCustomerProfile("500万", PurchaseFrequency.QUARTERLY, 3), "policy": SEED},
+    ),
+    (
+        designate_key_customer,
+        {
+            "approvals": [Approval("李", Role.BUSINESS_STATISTICS, KEY_CUSTOMER, DAY)],
+            "policy": SEED,
+            "on": DAY,
+        },
+    ),
+    (
+        BigCustomerFacts,
+        {
+            "sales_share_pct": Decimal(6),
+            "high_recognition": True,
+            "long_term_intent": False,
+            "industry_renown": False,
+        },
+    ),
+    (
+        BigCustomerProfile,
+        {"annual_sales": "100万", "frequency": PurchaseFrequency.MONTHLY, "years": 2},
+    ),
+    (
+        BigCustomerLevel,
+        {
+            "grade": Grade.A,
+            "min_annual_sales": Decimal(1),
+            "min_frequency": PurchaseFrequency.MONTHLY,
+            "min_years": 1,
+        },
+    ),
+    (
+        EligibilityPolicy,
+        {a.name: getattr(EligibilityPolicy(), a.name) for a in attrs.fields(EligibilityPolicy)},
+    ),
+]
+ARGUMENTS = [(call, args, name) for call, args in CALLABLES for name in args]
+
+
+@given(
+    st.sampled_from(ARGUMENTS),
+    JUNK,
+)
+def test_malformed_arguments_raise_only_library_errors(
+    case: tuple[Callable[..., object], dict[str, object], str], junk: object
+) -> None:
+    call, args, name = case
+    try:
+        result = call(**{**args, name: junk})
+    except CustomerRulesError:
+        return
+    reasons = getattr(result, "reasons", ())
+    for lang in ("zh", "en"):
+        for reason in reasons:
+            assert render_reason(reason, lang).startswith("[G3] ")
+
+
+# --------------------------------------------------------------------------- properties
 
 
 @given(days(), days(), days(), grading_policies())
@@ -142,6 +494,7 @@ def test_eligibility_is_total_and_monotonic_in_time(
     assert then.eligible >= now.eligible  # once eligible, stays eligible
     assert then.new_customer <= now.new_customer  # once not new, never new again
     assert (now.forced_grade is not None) == now.new_customer
+    assert (find_reason(now, GradingReason.G3_NEW) is not None) == now.new_customer
 
 
 @given(

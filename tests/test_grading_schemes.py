@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from decimal import Decimal
+from typing import Any
 
 import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from customer_rules._grading.codes import GradingReason as R
 from customer_rules._grading.schemes import (
     SCHEMES,
     Classification,
@@ -20,8 +23,9 @@ from customer_rules._grading.schemes import (
     classify,
     scheme,
 )
-from customer_rules.errors import InputError, PolicyError
-from customer_rules.reasons import Reason, explain
+from customer_rules.errors import CustomerRulesError, InputError, PolicyError
+from customer_rules.labels import Label
+from customer_rules.reasons import Reason, explain, find_reason, render_reason
 
 # The schemes of the catalogue's G7 row, in its order.
 G7_ROW = (
@@ -90,7 +94,22 @@ NUMERIC = TieredScheme(
 )
 
 ALL_SCHEMES = (*SCHEMES.values(), NUMERIC)
-PLACEHOLDER = re.compile(r"\{[A-Za-z_]*\}")
+
+
+def codes(result: Classification) -> list[str]:
+    return [r.code for r in result.reasons]
+
+
+def reason(result: Classification, code: R) -> Reason:
+    found = find_reason(result, code)
+    assert found is not None, (code, codes(result))
+    return found
+
+
+def rendered(result: Classification, code: R) -> tuple[str, str]:
+    """The reason ``code`` of ``result`` rendered in zh and en."""
+    found = reason(result, code)
+    return render_reason(found, "zh"), render_reason(found, "en")
 
 
 def _kind(criterion: Criterion) -> str:
@@ -191,18 +210,67 @@ def test_personal_target_table_maps_each_occupation_to_its_level(
     assert result.code == level
     assert result.tier.zh == f"{level}消费层"
     assert not result.assigned
-    assert result.reasons[1].fact("given") == occupation
+    assert codes(result) == [R.G7_MATCHED, R.G7_HELD]
+    assert reason(result, R.G7_HELD).fact("given") == occupation
     assert occupation in explain(result, "zh")
+
+
+def test_personal_target_matched_renders_the_tier_and_the_criterion() -> None:
+    result = classify("personal_target", {"occupation": "私企业主"})
+    title = (
+        "个人目标客户构成细分:高/较高/中等消费层"
+        "(002 §XX客户开发方案 五.2(2) 个人目标客户构成细分表)"
+    )
+    title_en = (
+        "Personal target customers by occupation: high / upper-middle / middle spending"
+        " (002 §XX客户开发方案 五.2(2) 个人目标客户构成细分表)"
+    )
+    assert explain(result, "zh").splitlines() == [
+        f"[G7] {title}:归为「高消费层」(高)——个人目标客户构成细分表列为高消费层:"
+        "政府行政机关·政府及行政机关官员、企事业单位·高层管理人员、私营企业·私企业主、"
+        "个体工商户·商贸个体户",
+        "[G7] occupation 为 私企业主,属于 政府及行政机关官员、高层管理人员、私企业主、商贸个体户",
+    ]
+    assert explain(result, "en").splitlines() == [
+        f"[G7] {title_en}: high spending (高) — government officials, senior managers of"
+        " enterprises and institutions, private-business owners, trading sole proprietors",
+        "[G7] occupation is 私企业主, one of"
+        " 政府及行政机关官员, 高层管理人员, 私企业主, 商贸个体户",
+    ]
+    head = reason(result, R.G7_MATCHED)
+    assert head.fact("title") == Label(
+        "个人目标客户构成细分:高/较高/中等消费层",
+        "Personal target customers by occupation: high / upper-middle / middle spending",
+    )
+    assert head.fact("tier") == Label("高消费层", "high spending")
+    assert head.fact("tier_code") == "高"
 
 
 def test_personal_target_unknown_occupation_is_unclassified_with_reasons() -> None:
     result = classify("personal_target", {"occupation": "学生"})
     assert result.tier is None
     assert result.code is None
-    codes = [r.code for r in result.reasons]
-    assert codes == ["G7.unclassified", "G7.failed", "G7.failed", "G7.failed"]
-    assert "未分类" in explain(result, "zh")
-    assert "unclassified" in explain(result, "en")
+    assert codes(result) == [R.G7_UNCLASSIFIED, R.G7_FAILED, R.G7_FAILED, R.G7_FAILED]
+    assert explain(result, "zh").splitlines() == [
+        "[G7] 个人目标客户构成细分:高/较高/中等消费层"
+        "(002 §XX客户开发方案 五.2(2) 个人目标客户构成细分表):没有适用的类别,未分类",
+        "[G7] 「高消费层」(高)不适用:occupation 为 学生,"
+        "不满足“属于 政府及行政机关官员、高层管理人员、私企业主、商贸个体户”",
+        "[G7] 「较高消费层」(较高)不适用:occupation 为 学生,不满足“属于 政府及行政机关公务员"
+        "(中等职位)、中层管理人员、中高管理人士、职业经理人、专业人士”",
+        "[G7] 「中等消费层」(中等)不适用:occupation 为 学生,"
+        "不满足“属于 普通公务员、普通管理人员、外企或大型企业员工、知识型自由职业者”",
+    ]
+    assert explain(result, "en").splitlines() == [
+        "[G7] Personal target customers by occupation: high / upper-middle / middle spending"
+        " (002 §XX客户开发方案 五.2(2) 个人目标客户构成细分表): no tier applies — unclassified",
+        "[G7] high spending (高) does not apply: occupation is 学生, not one of"
+        " 政府及行政机关官员, 高层管理人员, 私企业主, 商贸个体户",
+        "[G7] upper-middle spending (较高) does not apply: occupation is 学生, not one of"
+        " 政府及行政机关公务员(中等职位), 中层管理人员, 中高管理人士, 职业经理人, 专业人士",
+        "[G7] middle spending (中等) does not apply: occupation is 学生, not one of"
+        " 普通公务员, 普通管理人员, 外企或大型企业员工, 知识型自由职业者",
+    ]
 
 
 @pytest.mark.parametrize("assigned", ["C", "C类客户", " C "])
@@ -210,9 +278,13 @@ def test_assigned_tier_by_code_or_chinese_name(assigned: str) -> None:
     result = classify("influence_abc", assigned=assigned)
     assert result.code == "C"
     assert result.assigned
-    assert result.reasons == (result.reasons[0],)
-    assert result.reasons[0].code == "G7.assigned"
-    assert "经人工判定" in explain(result, "zh")
+    assert codes(result) == [R.G7_ASSIGNED]
+    assert rendered(result, R.G7_ASSIGNED) == (
+        "[G7] 按重要性和价值分类:A/B/C类客户(001 §客户管理制度 第四–八条):"
+        "经人工判定归为「C类客户」(C)——对企业影响较小、合作不够稳定的客户",
+        "[G7] By importance and value: A / B / C (001 §客户管理制度 第四–八条): class C (C),"
+        " assigned by a person — small influence, cooperation not stable enough",
+    )
     assert "转变为B类" in SCHEMES["influence_abc"].notes
 
 
@@ -224,9 +296,20 @@ def test_assignment_overrides_the_facts() -> None:
 def test_judgement_scheme_without_assignment_is_unclassified() -> None:
     result = classify("value_abcd")
     assert result.tier is None
-    last = result.reasons[-1]
-    assert last.code == "G7.judgement"
-    assert last.fact("codes") == ("A", "B", "C", "D")
+    assert codes(result) == [R.G7_UNCLASSIFIED, R.G7_JUDGEMENT]
+    judgement = reason(result, R.G7_JUDGEMENT)
+    assert judgement.fact("codes") == ("A", "B", "C", "D")
+    assert explain(result, "zh").splitlines() == [
+        "[G7] 按特点和重要性分级:A/B/C/D类客户(003 §公司对客户管理制度 第九–十三条):"
+        "没有适用的类别,未分类",
+        "[G7] 须人工判定的类别:A类客户、B类客户、C类客户、D类客户(以 assigned= 指定)",
+    ]
+    assert explain(result, "en").splitlines() == [
+        "[G7] By characteristics and importance: A / B / C / D (003 §公司对客户管理制度"
+        " 第九–十三条): no tier applies — unclassified",
+        "[G7] tiers decided by a person: class A (key), class B (potential), class C (ordinary),"
+        " class D (low value) (pass assigned=)",
+    ]
 
 
 @pytest.mark.parametrize(
@@ -271,11 +354,34 @@ def test_archive_by_trade(before: bool, now: bool, code: str) -> None:
 
 def test_matched_reasons_give_the_facts_values() -> None:
     result = classify("archive_by_trade", {"traded_before": True, "trading_now": False})
-    assert [r.code for r in result.reasons] == ["G7.matched", "G7.held.flag", "G7.held.flag"]
-    assert explain(result, "en").splitlines()[1:] == [
+    assert codes(result) == [R.G7_MATCHED, R.G7_HELD_FLAG, R.G7_HELD_FLAG]
+    assert explain(result, "en").splitlines() == [
+        "[G7] Archive subjects by trade: past / current / future (000 §客户信息管理办法 第七条):"
+        " past trading customer (过去) — traded before: keep the archive even when trade has"
+        " stopped",
         "[G7] traded_before: yes",
         "[G7] trading_now: no",
     ]
+    assert explain(result, "zh").splitlines() == [
+        "[G7] 客户档案管理对象(交易过程):过去/正在/未来交易的客户(000 §客户信息管理办法 第七条):"
+        "归为「曾经有过交易业务的客户」(过去)——对于曾经有过交易业务的客户,"
+        "不能因为交易中断而放弃对其的档案管理",
+        "[G7] traded_before:是",
+        "[G7] trading_now:否",
+    ]
+
+
+def test_failed_flag_reason_renders() -> None:
+    result = classify("construction_resources", {"signed_contract": False})
+    assert result.code == "潜在"
+    result = classify("customer_definition", {"relation": "供应商", "has_business_dealings": False})
+    assert result.tier is None
+    assert codes(result) == [R.G7_UNCLASSIFIED, R.G7_FAILED_FLAG, R.G7_FAILED]
+    assert rendered(result, R.G7_FAILED_FLAG) == (
+        "[G7] 「客户」(客户)不适用:has_business_dealings 为 否",
+        "[G7] customer (客户) does not apply: has_business_dealings is no",
+    )
+    assert reason(result, R.G7_FAILED_FLAG).fact("tier") == Label("客户", "customer")
 
 
 # -- a numeric scheme: the seed's style of boundary --------------------------------------------
@@ -298,10 +404,37 @@ def test_numeric_boundaries(amount: object, code: str) -> None:
 
 def test_numeric_reasons_render_the_bound() -> None:
     result = classify(NUMERIC, {"amount": "799999.99", "overdue_days": 30})
-    assert explain(result, "zh").splitlines()[1:] == [
+    assert codes(result) == [R.G7_MATCHED, R.G7_HELD, R.G7_HELD]
+    assert explain(result, "zh").splitlines() == [
+        "[G7] 测试:按金额(test):归为「B类」(B)——≥ 40万且逾期不超过30天",
         "[G7] amount 为 799,999.99,不低于 400,000",
         "[G7] overdue_days 为 30,不高于 30",
     ]
+    assert explain(result, "en").splitlines() == [
+        "[G7] Test: by amount (test): class B (B) — at least 400,000 and at most 30 days overdue",
+        "[G7] amount is 799,999.99, at least 400,000",
+        "[G7] overdue_days is 30, at most 30",
+    ]
+
+
+def test_numeric_failed_reasons_render_the_bound_and_an_empty_meaning() -> None:
+    result = classify(NUMERIC, {"amount": "12万", "overdue_days": 31})
+    assert result.code == "C"
+    assert codes(result) == [R.G7_MATCHED, R.G7_HELD, R.G7_HELD]
+    assert rendered(result, R.G7_MATCHED) == (
+        "[G7] 测试:按金额(test):归为「C类」(C)———",
+        "[G7] Test: by amount (test): class C (C) — —",
+    )
+    failed = [(c.tier, c.criterion.fact) for c in result.checks if not c.held]
+    assert failed == [("A", "amount"), ("B", "amount")]
+    unclassified = classify(
+        NUMERIC, {"amount": 0, "overdue_days": 90, "flagged": False, "region": "华北", "orders": 1}
+    )
+    assert unclassified.tier is None
+    assert rendered(unclassified, R.G7_FAILED) == (
+        "[G7] 「A类」(A)不适用:amount 为 0,不满足“不低于 800,000”",
+        "[G7] class A (A) does not apply: amount is 0, not at least 800,000",
+    )
 
 
 def test_numeric_equality_text_and_judgement_tiers() -> None:
@@ -418,6 +551,132 @@ def test_op_accepts_names_and_values() -> None:
     assert (Op.GE.zh, Op.GE.en) == ("不低于", "at least")
 
 
+@pytest.mark.parametrize(
+    ("build", "path"),
+    [
+        (lambda: Criterion("x", Op.IN, frozenset({"a", 1})), "value"),
+        (lambda: Criterion("x", Op.IN, ["a", None]), "value"),
+        (lambda: Criterion("x", Op.IN, ("a", "")), "value"),
+        (lambda: Criterion("x", Op.EQ, ["a"]), "value"),
+        (lambda: Criterion("x", Op.GE, Decimal("NaN")), "value"),
+        (lambda: Criterion("x", Op.GE, [1]), "value"),
+        (lambda: Criterion("x", [1]), "op"),  # type: ignore[arg-type]
+        (lambda: Criterion(None, Op.TRUE), "fact"),  # type: ignore[arg-type]
+        (lambda: Tier("A", "甲", "a", "", "", None), "criteria"),  # type: ignore[arg-type]
+        (lambda: Tier("A", None, "a", "", ""), "zh"),  # type: ignore[arg-type]
+        (lambda: Tier("A", "甲", "a", None, ""), "meaning_zh"),  # type: ignore[arg-type]
+        (
+            lambda: TieredScheme("x", "甲", "a", "s", "d", "d", None),  # type: ignore[arg-type]
+            "tiers",
+        ),
+        (
+            lambda: TieredScheme(
+                "x", "甲", "a", "s", "d", "d", (Tier("A", "甲", "a", "", ""),), None
+            ),  # type: ignore[arg-type]
+            "notes",
+        ),
+    ],
+)
+def test_malformed_presets_are_policy_errors_never_raw(
+    build: Callable[[], object], path: str
+) -> None:
+    with pytest.raises(PolicyError) as info:
+        build()
+    assert [p.path for p in info.value.problems] == [path]
+
+
+def test_frozenset_of_texts_is_sorted_into_a_tuple() -> None:
+    assert Criterion("x", Op.IN, frozenset({"乙", "甲"})).value == ("乙", "甲")
+
+
+def test_scheme_and_tier_labels() -> None:
+    s = SCHEMES["influence_abc"]
+    assert s.title == Label("按重要性和价值分类:A/B/C类客户", "By importance and value: A / B / C")
+    assert s.dimension == Label(
+        "重要性和价值(影响力、合作稳定性)",
+        "importance and value (influence, stability of cooperation)",
+    )
+    a = s.tiers[0]
+    assert a.label == Label("A类客户", "class A")
+    assert a.meaning == Label(
+        "对企业影响较大、合作务实、资源丰富的客户",
+        "large influence on the company, practical cooperation, rich resources",
+    )
+    assert Tier("X", "甲", "x", " ", "").meaning == Label("—", "—")
+
+
+# code -> (a classification that gives it, its zh line, its en line)
+EVERY_CODE: dict[R, tuple[Callable[[], Classification], str, str]] = {
+    R.G7_MATCHED: (
+        lambda: classify("potential_existing", {"has_business_relationship": False}),
+        "[G7] 市场部客户资源分类:潜在/现有客户(001 §市场部客户资源管理制度 一):归为「潜在客户」"
+        "(潜在)——指尚未建立业务关系的潜在合作方,包括线上线下获取的各类潜在客户",
+        "[G7] Marketing-department customer resources: potential / existing (001"
+        " §市场部客户资源管理制度 一): potential customer (潜在) — a prospective partner with no"
+        " business relationship yet",
+    ),
+    R.G7_ASSIGNED: (
+        lambda: classify("relationship_card", assigned="重要"),
+        "[G7] 客户关系卡区别化管理:重要/一般客户(002 §客户关系维护方案 二.2):经人工判定归为"
+        "「重要客户」(重要)——原文未释义:主要根据客户的重要程度划分为重要客户和一般客户",
+        "[G7] Relationship cards: important / general (002 §客户关系维护方案 二.2): important"
+        " customer (重要), assigned by a person — not defined; split by importance",
+    ),
+    R.G7_HELD: (
+        lambda: classify(NUMERIC, {"amount": "80万"}),
+        "[G7] amount 为 800,000,不低于 800,000",
+        "[G7] amount is 800,000, at least 800,000",
+    ),
+    R.G7_HELD_FLAG: (
+        lambda: classify(NUMERIC, {"amount": 0, "overdue_days": 0, "flagged": True}),
+        "[G7] flagged:是",
+        "[G7] flagged: yes",
+    ),
+    R.G7_UNCLASSIFIED: (
+        lambda: classify("archive_by_nature"),
+        "[G7] 客户档案管理对象(客户性质)(000 §客户信息管理办法 第八条):没有适用的类别,未分类",
+        "[G7] Archive subjects by nature (000 §客户信息管理办法 第八条): no tier applies —"
+        " unclassified",
+    ),
+    R.G7_FAILED: (
+        lambda: classify(
+            NUMERIC,
+            {"amount": 1, "overdue_days": 90, "flagged": False, "region": "华北", "orders": 0},
+        ),
+        "[G7] 「A类」(A)不适用:amount 为 1,不满足“不低于 800,000”",
+        "[G7] class A (A) does not apply: amount is 1, not at least 800,000",
+    ),
+    R.G7_FAILED_FLAG: (
+        lambda: classify(
+            NUMERIC,
+            {"amount": 0, "overdue_days": 0, "flagged": False, "region": "华北", "orders": 0},
+        ),
+        "[G7] 「关注」(F)不适用:flagged 为 否",
+        "[G7] flagged (F) does not apply: flagged is no",
+    ),
+    R.G7_JUDGEMENT: (
+        lambda: classify("enterprise_target"),
+        "[G7] 须人工判定的类别:核心客户、重要客户、一般客户(以 assigned= 指定)",
+        "[G7] tiers decided by a person: core customer, important customer, general customer"
+        " (pass assigned=)",
+    ),
+}
+
+
+def test_g7_every_code_has_a_rendering_test() -> None:
+    assert set(EVERY_CODE) == {code for code in R if code.startswith("G7.")}
+
+
+@pytest.mark.parametrize("code", list(EVERY_CODE))
+def test_g7_every_code_renders_in_both_languages(code: R) -> None:
+    build, zh, en = EVERY_CODE[code]
+    result = build()
+    assert rendered(result, code) == (zh, en)
+    found = reason(result, code)
+    assert found.rule == "G7"
+    assert Reason.from_data(found.to_data()) == found
+
+
 # -- properties ---------------------------------------------------------------------------------
 
 
@@ -439,32 +698,61 @@ def test_g7_reasons_cite_g7_and_name_the_tier(case: tuple[TieredScheme, dict[str
     result = classify(s, facts)
     assert result.reasons
     assert all(isinstance(r, Reason) and r.rule == "G7" for r in result.reasons)
-    head = result.reasons[0]
+    head = reason(result, R.G7_UNCLASSIFIED if result.tier is None else R.G7_MATCHED)
     assert head.fact("scheme") == s.name
-    assert head.fact("tier") == result.code
+    assert head.fact("title") == s.title
+    assert head.fact("tier_code") == result.code
     if result.tier is None:
-        assert head.code == "G7.unclassified"
         # every tier that has criteria is ruled out by one failing criterion
-        failed = [r.fact("tier") for r in result.reasons if r.code.startswith("G7.failed")]
+        failed = [
+            r.fact("tier_code") for r in result.reasons if r.code in (R.G7_FAILED, R.G7_FAILED_FLAG)
+        ]
         assert failed == [t.code for t in s.tiers if t.criteria]
+        judged = [t for t in s.tiers if not t.criteria]
+        assert codes(result) == [
+            R.G7_UNCLASSIFIED,
+            *(R.G7_FAILED_FLAG if _kind(c) == "flag" else R.G7_FAILED for c in _failed(result)),
+            *([R.G7_JUDGEMENT] if judged else []),
+        ]
     else:
-        assert head.code == "G7.matched"
-        held = result.reasons[1:]
+        assert head.fact("tier") == result.tier.label
+        held = [r for r in result.reasons if r.code in (R.G7_HELD, R.G7_HELD_FLAG)]
+        assert codes(result) == [R.G7_MATCHED, *(r.code for r in held)]
         assert [r.fact("fact") for r in held] == [c.fact for c in result.tier.criteria]
-        assert all(r.code.startswith("G7.held") for r in held)
+        assert all(r.fact("tier_code") == result.code for r in held)
         earlier = s.tiers[: s.tiers.index(result.tier)]
         checked = {c.tier for c in result.checks if not c.held}
         assert checked == {t.code for t in earlier if t.criteria}
 
 
+def _failed(result: Classification) -> list[Criterion]:
+    return [c.criterion for c in result.checks if not c.held]
+
+
 @given(scheme_and_facts(), st.sampled_from(["zh", "en"]))
-def test_g7_explain_leaves_no_placeholder(
+def test_g7_explain_is_one_line_per_reason_naming_the_scheme(
     case: tuple[TieredScheme, dict[str, object]], lang: str
 ) -> None:
+    s, _ = case
     result = classify(*case)
-    text = explain(result, lang)  # type: ignore[arg-type]
-    assert text.startswith("[G7] ")
-    assert PLACEHOLDER.search(text) is None
+    lines = [render_reason(r, lang) for r in result.reasons]  # type: ignore[arg-type]
+    assert explain(result, lang) == "\n".join(lines)  # type: ignore[arg-type]
+    assert all(line.startswith("[G7] ") for line in lines)
+    t = result.tier
+    if t is None:
+        head = {
+            "zh": f"[G7] {s.title_zh}({s.source}):没有适用的类别,未分类",
+            "en": f"[G7] {s.title_en} ({s.source}): no tier applies — unclassified",
+        }
+    else:
+        head = {
+            "zh": f"[G7] {s.title_zh}({s.source}):归为「{t.zh}」({t.code})——{t.meaning_zh or '—'}",
+            "en": f"[G7] {s.title_en} ({s.source}): {t.en} ({t.code}) — {t.meaning_en or '—'}",
+        }
+    code = R.G7_UNCLASSIFIED if t is None else R.G7_MATCHED
+    assert render_reason(reason(result, code), lang) == head[lang]  # type: ignore[arg-type]
+    for r in result.reasons:
+        assert Reason.from_data(r.to_data()) == r
 
 
 @given(
@@ -478,9 +766,20 @@ def test_g7_assignment_reaches_any_tier(
     s, tier = case
     result = classify(s, assigned=tier.zh if by_name else tier.code)
     assert (result.tier, result.assigned) == (tier, True)
-    assert [r.code for r in result.reasons] == ["G7.assigned"]
-    assert result.reasons[0].fact("tier") == tier.code
-    assert PLACEHOLDER.search(explain(result, lang)) is None  # type: ignore[arg-type]
+    assert codes(result) == [R.G7_ASSIGNED]
+    head = reason(result, R.G7_ASSIGNED)
+    assert head.fact("tier_code") == tier.code
+    assert head.fact("tier") == Label(tier.zh, tier.en)
+    assert head.fact("meaning") == tier.meaning
+    zh, en = rendered(result, R.G7_ASSIGNED)
+    assert zh == (
+        f"[G7] {s.title_zh}({s.source}):经人工判定归为「{tier.zh}」({tier.code})——"
+        f"{tier.meaning_zh or '—'}"
+    )
+    assert en == (
+        f"[G7] {s.title_en} ({s.source}): {tier.en} ({tier.code}), assigned by a person —"
+        f" {tier.meaning_en or '—'}"
+    )
 
 
 _WRONG = {
@@ -545,3 +844,70 @@ def test_g7_any_facts_give_a_result_or_an_input_error(
         assert outcome.field in _fact_kinds(s)
     else:
         assert isinstance(outcome, Classification)
+
+
+# -- fuzz: malformed arguments are refused with the library's errors ----------------------------
+
+ANY = st.one_of(
+    st.none(),
+    st.integers(),
+    st.text(),
+    st.decimals(allow_nan=True),
+    st.floats(),
+    st.dates(),
+    st.booleans(),
+    st.lists(st.integers()),
+)
+
+_A = Tier("A", "甲", "a", "", "", (Criterion("n", Op.GE, 1),))
+_VALID: dict[str, tuple[Callable[..., object], dict[str, object]]] = {
+    "classify": (classify, {"scheme": NUMERIC, "facts": {"amount": 1}, "assigned": None}),
+    "scheme": (scheme, {"name": "influence_abc"}),
+    "Criterion": (Criterion, {"fact": "n", "op": Op.IN, "value": ("a",)}),
+    "Tier": (
+        Tier,
+        {"code": "A", "zh": "甲", "en": "a", "meaning_zh": "", "meaning_en": "", "criteria": ()},
+    ),
+    "TieredScheme": (
+        TieredScheme,
+        {
+            "name": "custom",
+            "title_zh": "自定义",
+            "title_en": "custom",
+            "source": "test",
+            "dimension_zh": "维度",
+            "dimension_en": "dimension",
+            "tiers": (_A,),
+            "notes": "",
+        },
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("name", "argument"), [(n, a) for n, (_, valid) in _VALID.items() for a in valid]
+)
+@given(value=ANY)
+def test_g7_public_callables_raise_only_library_errors(
+    name: str, argument: str, value: object
+) -> None:
+    function, valid = _VALID[name]
+    try:
+        result = function(**{**valid, argument: value})
+    except CustomerRulesError:
+        return
+    if isinstance(result, Classification):
+        for lang in ("zh", "en"):
+            explain(result, lang)  # type: ignore[arg-type]
+
+
+@given(st.dictionaries(st.sampled_from(["amount", "overdue_days", "flagged", "region"]), ANY))
+def test_g7_malformed_facts_are_input_errors_naming_the_fact(facts: dict[str, Any]) -> None:
+    outcome: Classification | InputError
+    try:
+        outcome = classify(NUMERIC, facts)
+    except InputError as exc:
+        outcome = exc
+    if isinstance(outcome, InputError):
+        assert outcome.field in ("amount", "overdue_days", "flagged", "region")
+        assert [p.path for p in outcome.problems] == [outcome.field]

@@ -2,15 +2,28 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+from collections.abc import Callable
 from decimal import Decimal
+from typing import Any
 
 import attrs
 import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from customer_rules import Approval, GradingPolicy, InputError, PolicyError, Role, explain
+from customer_rules import (
+    Approval,
+    CustomerRulesError,
+    GradingPolicy,
+    InputError,
+    PolicyBook,
+    PolicyError,
+    Role,
+    explain,
+)
+from customer_rules._grading.codes import GradingReason
 from customer_rules.grading import (
     INFLUENCE_ASSESSMENT,
     ArrearsReading,
@@ -18,13 +31,26 @@ from customer_rules.grading import (
     Grade,
     GradeCutoffs,
     Indicator,
+    Lever,
     PremiumIndicator,
     ReceivablesIndicator,
     ScorecardFacts,
+    ScorecardPolicy,
+    ScorecardResult,
     StrategicInfluence,
+    WhatIf,
     score,
 )
-from customer_rules.testing import amounts, days, grading_policies, percentages, scorecard_facts
+from customer_rules.reasons import Reason, find_reason, render_reason
+from customer_rules.settings import Mark, Unit, from_mapping, settings_of
+from customer_rules.testing import (
+    amounts,
+    days,
+    grading_policies,
+    malformed_values,
+    percentages,
+    scorecard_facts,
+)
 
 DAY = dt.date(2026, 12, 31)
 SEED = GradingPolicy()
@@ -32,7 +58,7 @@ MANAGER = Approval("王经理", Role.SALES_MANAGER, INFLUENCE_ASSESSMENT, dt.dat
 
 
 def facts(
-    amount: str = "1000万",
+    amount: Decimal | int | str = "1000万",
     on_time: bool = True,
     receivables: str = "50万",
     premium: str = "16",
@@ -129,26 +155,59 @@ def test_influence_needs_a_manager_or_above() -> None:
         result = score(facts(assessment=a), SEED, on=DAY)
         assert result.points[3] == 0
         assert not result.influence_assessed
-        assert result.reasons[3].code == "G2.influence.role"
+        reason = result.indicator_reason(Indicator.STRATEGIC_INFLUENCE)
+        assert reason.code is GradingReason.G2_INFLUENCE_ROLE
+        assert reason.fact("role") is role
+    director = Approval("张主任", Role.OFFICE_DIRECTOR, INFLUENCE_ASSESSMENT, DAY)
+    reason = score(facts(assessment=director), SEED, on=DAY).indicator_reason(
+        Indicator.STRATEGIC_INFLUENCE
+    )
+    assert render_reason(reason, "zh") == (
+        "[G2] 战略影响由办事处主任评定,无权评定"
+        "(需:业务部经理、市场总监、主管副总经理、总经理、董事长)→ 0 分"
+    )
+    assert render_reason(reason, "en") == (
+        "[G2] strategic influence assessed by the office director, not authorised"
+        " (needs: sales manager, marketing director, vp in charge, general manager, chairman)"
+        " → 0 pt"
+    )
 
 
 def test_missing_expired_or_wrong_approval_scores_zero_with_a_reason() -> None:
     cases = {
-        "G2.influence.missing": None,
-        "G2.influence.expired": Approval(
-            "x",
-            Role.SALES_MANAGER,
-            INFLUENCE_ASSESSMENT,
-            dt.date(2025, 1, 1),
-            dt.date(2025, 12, 31),
+        GradingReason.G2_INFLUENCE_MISSING: (
+            None,
+            "[G2] 战略影响未经评定(需业务部经理以上领导:"
+            "业务部经理、市场总监、主管副总经理、总经理、董事长)→ 0 分",
+            "[G2] strategic influence not assessed (needs one of: sales manager,"
+            " marketing director, vp in charge, general manager, chairman) → 0 pt",
         ),
-        "G2.influence.what": Approval("x", Role.SALES_MANAGER, "G6.regrade", DAY),
+        GradingReason.G2_INFLUENCE_EXPIRED: (
+            Approval(
+                "x",
+                Role.SALES_MANAGER,
+                INFLUENCE_ASSESSMENT,
+                dt.date(2025, 1, 1),
+                dt.date(2025, 12, 31),
+            ),
+            "[G2] 战略影响评定(2025-01-01 签,有效至 2025-12-31)在 2026-12-31 无效 → 0 分",
+            "[G2] influence assessment signed 2025-01-01, valid until 2025-12-31,"
+            " does not hold on 2026-12-31 → 0 pt",
+        ),
+        GradingReason.G2_INFLUENCE_WHAT: (
+            Approval("x", Role.SALES_MANAGER, "G6.regrade", DAY),
+            "[G2] 所附审批事项为“G6.regrade”,不是战略影响评定 → 0 分",
+            "[G2] the approval given is for 'G6.regrade', not the influence assessment → 0 pt",
+        ),
     }
-    for code, approval in cases.items():
+    for code, (approval, zh, en) in cases.items():
         result = score(facts(assessment=approval), SEED, on=DAY)
         assert result.points[3] == 0
-        assert result.reasons[3].code == code
-        assert "0" in explain(result, "en").splitlines()[3]
+        reason = result.indicator_reason(Indicator.STRATEGIC_INFLUENCE)
+        assert reason.code is code
+        assert find_reason(result, code) == reason
+        assert render_reason(reason, "zh") == zh
+        assert render_reason(reason, "en") == en
     future = Approval("x", Role.SALES_MANAGER, INFLUENCE_ASSESSMENT, DAY + dt.timedelta(days=1))
     assert score(facts(assessment=future), SEED, on=DAY).points[3] == 0
 
@@ -177,18 +236,55 @@ def test_seed_totals(points: tuple[int, int, int, int], grade: Grade) -> None:
     assert result.points == points
     assert result.total == sum(points)
     assert result.grade is grade
-    assert result.reasons[-1].fact("grade") is grade
+    assert result.grade_reason.fact("grade") is grade
+    assert result.reasons[-1] == result.grade_reason  # the grade is the last line
+
+
+def test_below_the_c_line_is_d_by_default_and_says_so() -> None:
+    # 1 (in arrears) + 3 + 2 + 0 (not assessed) = 6 → D
+    result = score(facts("1000万", False, "80万", "7", StrategicInfluence.KEY, None), SEED, on=DAY)
+    assert result.grade is Grade.D
+    assert result.grade_reason.code is GradingReason.G2_TOTAL_BELOW
+    assert explain(result, "zh").splitlines() == [
+        "[G2] 合同金额 10,000,000 元,拖欠回款(拖欠即1分)→ 1 分",
+        "[G2] 年底应收账款 800,000 元,不超过 1,000,000 元 → 3 分",
+        "[G2] 合同溢价 7%,相对界限 5% → 2 分",
+        "[G2] 战略影响未经评定(需业务部经理以上领导:"
+        "业务部经理、市场总监、主管副总经理、总经理、董事长)→ 0 分",
+        "[G2] 四项合计 6 分,低于C级下限 10 分,评为 D等级(未达C级)(本库默认)",
+    ]
+    assert explain(result, "en").splitlines() == [
+        "[G2] contract amount 10,000,000, in arrears (arrears scores 1 point) → 1 pt",
+        "[G2] year-end receivables 800,000, within 1,000,000 → 3 pt",
+        "[G2] contract premium 7% against the 5% line → 2 pt",
+        "[G2] strategic influence not assessed (needs one of: sales manager,"
+        " marketing director, vp in charge, general manager, chairman) → 0 pt",
+        "[G2] total 6 points, below the C line of 10: grade D (below C) (library default)",
+    ]
 
 
 def test_worked_example_explains_every_indicator() -> None:
     result = score(facts("1200万", True, "30万", "16", StrategicInfluence.KEY), SEED, on=DAY)
     assert (result.points, result.total, result.grade) == ((4, 4, 4, 3), 15, Grade.A)
-    text = explain(result, "zh")
-    assert text.count("[G2]") == 5
-    assert "12,000,000" in text
-    assert "王经理" in text
-    assert "15 分" in text
+    assert explain(result, "zh").splitlines() == [
+        "[G2] 合同金额 12,000,000 元,按时回款,达到 10,000,000 元档 → 4 分",
+        "[G2] 年底应收账款 300,000 元,不超过 500,000 元 → 4 分",
+        "[G2] 合同溢价 16%,相对界限 15% → 4 分",
+        "[G2] 战略影响:关键地位、较大影响力,由业务部经理 王经理 评定 → 3 分",
+        "[G2] 四项合计 15 分,评为 A等级(重要客户)(下限 14 分)",
+    ]
+    assert explain(result, "en").splitlines() == [
+        "[G2] contract amount 12,000,000, paid on time, reached the 10,000,000 band → 4 pt",
+        "[G2] year-end receivables 300,000, within 500,000 → 4 pt",
+        "[G2] contract premium 16% against the 15% line → 4 pt",
+        "[G2] strategic influence: key position, large influence, assessed by 王经理"
+        " (sales manager) → 3 pt",
+        "[G2] total 15 points: grade A (important) (from 14 points)",
+    ]
     assert result.what_if.next_grade is None
+    assert result.what_if.levers == ()
+    assert explain(result.what_if, "zh") == "[G2] 已是最高等级 A"
+    assert explain(result.what_if, "en") == "[G2] already at the top grade A"
 
 
 # --------------------------------------------------------------------------- what-if
@@ -208,7 +304,19 @@ def test_what_if_names_the_gap_and_thresholds_that_close_it() -> None:
     assert not by_indicator[Indicator.RECEIVABLES].closes_gap
     assert what.levers[0].closes_gap
     assert not what.levers[-1].closes_gap
-    assert "2" in explain(what, "en").splitlines()[0]
+    assert explain(what, "zh").splitlines() == [
+        "[G2] 距 B等级(较重要客户) 还差 2 分",
+        "[G2] 合同金额达到 10,000,000 元(按时回款)可增 2 分;单项可补足:是",
+        "[G2] 合同溢价高于 15% 可增 2 分;单项可补足:是",
+        "[G2] 年底应收账款降至 500,000 元以内可增 1 分;单项可补足:否",
+    ]
+    assert explain(what, "en").splitlines() == [
+        "[G2] 2 point(s) short of B (fairly important)",
+        "[G2] contract amount of at least 10,000,000 (paid on time) adds 2 pt;"
+        " closes the gap alone: yes",
+        "[G2] a premium above 15% adds 2 pt; closes the gap alone: yes",
+        "[G2] year-end receivables of at most 500,000 add 1 pt; closes the gap alone: no",
+    ]
 
 
 def test_what_if_offers_collecting_arrears_and_an_assessment() -> None:
@@ -216,6 +324,26 @@ def test_what_if_offers_collecting_arrears_and_an_assessment() -> None:
     levers = {(lv.indicator, lv.target) for lv in result.what_if.levers}
     assert (Indicator.CONTRACT_AMOUNT, None) in levers
     assert (Indicator.STRATEGIC_INFLUENCE, None) in levers
+    what = result.what_if
+    collect = find_reason(what, GradingReason.G2_LEVER_CONTRACT_AMOUNT_ACT)
+    assess = find_reason(what, GradingReason.G2_LEVER_STRATEGIC_INFLUENCE_ACT)
+    assert collect is not None
+    assert assess is not None
+    assert render_reason(collect, "zh") == "[G2] 清收拖欠回款可增 3 分;单项可补足:否"
+    assert render_reason(collect, "en") == (
+        "[G2] collecting the arrears adds 3 pt; closes the gap alone: no"
+    )
+    assert render_reason(assess, "zh") == (
+        "[G2] 由业务部经理以上领导评定战略影响可增 3 分;单项可补足:否"
+    )
+    assert render_reason(assess, "en") == (
+        "[G2] a valid influence assessment by a manager or above adds 3 pt;"
+        " closes the gap alone: no"
+    )
+    head = find_reason(what, GradingReason.G2_WHATIF)
+    assert head is not None
+    assert render_reason(head, "zh") == "[G2] 距 C等级(一般性客户) 还差 4 分"
+    assert render_reason(head, "en") == "[G2] 4 point(s) short of C (ordinary)"
 
 
 # --------------------------------------------------------------------------- bad input and policy
@@ -246,8 +374,11 @@ def test_policy_errors_collect_every_problem() -> None:
         ReceivablesIndicator(four_points_max=Decimal(5), three_points_max=Decimal(5))
     with pytest.raises(PolicyError, match="one_point_above"):
         PremiumIndicator(one_point_above=Decimal(50))
-    with pytest.raises(PolicyError, match="four_points"):
-        ContractAmountIndicator(four_points=1e7)  # type: ignore[arg-type]
+    # a float that is not an exact amount is refused (one with at most two decimal places, as
+    # pandas gives, is read through its decimal form)
+    with pytest.raises(PolicyError, match="four_points") as info:
+        ContractAmountIndicator(four_points=10_000_000.005)  # type: ignore[arg-type]
+    assert [p.path for p in info.value.problems] == ["four_points"]
 
 
 # --------------------------------------------------------------------------- properties
@@ -267,11 +398,16 @@ def test_total_deterministic_and_consistent(
     # the explanation matches the outcome: every reason is G2, the points quoted are the points
     reasons = result.reasons
     assert all(r.rule == "G2" for r in reasons)
-    assert tuple(r.fact("points") for r in reasons[:4]) == result.points
-    assert reasons[-1].fact("grade") is result.grade
+    assert tuple(result.indicator_reason(i).fact("points") for i in Indicator) == result.points
+    assert reasons == (*(result.indicator_reason(i) for i in Indicator), result.grade_reason)
+    assert result.grade_reason.fact("grade") is result.grade
+    assert result.grade_reason.fact("total") == result.total
     assert result.policy_version == policy.version
-    for lang in ("zh", "en"):
-        assert "{" not in explain(result, lang)
+    # every reason is a registered G2 code whose facts survive the plain-data round trip
+    for reason in (*reasons, *result.what_if.reasons):
+        assert isinstance(reason.code, GradingReason)
+        assert reason.code.value.startswith("G2.")
+        assert Reason.from_data(reason.to_data("en")) == reason
 
 
 @given(scorecard_facts(), grading_policies(), ANY_DAY, amounts(max_value=50_000_000))
@@ -336,3 +472,314 @@ def test_what_if_levers_really_close_the_gap(
     after = score(moved, policy, on=day)
     assert after.total == result.total + lever.gain
     assert (after.grade.rank > result.grade.rank) == lever.closes_gap
+
+
+# --------------------------------------------------------------------------- policy declarations
+
+
+def test_every_setting_is_declared_with_its_mark_unit_and_source() -> None:
+    found = {info.path: info for info in settings_of(ScorecardPolicy())}
+    assert list(found) == [
+        "contract_amount.four_points",
+        "contract_amount.three_points",
+        "contract_amount.two_points",
+        "contract_amount.arrears",
+        "receivables.four_points_max",
+        "receivables.three_points_max",
+        "receivables.two_points_max",
+        "premium.four_points_above",
+        "premium.three_points_above",
+        "premium.two_points_above",
+        "premium.one_point_above",
+        "influence_assessors",
+        "total_cutoffs.A",
+        "total_cutoffs.B",
+        "total_cutoffs.C",
+    ]
+    seed = {"influence_assessors", "total_cutoffs.A", "total_cutoffs.B", "total_cutoffs.C"}
+    for path, info in found.items():
+        assert info.setting.mark is (Mark.SEED if path in seed else Mark.DEFAULT), path
+        assert info.setting.source == "G2; 003 §客户管理办法 6.1.1-3"
+        assert info.value == info.default
+    units = {path: info.setting.unit for path, info in found.items()}
+    assert units["contract_amount.four_points"] is Unit.YUAN
+    assert units["receivables.two_points_max"] is Unit.YUAN
+    assert units["premium.one_point_above"] is Unit.PERCENT
+    assert units["contract_amount.arrears"] is Unit.CHOICE
+    assert units["influence_assessors"] is Unit.ROLES
+    assert units["total_cutoffs.A"] is Unit.POINTS
+    assert found["premium.one_point_above"].setting.low == Decimal(-100)
+    assert found["total_cutoffs.A"].setting.high == 16
+    assert found["influence_assessors"].setting.min_items == 1
+
+
+def _problems(build: Callable[[], object]) -> list[tuple[str, str]]:
+    with pytest.raises(PolicyError) as info:
+        build()
+    return [(p.path, p.message) for p in info.value.problems]
+
+
+POLICY_CASES: list[tuple[type, dict[str, Any], list[str]]] = [
+    (GradeCutoffs, {"A": "fourteen"}, ["A"]),
+    (GradeCutoffs, {"A": 10, "B": 12, "C": 14}, ["B", "C"]),
+    (GradeCutoffs, {"A": 17, "C": -1}, ["A", "C"]),
+    (GradeCutoffs, {"A": True}, ["A"]),
+    (GradeCutoffs, {"B": [12]}, ["B"]),
+    (
+        ContractAmountIndicator,
+        {"four_points": "abc", "arrears": "sometimes"},
+        ["four_points", "arrears"],
+    ),
+    (ContractAmountIndicator, {"two_points": "-1"}, ["two_points"]),
+    (ContractAmountIndicator, {"three_points": "2000万"}, ["three_points"]),
+    (
+        ReceivablesIndicator,
+        {"four_points_max": [], "two_points_max": "abc"},
+        ["four_points_max", "two_points_max"],
+    ),
+    (ReceivablesIndicator, {"three_points_max": "10万"}, ["three_points_max"]),
+    (PremiumIndicator, {"one_point_above": "-101"}, ["one_point_above"]),
+    (PremiumIndicator, {"two_points_above": "x", "one_point_above": "20"}, ["two_points_above"]),
+    (ScorecardPolicy, {"influence_assessors": []}, ["influence_assessors"]),
+    (ScorecardPolicy, {"influence_assessors": ["nobody", "chairman"]}, ["influence_assessors[0]"]),
+    (ScorecardPolicy, {"influence_assessors": "chairman"}, ["influence_assessors"]),
+    (ScorecardPolicy, {"contract_amount": 5, "premium": [1]}, ["contract_amount", "premium"]),
+    (
+        ScorecardPolicy,
+        {"total_cutoffs": {"A": [1], "B": "20"}},
+        ["total_cutoffs.A", "total_cutoffs.B"],
+    ),
+    (
+        ScorecardPolicy,
+        {"total_cutoffs": {"A": "x"}, "influence_assessors": []},
+        ["influence_assessors", "total_cutoffs.A"],
+    ),
+    (ScorecardPolicy, {"total_cutoffs": {"A": 10, "B": 12}}, ["total_cutoffs.B"]),
+    (ScorecardPolicy, {"receivables": {"two_points_max": "0"}}, ["receivables.two_points_max"]),
+    (
+        ScorecardPolicy,
+        {"contract_amount": {"four_points": "abc", "zzz": 1}},
+        ["contract_amount.zzz", "contract_amount.four_points"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("cls", "fields", "paths"), POLICY_CASES)
+def test_policy_problems_from_python_equal_those_from_a_mapping(
+    cls: type, fields: dict[str, Any], paths: list[str]
+) -> None:
+    from_python = _problems(lambda: cls(**fields))
+    assert [path for path, _ in from_python] == paths
+    assert _problems(lambda: from_mapping(cls, fields)) == from_python
+
+
+def test_policy_messages_name_what_was_expected_and_given() -> None:
+    assert _problems(lambda: GradeCutoffs(A="fourteen")) == [
+        ("A", "expected an integer, got 'fourteen'")
+    ]
+    assert _problems(lambda: GradeCutoffs(A=17)) == [
+        ("A", "expected a number from 0 to 16, got 17")
+    ]
+    assert _problems(lambda: GradeCutoffs(A=10, B=12, C=14)) == [
+        ("B", "expected less than A (10), got 12"),
+        ("C", "expected less than B (12), got 14"),
+    ]
+    assert _problems(lambda: PremiumIndicator(-1, -2, -3, "-101")) == [
+        ("one_point_above", "expected a number of at least -100, got Decimal('-101')")
+    ]
+    assert _problems(lambda: ScorecardPolicy(influence_assessors=[])) == [
+        ("influence_assessors", "expected at least 1 item(s), got 0")
+    ]
+    assert _problems(lambda: ScorecardPolicy(contract_amount=5)) == [
+        ("contract_amount", "expected a ContractAmountIndicator or a table of its fields, got 5")
+    ]
+
+
+def test_settings_accept_the_forms_a_file_or_a_spreadsheet_gives() -> None:
+    assert GradeCutoffs(A="15", B=" 13 ", C=Decimal(9)) == GradeCutoffs(15, 13, 9)
+    assert from_mapping(GradeCutoffs, {"A": "15"}) == GradeCutoffs(A=15)
+    assert ContractAmountIndicator("1000万", "500万", "100万", "lower_one_band") == (
+        ContractAmountIndicator(arrears=ArrearsReading.LOWER_ONE_BAND)
+    )
+    assert ContractAmountIndicator(arrears="拖欠降一档").arrears is ArrearsReading.LOWER_ONE_BAND
+    assert PremiumIndicator("15%", "10", 5, "0%") == PremiumIndicator()
+    negative = PremiumIndicator(-1, -2, -3, "-100")  # a discount line is allowed, down to -100 %
+    assert negative.one_point_above == Decimal(-100)
+    assert ScorecardPolicy(influence_assessors=["chairman", "总经理"]).influence_assessors == {
+        Role.CHAIRMAN,
+        Role.GENERAL_MANAGER,
+    }
+    nested = ScorecardPolicy(total_cutoffs={"A": "15"}, premium={"one_point_above": "-5"})
+    assert nested.total_cutoffs == GradeCutoffs(A=15)
+    assert nested.premium == PremiumIndicator(one_point_above=Decimal(-5))
+    assert from_mapping(ScorecardPolicy, {"total_cutoffs": {"A": "15"}}).total_cutoffs.A == 15
+
+
+# --------------------------------------------------------------------------- arguments at the edge
+
+
+@pytest.mark.parametrize("policy", [None, PolicyBook(), SEED.scorecard, "seed"])
+def test_score_refuses_anything_but_a_grading_policy(policy: object) -> None:
+    with pytest.raises(InputError) as info:
+        score(facts(), policy, on=DAY)  # type: ignore[arg-type]
+    assert info.value.field == "policy"
+    if isinstance(policy, PolicyBook):
+        assert "book.grading" in info.value.expected
+
+
+@pytest.mark.parametrize(
+    "on", [dt.date(1899, 12, 31), dt.date(3000, 1, 1), dt.datetime(2026, 12, 31, 9, 0), None]
+)
+def test_score_refuses_a_day_outside_the_supported_range(on: object) -> None:
+    with pytest.raises(InputError) as info:
+        score(facts(), SEED, on=on)  # type: ignore[arg-type]
+    assert info.value.field == "on"
+
+
+def test_the_indicators_public_methods_check_their_arguments() -> None:
+    contract, receivables = ContractAmountIndicator(), ReceivablesIndicator()
+    premium, cutoffs = PremiumIndicator(), GradeCutoffs()
+    assert contract.band("500万") == 3
+    assert contract.points("1000万", False) == 1
+    assert contract.threshold(4) == Decimal(10_000_000)
+    assert contract.threshold(1) is None
+    assert receivables.points("50万") == 4
+    assert receivables.threshold(2) == Decimal(2_000_000)
+    assert premium.points("15.01") == 4
+    assert premium.threshold(0) is None
+    assert cutoffs.grade(13) is Grade.B
+    assert cutoffs.cutoff(Grade.D) is None
+    for call, name in [
+        (lambda: contract.band(1.5), "amount"),
+        (lambda: contract.points("1", "yes"), "paid_on_time"),
+        (lambda: contract.threshold([4]), "band"),
+        (lambda: receivables.points("-1"), "receivables"),
+        (lambda: receivables.threshold(True), "points"),
+        (lambda: premium.points("abc"), "premium_pct"),
+        (lambda: premium.threshold("4"), "points"),
+        (lambda: cutoffs.grade(None), "total"),
+        (lambda: cutoffs.cutoff("A"), "grade"),
+    ]:
+        with pytest.raises(InputError) as info:
+            call()
+        assert info.value.field == name
+
+
+def test_result_parts_are_selected_by_indicator_not_position() -> None:
+    result = score(facts(), SEED, on=DAY)
+    reason = result.indicator_reason(Indicator.PREMIUM)
+    assert reason.code is GradingReason.G2_PREMIUM
+    assert reason.fact("points") == result.points[2]
+    with pytest.raises(InputError, match="indicator"):
+        result.indicator_reason("premium")  # type: ignore[arg-type]
+
+
+def test_a_lever_has_a_target_exactly_where_its_indicator_has_a_number() -> None:
+    Lever(Indicator.CONTRACT_AMOUNT, 1, None, False)
+    Lever(Indicator.CONTRACT_AMOUNT, 1, Decimal(1), False)
+    for indicator, target in [
+        (Indicator.RECEIVABLES, None),
+        (Indicator.PREMIUM, None),
+        (Indicator.STRATEGIC_INFLUENCE, Decimal(3)),
+    ]:
+        with pytest.raises(InputError, match="target"):
+            Lever(indicator, 1, target, False)
+    with pytest.raises(InputError, match="levers"):
+        WhatIf(Grade.A, 1, [Lever(Indicator.PREMIUM, 1, Decimal(1), True)])  # type: ignore[arg-type]
+
+
+# --------------------------------------------------------------------------- fuzz: malformed args
+
+MALFORMED = malformed_values()
+
+_SEED_RESULT = score(facts(), SEED, on=DAY)
+
+PUBLIC_CALLABLES: dict[str, tuple[Callable[..., object], tuple[object, ...]]] = {
+    # name: (callable, a valid argument for each position)
+    "ContractAmountIndicator": (
+        ContractAmountIndicator,
+        (Decimal(10_000_000), Decimal(5_000_000), Decimal(1_000_000), ArrearsReading.ONE_POINT),
+    ),
+    "ContractAmountIndicator.band": (ContractAmountIndicator().band, (Decimal(1),)),
+    "ContractAmountIndicator.points": (ContractAmountIndicator().points, (Decimal(1), True)),
+    "ContractAmountIndicator.threshold": (ContractAmountIndicator().threshold, (4,)),
+    "ReceivablesIndicator": (
+        ReceivablesIndicator,
+        (Decimal(500_000), Decimal(1_000_000), Decimal(2_000_000)),
+    ),
+    "ReceivablesIndicator.points": (ReceivablesIndicator().points, (Decimal(1),)),
+    "ReceivablesIndicator.threshold": (ReceivablesIndicator().threshold, (4,)),
+    "PremiumIndicator": (
+        PremiumIndicator,
+        (Decimal(15), Decimal(10), Decimal(5), Decimal(0)),
+    ),
+    "PremiumIndicator.points": (PremiumIndicator().points, (Decimal(1),)),
+    "PremiumIndicator.threshold": (PremiumIndicator().threshold, (4,)),
+    "GradeCutoffs": (GradeCutoffs, (14, 12, 10)),
+    "GradeCutoffs.grade": (GradeCutoffs().grade, (12,)),
+    "GradeCutoffs.cutoff": (GradeCutoffs().cutoff, (Grade.A,)),
+    "ScorecardPolicy": (
+        ScorecardPolicy,
+        (
+            ContractAmountIndicator(),
+            ReceivablesIndicator(),
+            PremiumIndicator(),
+            frozenset({Role.CHAIRMAN}),
+            GradeCutoffs(),
+        ),
+    ),
+    "ScorecardFacts": (
+        ScorecardFacts,
+        (Decimal(1), True, Decimal(1), Decimal(1), StrategicInfluence.KEY, MANAGER),
+    ),
+    "Lever": (Lever, (Indicator.PREMIUM, 1, Decimal(1), True)),
+    "WhatIf": (WhatIf, (Grade.A, 1, ())),
+    "ScorecardResult": (
+        ScorecardResult,
+        (facts(), SEED.scorecard, DAY, (4, 4, 4, 4), 16, Grade.A, "seed"),
+    ),
+    "ScorecardResult.indicator_reason": (_SEED_RESULT.indicator_reason, (Indicator.PREMIUM,)),
+    "score": (lambda f, p, on: score(f, p, on=on), (facts(), SEED, DAY)),
+}
+
+
+@pytest.mark.parametrize("name", sorted(PUBLIC_CALLABLES))
+@given(data=st.data())
+def test_malformed_arguments_raise_only_library_errors(name: str, data: st.DataObject) -> None:
+    call, valid = PUBLIC_CALLABLES[name]
+    args = data.draw(st.tuples(*(st.one_of(st.just(v), MALFORMED) for v in valid)))
+    with contextlib.suppress(CustomerRulesError):
+        call(*args)
+
+
+def test_g2_below_the_lowest_band_and_above_the_highest_receivable_say_so() -> None:
+    """G2 (1) below T3 on time and (2) above R3: the reasons name the line passed, not a blank."""
+    facts = ScorecardFacts("999999.99", True, "2000000.01", "0", StrategicInfluence.SPORADIC)
+    result = score(facts, GradingPolicy(), on=DAY)
+    assert result.points[:2] == (1, 1)
+    contract = find_reason(result, GradingReason.G2_CONTRACT_BELOW)
+    receivables = find_reason(result, GradingReason.G2_RECEIVABLES_ABOVE)
+    assert contract is not None
+    assert receivables is not None
+    assert render_reason(contract, "zh") == (
+        "[G2] 合同金额 999,999.99 元,按时回款,低于最低档 1,000,000 元 → 1 分(制度未评分,本库默认)"
+    )
+    assert render_reason(contract, "en") == (
+        "[G2] contract amount 999,999.99, paid on time, below the lowest band of 1,000,000"
+        " → 1 pt (unscored in the seed: library default)"
+    )
+    assert (
+        render_reason(receivables, "zh")
+        == "[G2] 年底应收账款 2,000,000.01 元,超过 2,000,000 元 → 1 分"
+    )
+    assert render_reason(receivables, "en") == (
+        "[G2] year-end receivables 2,000,000.01, above 2,000,000 → 1 pt"
+    )
+    at_the_line = score(
+        ScorecardFacts("1000000", True, "2000000", "0", StrategicInfluence.SPORADIC),
+        GradingPolicy(),
+        on=DAY,
+    )
+    assert at_the_line.points[:2] == (2, 2)
+    assert find_reason(at_the_line, GradingReason.G2_CONTRACT_BELOW) is None
+    assert find_reason(at_the_line, GradingReason.G2_RECEIVABLES_ABOVE) is None

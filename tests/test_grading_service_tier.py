@@ -2,30 +2,53 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+from decimal import Decimal
+from typing import Any
 
 import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from customer_rules import GradingPolicy, InputError, PolicyError, Role, explain
+from customer_rules import (
+    CustomerRulesError,
+    GradingPolicy,
+    InputError,
+    PolicyBook,
+    PolicyError,
+    Role,
+    explain,
+)
+from customer_rules._grading.codes import GradingReason
+from customer_rules.dates import EARLIEST, LATEST
 from customer_rules.grading import (
     TIER_PRESETS,
     CustomerCategory,
     Grade,
     PriceLevel,
     RevisitMode,
+    ServiceBenefit,
     ServiceTier,
     ServiceTierPolicy,
     service_tier,
 )
-from customer_rules.testing import days
+from customer_rules.reasons import Reason, find_reason, render_reason
+from customer_rules.settings import from_mapping
+from customer_rules.testing import days, malformed_values
 
 SEED = GradingPolicy()
 BIG, ORD = CustomerCategory.BIG, CustomerCategory.ORDINARY
 D = dt.date
 ON = D(2026, 11, 30)
+G4_CODES = {m for m in GradingReason if m.value.startswith("G4.")}
+
+
+def reason(result: Any, code: GradingReason) -> Reason:
+    found = find_reason(result, code)
+    assert found is not None, f"no {code} in {[r.code for r in result.reasons]}"
+    return found
 
 
 @pytest.mark.parametrize(
@@ -63,10 +86,27 @@ def test_rolling_revisit_both_sides_of_due() -> None:
     due = service_tier(BIG, Grade.A, SEED, on=D(2026, 11, 30), last_visit=last)
     assert due.next_revisit == D(2026, 11, 30)
     assert not due.overdue
+    assert find_reason(due, GradingReason.G4_OVERDUE) is None
+    assert explain(due, "zh") == (
+        "[G4] 大客户A等级(重要客户):发货优先级 1,最优价格\n"
+        "[G4] 每 3 个月由 主管副总经理、业务部经理 回访;上次 2026-08-31,下次截止 2026-11-30"
+    )
+    assert explain(due, "en") == (
+        "[G4] big customer A (important): delivery priority 1, best price\n"
+        "[G4] revisit every 3 months by vp in charge, sales manager; last 2026-08-31,"
+        " next due 2026-11-30"
+    )
     late = service_tier(BIG, Grade.A, SEED, on=D(2026, 12, 1), last_visit=last)
     assert late.overdue
-    assert late.reasons[-1].code == "G4.overdue"
-    assert "逾期" in explain(late)
+    assert find_reason(late, GradingReason.G4_REVISIT) is None
+    overdue = reason(late, GradingReason.G4_OVERDUE)
+    assert render_reason(overdue, "zh") == (
+        "[G4] 每 3 个月由 主管副总经理、业务部经理 回访;上次 2026-08-31,已于 2026-11-30 逾期"
+    )
+    assert render_reason(overdue, "en") == (
+        "[G4] revisit every 3 months by vp in charge, sales manager; last 2026-08-31,"
+        " overdue since 2026-11-30"
+    )
 
 
 def test_calendar_revisit_mode() -> None:
@@ -81,9 +121,26 @@ def test_never_visited_is_due_now_and_no_revisit_tiers() -> None:
     r = service_tier(BIG, Grade.B, SEED, on=ON)
     assert r.next_revisit == ON
     assert not r.overdue
+    assert explain(r, "zh") == (
+        "[G4] 大客户B等级(较重要客户):发货优先级 2,较优价格\n"
+        "[G4] 尚无回访记录,应立即回访(回访人:主管副总经理、业务部经理),截止 2026-11-30"
+    )
+    assert explain(r, "en") == (
+        "[G4] big customer B (fairly important): delivery priority 2, better price\n"
+        "[G4] never revisited: due now (vp in charge, sales manager), by 2026-11-30"
+    )
     none = service_tier(ORD, Grade.C, SEED, on=ON, last_visit=D(2020, 1, 1))
     assert none.next_revisit is None
-    assert none.reasons[-1].code == "G4.no_revisit"
+    assert find_reason(none, GradingReason.G4_NO_REVISIT) is not None
+    assert explain(none, "zh") == (
+        "[G4] 普通客户C等级(一般性客户):制度未列明,按本库默认:发货优先级 6,标准价格\n"
+        "[G4] 无定期回访安排"
+    )
+    assert explain(none, "en") == (
+        "[G4] ordinary customer C (ordinary): blank in the seed, library default:"
+        " priority 6, list price\n"
+        "[G4] no scheduled revisit"
+    )
 
 
 def test_big_customer_benefit_preset() -> None:
@@ -91,11 +148,38 @@ def test_big_customer_benefit_preset() -> None:
     a = service_tier(BIG, Grade.A, policy, on=ON)
     assert a.tier is not None
     assert a.tier.price is PriceLevel.BEST
-    assert a.tier.benefits
-    assert "信用服务" in explain(a)
+    assert a.tier.benefits == (ServiceBenefit.CREDIT_SERVICE,)
+    assert explain(a, "zh") == "[G4] 大客户A等级(重要客户):最优价格;信用服务\n[G4] 无定期回访安排"
+    assert explain(a, "en") == (
+        "[G4] big customer A (important): best price; credit service\n[G4] no scheduled revisit"
+    )
     missing = service_tier(ORD, Grade.A, policy, on=ON)
     assert missing.tier is None
-    assert missing.reasons[0].code == "G4.none"
+    assert [r.code for r in missing.reasons] == [GradingReason.G4_NONE]
+    assert explain(missing, "zh") == "[G4] 普通客户A等级(重要客户):所用待遇表未列此级别"
+    assert explain(missing, "en") == (
+        "[G4] ordinary customer A (important): the tier table in use has no row for it"
+    )
+
+
+def test_every_g4_code_is_rendered_above() -> None:
+    """The examples above render every G4 code in both languages (keep this list in step)."""
+    assert {
+        GradingReason.G4_NEVER,
+        GradingReason.G4_NO_REVISIT,
+        GradingReason.G4_NONE,
+        GradingReason.G4_OVERDUE,
+        GradingReason.G4_REVISIT,
+        GradingReason.G4_TIER,
+        GradingReason.G4_TIER_BENEFITS,
+        GradingReason.G4_TIER_DEFAULT,
+    } == G4_CODES
+
+
+def test_reasons_round_trip_as_data() -> None:
+    r = service_tier(BIG, Grade.A, SEED, on=D(2026, 12, 1), last_visit=D(2026, 8, 31))
+    for item in r.reasons:
+        assert Reason.from_data(item.to_data("en")) == item
 
 
 def test_bad_input_and_bad_table() -> None:
@@ -108,6 +192,164 @@ def test_bad_input_and_bad_table() -> None:
         ServiceTierPolicy((row, row))
     with pytest.raises(PolicyError, match="revisitors"):
         ServiceTier(BIG, Grade.A, PriceLevel.BEST, 1, revisit_months=3)
+
+
+@pytest.mark.parametrize("policy", [None, PolicyBook(), "seed", GradingPolicy().service])
+def test_policy_must_be_a_grading_policy(policy: object) -> None:
+    with pytest.raises(InputError) as info:
+        service_tier(BIG, Grade.A, policy, on=ON)  # type: ignore[arg-type]
+    assert info.value.field == "policy"
+
+
+@pytest.mark.parametrize(
+    ("on", "last_visit", "field"),
+    [
+        (D(1899, 12, 31), None, "on"),
+        (D(3000, 1, 1), None, "on"),
+        (dt.datetime(2026, 1, 1), None, "on"),
+        (ON, D(1, 1, 1), "last_visit"),
+        (ON, D(9999, 12, 31), "last_visit"),
+    ],
+)
+def test_dates_outside_the_supported_range(
+    on: dt.date, last_visit: dt.date | None, field: str
+) -> None:
+    with pytest.raises(InputError) as info:
+        service_tier(BIG, Grade.A, SEED, on=on, last_visit=last_visit)
+    assert info.value.field == field
+
+
+@pytest.mark.parametrize("mode", list(RevisitMode))
+def test_revisit_from_the_last_supported_day(mode: RevisitMode) -> None:
+    """The longest period from LATEST is still an answer: no OverflowError, no refusal."""
+    row = ServiceTier(BIG, Grade.A, PriceLevel.BEST, 1, 120, (Role.SALES_MANAGER,))
+    policy = attrs.evolve(SEED, service=ServiceTierPolicy((row,), mode))
+    r = service_tier(BIG, Grade.A, policy, on=LATEST, last_visit=LATEST)
+    assert r.next_revisit == (D(3009, 12, 31) if mode is RevisitMode.ROLLING else D(3018, 12, 31))
+    assert not r.overdue
+    early = service_tier(BIG, Grade.A, policy, on=EARLIEST, last_visit=EARLIEST)
+    assert early.next_revisit == (D(1910, 1, 1) if mode is RevisitMode.ROLLING else D(1919, 12, 31))
+
+
+# --- G4 policy: one set of checks for Python and for files ---------------------------------
+
+
+def test_service_tier_row_refuses_unknown_roles_and_none() -> None:
+    with pytest.raises(PolicyError) as info:
+        ServiceTier(BIG, Grade.A, PriceLevel.BEST, revisitors=("boss",))  # type: ignore[arg-type]
+    assert [p.path for p in info.value.problems] == ["revisitors[0]"]
+    with pytest.raises(PolicyError) as info:
+        ServiceTier(BIG, Grade.A, PriceLevel.BEST, revisitors=None)  # type: ignore[arg-type]
+    assert [p.path for p in info.value.problems] == ["revisitors"]
+
+
+def test_tiers_refuse_none_rows() -> None:
+    with pytest.raises(PolicyError) as info:
+        ServiceTierPolicy(tiers=[None])  # type: ignore[list-item]
+    assert [p.path for p in info.value.problems] == ["tiers[0]"]
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "paths"),
+    [
+        ({"tiers": [None]}, ["tiers[0]"]),
+        ({"tiers": [1, "x"]}, ["tiers[0]", "tiers[1]"]),
+        ({"tiers": "treatment_6_1_2"}, ["tiers"]),
+        ({"tiers": {"category": "big"}}, ["tiers"]),
+        ({"revisit_mode": "weekly"}, ["revisit_mode"]),
+        ({"revisit_mode": None}, ["revisit_mode"]),
+        (
+            {
+                "tiers": [
+                    {"category": "big", "grade": "A", "price": "best", "revisitors": ["boss"]},
+                    {"category": "giant", "grade": "A", "price": "best"},
+                    {"category": "big", "grade": "B", "price": "best", "priority": "0"},
+                ]
+            },
+            ["tiers[0].revisitors[0]", "tiers[1].category", "tiers[2].priority"],
+        ),
+        (
+            {"tiers": [{"category": "big", "grade": "A", "price": "best", "revisit_months": 3}]},
+            ["tiers[0].revisitors"],
+        ),
+        (
+            {
+                "tiers": [
+                    {"category": "big", "grade": "A", "price": "best"},
+                    {"category": "大客户", "grade": "a", "price": "list"},
+                ]
+            },
+            ["tiers[1]"],
+        ),
+    ],
+)
+def test_policy_problems_from_python_equal_those_from_a_mapping(
+    kwargs: dict[str, Any], paths: list[str]
+) -> None:
+    with pytest.raises(PolicyError) as python:
+        ServiceTierPolicy(**kwargs)
+    with pytest.raises(PolicyError) as mapping:
+        from_mapping(ServiceTierPolicy, kwargs)
+    assert python.value.problems == mapping.value.problems
+    assert [p.path for p in python.value.problems] == paths
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "paths"),
+    [
+        ({"revisitors": ["boss"]}, ["revisitors[0]"]),
+        ({"priority": 0, "revisit_months": 121}, ["priority", "revisit_months"]),
+        ({"priority": True}, ["priority"]),
+        ({"priority": "first"}, ["priority"]),
+        ({"benefits": ["cash back"]}, ["benefits[0]"]),
+        ({"seed": "maybe"}, ["seed"]),
+    ],
+)
+def test_row_problems_from_python_equal_those_from_a_mapping(
+    kwargs: dict[str, Any], paths: list[str]
+) -> None:
+    row = {"category": "big", "grade": "A", "price": "best", **kwargs}
+    with pytest.raises(PolicyError) as python:
+        ServiceTier(**row)
+    with pytest.raises(PolicyError) as mapping:
+        from_mapping(ServiceTier, row)
+    assert python.value.problems == mapping.value.problems
+    assert [p.path for p in python.value.problems] == paths
+
+
+def test_rows_accept_numeric_strings_labels_and_lists() -> None:
+    row = ServiceTier(
+        "大客户",  # type: ignore[arg-type]
+        "A",  # type: ignore[arg-type]
+        "best",  # type: ignore[arg-type]
+        priority="1",  # type: ignore[arg-type]
+        revisit_months=" 3 ",  # type: ignore[arg-type]
+        revisitors=["vp_in_charge", "业务部经理"],  # type: ignore[arg-type]
+    )
+    assert row == SEED.service.tiers[0]
+    policy = ServiceTierPolicy(tiers=[{**attrs.asdict(row), "priority": "1"}])  # type: ignore[list-item]
+    assert policy.tiers == (row,)
+    assert policy.lookup(BIG, Grade.A) is policy.tiers[0]
+    assert policy.lookup(ORD, Grade.A) is None
+
+
+def test_default_policy_round_trips_through_a_mapping() -> None:
+    from customer_rules.settings import plain
+
+    for preset in TIER_PRESETS.values():
+        policy = ServiceTierPolicy(preset, RevisitMode.CALENDAR)
+        assert from_mapping(ServiceTierPolicy, plain(policy)) == policy
+
+
+@pytest.mark.parametrize("bad", [None, "A", 1, ["big", "A"]])
+def test_lookup_refuses_non_members(bad: object) -> None:
+    with pytest.raises(InputError):
+        SEED.service.lookup(bad, Grade.A)  # type: ignore[arg-type]
+    with pytest.raises(InputError):
+        SEED.service.lookup(BIG, bad)  # type: ignore[arg-type]
+
+
+# --- G4 properties -----------------------------------------------------------------------------
 
 
 @given(
@@ -125,12 +367,19 @@ def test_revisit_is_after_the_last_visit_and_consistent(
     r = service_tier(category, grade, policy, on=on, last_visit=last)
     assert r == service_tier(category, grade, policy, on=on, last_visit=last)
     if r.next_revisit is not None:
+        assert r.tier is not None
         assert r.next_revisit > last
         assert r.overdue == (r.next_revisit < on)
-        assert r.reasons[-1].code == ("G4.overdue" if r.overdue else "G4.revisit")
+        code = GradingReason.G4_OVERDUE if r.overdue else GradingReason.G4_REVISIT
+        step = reason(r, code)
+        who = "、".join(role.zh for role in r.tier.revisitors)
+        state = "已于 {} 逾期" if r.overdue else "下次截止 {}"
+        assert render_reason(step, "zh") == (
+            f"[G4] 每 {r.tier.revisit_months} 个月由 {who} 回访;"
+            f"上次 {last.isoformat()},{state.format(r.next_revisit.isoformat())}"
+        )
     assert all(reason.rule == "G4" for reason in r.reasons)
-    for lang in ("zh", "en"):
-        assert "{" not in explain(r, lang)
+    assert {reason.code for reason in r.reasons} <= G4_CODES
 
 
 @given(st.sampled_from(list(CustomerCategory)), days(), days())
@@ -142,3 +391,74 @@ def test_better_grade_never_gets_a_worse_priority(
     ]
     numbers = [t.priority for t in priorities if t is not None and t.priority is not None]
     assert numbers == sorted(numbers)
+
+
+# --- G4 fuzz: malformed arguments give a CustomerRulesError, never a raw builtin error --------
+
+JUNK = malformed_values()
+
+
+def arg(*valid: object) -> st.SearchStrategy[Any]:
+    return st.one_of(JUNK, st.sampled_from(valid))
+
+
+@given(
+    arg(*CustomerCategory),
+    arg(*Grade),
+    arg(SEED, attrs.evolve(SEED, service=ServiceTierPolicy(revisit_mode=RevisitMode.CALENDAR))),
+    arg(ON, LATEST, EARLIEST),
+    arg(None, D(2026, 1, 31), LATEST),
+)
+def test_service_tier_fuzz(
+    category: Any, grade: Any, policy: Any, on: Any, last_visit: Any
+) -> None:
+    try:
+        r = service_tier(category, grade, policy, on=on, last_visit=last_visit)
+    except CustomerRulesError:
+        return
+    explain(r, "en")
+
+
+@given(arg(*CustomerCategory), arg(*Grade))
+def test_lookup_fuzz(category: Any, grade: Any) -> None:
+    with contextlib.suppress(CustomerRulesError):
+        SEED.service.lookup(category, grade)
+
+
+@given(
+    arg(*CustomerCategory, "big"),
+    arg(*Grade, "A"),
+    arg(*PriceLevel),
+    arg(None, 1, "2"),
+    arg(None, 3, "12"),
+    arg((), (Role.SALES_MANAGER,), ["vp_in_charge"]),
+    arg((), (ServiceBenefit.BASIC_SERVICE,)),
+    arg(True, False, "否"),
+)
+def test_service_tier_row_fuzz(
+    category: Any,
+    grade: Any,
+    price: Any,
+    priority: Any,
+    months: Any,
+    revisitors: Any,
+    benefits: Any,
+    seed: Any,
+) -> None:
+    with contextlib.suppress(CustomerRulesError):
+        ServiceTier(category, grade, price, priority, months, revisitors, benefits, seed)
+
+
+@given(
+    st.one_of(JUNK, st.lists(st.one_of(JUNK, st.sampled_from(SEED.service.tiers)), max_size=4)),
+    arg(*RevisitMode, "calendar"),
+)
+def test_service_tier_policy_fuzz(tiers: Any, mode: Any) -> None:
+    with contextlib.suppress(CustomerRulesError):
+        ServiceTierPolicy(tiers, mode)
+
+
+def test_float_and_decimal_priorities() -> None:
+    assert ServiceTier(BIG, Grade.A, PriceLevel.BEST, Decimal(2)).priority == 2  # type: ignore[arg-type]
+    with pytest.raises(PolicyError):
+        ServiceTier(BIG, Grade.A, PriceLevel.BEST, Decimal("2.5"))  # type: ignore[arg-type]

@@ -14,38 +14,190 @@ rule:
 * G7 :func:`classify` with the :data:`SCHEMES` presets;
 
 and the main job, :func:`grade_customer`, which runs G3 → G2 → G4 → G5 (→ G6) for one customer.
-``GradingPolicy()`` holds every parameter at the seed's value.
+``GradingPolicy()`` holds every parameter at the seed's value; :class:`GradingReason` lists every
+reason code of the chapter.
 """
 
-from customer_rules._grading import customer as _customer
-from customer_rules._grading import deal_size as _deal_size
-from customer_rules._grading import eligibility as _eligibility
-from customer_rules._grading import model as _model
-from customer_rules._grading import policy as _policy
-from customer_rules._grading import regrading as _regrading
-from customer_rules._grading import reporting as _reporting
-from customer_rules._grading import schemes as _schemes
-from customer_rules._grading import scorecard as _scorecard
-from customer_rules._grading import service_tier as _service_tier
-from customer_rules._grading.customer import *  # noqa: F403
-from customer_rules._grading.deal_size import *  # noqa: F403
-from customer_rules._grading.eligibility import *  # noqa: F403
-from customer_rules._grading.model import *  # noqa: F403
-from customer_rules._grading.policy import *  # noqa: F403
-from customer_rules._grading.regrading import *  # noqa: F403
-from customer_rules._grading.reporting import *  # noqa: F403
-from customer_rules._grading.schemes import *  # noqa: F403
-from customer_rules._grading.scorecard import *  # noqa: F403
-from customer_rules._grading.service_tier import *  # noqa: F403
+from customer_rules._grading.codes import (
+    GradingReason,
+)
+from customer_rules._grading.customer import (
+    Customer,
+    CustomerGrade,
+    grade_customer,
+)
+from customer_rules._grading.deal_size import (
+    DealSizePolicy,
+    DealSizeResult,
+    deal_size_type,
+)
+from customer_rules._grading.eligibility import (
+    KEY_CUSTOMER,
+    BigCustomerCriterion,
+    BigCustomerFacts,
+    BigCustomerLevel,
+    BigCustomerLevelResult,
+    BigCustomerProfile,
+    CategoryResult,
+    CriteriaMode,
+    EligibilityPolicy,
+    EligibilityResult,
+    KeyCustomerResult,
+    big_customer_level,
+    check_eligibility,
+    classify_category,
+    designate_key_customer,
+)
+from customer_rules._grading.model import (
+    ArrearsReading,
+    CustomerCategory,
+    DealSizeType,
+    Grade,
+    PriceLevel,
+    PurchaseFrequency,
+    StrategicInfluence,
+)
+from customer_rules._grading.policy import (
+    GradingPolicy,
+)
+from customer_rules._grading.regrading import (
+    EXIT,
+    REGRADE,
+    RULES_REVIEW,
+    ApprovalMatter,
+    ExitResult,
+    GradeChange,
+    RegradeResult,
+    RegradingPolicy,
+    RulesReview,
+    exit_big_customer,
+    next_regrade_review,
+    regrade,
+    rules_review_due,
+)
+from customer_rules._grading.reporting import (
+    EmergencyReport,
+    ReportingPolicy,
+    ReportSchedule,
+    WeeklyReport,
+    emergency_report,
+    report_schedule,
+    weekly_report,
+    weekly_report_due,
+)
+from customer_rules._grading.schemes import (
+    SCHEMES,
+    Classification,
+    Criterion,
+    CriterionCheck,
+    Op,
+    Tier,
+    TieredScheme,
+    classify,
+    scheme,
+)
+from customer_rules._grading.scorecard import (
+    INFLUENCE_ASSESSMENT,
+    ContractAmountIndicator,
+    GradeCutoffs,
+    Indicator,
+    Lever,
+    PremiumIndicator,
+    ReceivablesIndicator,
+    ScorecardFacts,
+    ScorecardPolicy,
+    ScorecardResult,
+    WhatIf,
+    score,
+)
+from customer_rules._grading.service_tier import (
+    TIER_PRESETS,
+    RevisitMode,
+    ServiceBenefit,
+    ServiceTier,
+    ServiceTierPolicy,
+    ServiceTierResult,
+    service_tier,
+)
 
-__all__: list[str] = []
-__all__ += _customer.__all__
-__all__ += _deal_size.__all__
-__all__ += _eligibility.__all__
-__all__ += _model.__all__
-__all__ += _policy.__all__
-__all__ += _regrading.__all__
-__all__ += _reporting.__all__
-__all__ += _schemes.__all__
-__all__ += _scorecard.__all__
-__all__ += _service_tier.__all__
+__all__ = [
+    "EXIT",
+    "INFLUENCE_ASSESSMENT",
+    "KEY_CUSTOMER",
+    "REGRADE",
+    "RULES_REVIEW",
+    "SCHEMES",
+    "TIER_PRESETS",
+    "ApprovalMatter",
+    "ArrearsReading",
+    "BigCustomerCriterion",
+    "BigCustomerFacts",
+    "BigCustomerLevel",
+    "BigCustomerLevelResult",
+    "BigCustomerProfile",
+    "CategoryResult",
+    "Classification",
+    "ContractAmountIndicator",
+    "CriteriaMode",
+    "Criterion",
+    "CriterionCheck",
+    "Customer",
+    "CustomerCategory",
+    "CustomerGrade",
+    "DealSizePolicy",
+    "DealSizeResult",
+    "DealSizeType",
+    "EligibilityPolicy",
+    "EligibilityResult",
+    "EmergencyReport",
+    "ExitResult",
+    "Grade",
+    "GradeChange",
+    "GradeCutoffs",
+    "GradingPolicy",
+    "GradingReason",
+    "Indicator",
+    "KeyCustomerResult",
+    "Lever",
+    "Op",
+    "PremiumIndicator",
+    "PriceLevel",
+    "PurchaseFrequency",
+    "ReceivablesIndicator",
+    "RegradeResult",
+    "RegradingPolicy",
+    "ReportSchedule",
+    "ReportingPolicy",
+    "RevisitMode",
+    "RulesReview",
+    "ScorecardFacts",
+    "ScorecardPolicy",
+    "ScorecardResult",
+    "ServiceBenefit",
+    "ServiceTier",
+    "ServiceTierPolicy",
+    "ServiceTierResult",
+    "StrategicInfluence",
+    "Tier",
+    "TieredScheme",
+    "WeeklyReport",
+    "WhatIf",
+    "big_customer_level",
+    "check_eligibility",
+    "classify",
+    "classify_category",
+    "deal_size_type",
+    "designate_key_customer",
+    "emergency_report",
+    "exit_big_customer",
+    "grade_customer",
+    "next_regrade_review",
+    "regrade",
+    "report_schedule",
+    "rules_review_due",
+    "scheme",
+    "score",
+    "service_tier",
+    "weekly_report",
+    "weekly_report_due",
+]

@@ -7,11 +7,12 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from customer_rules._grading.checks import grading_policy
+from customer_rules._grading.codes import GradingReason
 from customer_rules._grading.model import DealSizeType
-from customer_rules._validation import amount_field, check_descending, raise_if
-from customer_rules.errors import Problem
 from customer_rules.money import parse_amount
-from customer_rules.reasons import Reason, register_messages
+from customer_rules.reasons import Reason
+from customer_rules.settings import Unit, descending, policy, setting
 
 if TYPE_CHECKING:
     from customer_rules._grading.policy import GradingPolicy
@@ -19,7 +20,10 @@ if TYPE_CHECKING:
 __all__ = ["DealSizePolicy", "DealSizeResult", "deal_size_type"]
 
 
-@attrs.frozen
+_G1 = "G1; 001 §客户资源分配管理制度 3.1.1"
+
+
+@policy(checks=[descending("a_min", "b_min", "c_min")])
 class DealSizePolicy:
     """G1 thresholds on the expected deal amount (预计成交金额), each inclusive (及以上).
 
@@ -32,16 +36,9 @@ class DealSizePolicy:
             classes but never defines D].
     """
 
-    a_min: Decimal = amount_field(800_000)
-    b_min: Decimal = amount_field(400_000)
-    c_min: Decimal = amount_field(200_000)
-
-    def __attrs_post_init__(self) -> None:
-        problems: list[Problem] = []
-        check_descending(
-            problems, ("a_min", "b_min", "c_min"), (self.a_min, self.b_min, self.c_min)
-        )
-        raise_if(problems)
+    a_min: Decimal = setting(default=Decimal(800_000), unit=Unit.YUAN, source=_G1)
+    b_min: Decimal = setting(default=Decimal(400_000), unit=Unit.YUAN, source=_G1)
+    c_min: Decimal = setting(default=Decimal(200_000), unit=Unit.YUAN, source=_G1)
 
 
 @attrs.frozen
@@ -64,15 +61,19 @@ class DealSizeResult:
     def reasons(self) -> tuple[Reason, ...]:
         """One G1 reason with the amount and the threshold reached."""
         if self.threshold is None:
-            return (Reason.of("G1", "G1.below", amount=self.amount, type=self.type),)
+            return (Reason.of("G1", GradingReason.G1_BELOW, amount=self.amount, type=self.type),)
         return (
             Reason.of(
-                "G1", "G1.type", amount=self.amount, threshold=self.threshold, type=self.type
+                "G1",
+                GradingReason.G1_TYPE,
+                amount=self.amount,
+                threshold=self.threshold,
+                type=self.type,
             ),
         )
 
 
-def deal_size_type(amount: object, policy: GradingPolicy) -> DealSizeResult:
+def deal_size_type(amount: Decimal | int | str, policy: GradingPolicy) -> DealSizeResult:
     """G1: type a lead or customer A/B/C/D by its expected deal amount.
 
     Args:
@@ -83,7 +84,9 @@ def deal_size_type(amount: object, policy: GradingPolicy) -> DealSizeResult:
         The type with the threshold it reached.
 
     Raises:
-        InputError: for a float, a malformed or negative amount.
+        InputError: naming ``amount`` for a float, a malformed or negative amount, or an amount
+            beyond 10^15; naming ``policy`` unless a ``GradingPolicy`` (for a ``PolicyBook``,
+            pass ``book.grading``).
 
     Example:
         >>> from customer_rules.grading import GradingPolicy
@@ -93,6 +96,7 @@ def deal_size_type(amount: object, policy: GradingPolicy) -> DealSizeResult:
         <DealSizeType.B: 'B'>
     """
     value = parse_amount(amount, "amount")
+    policy = grading_policy(policy)
     p = policy.deal_size
     if value >= p.a_min:
         return DealSizeResult(DealSizeType.A, value, p.a_min, policy.version)
@@ -101,17 +105,3 @@ def deal_size_type(amount: object, policy: GradingPolicy) -> DealSizeResult:
     if value >= p.c_min:
         return DealSizeResult(DealSizeType.C, value, p.c_min, policy.version)
     return DealSizeResult(DealSizeType.D, value, None, policy.version)
-
-
-register_messages(
-    {
-        "G1.type": (
-            "预计成交金额 {amount} 元 ≥ {threshold} 元,客户类型为 {type}",
-            "expected deal amount {amount} ≥ {threshold}: {type}",
-        ),
-        "G1.below": (
-            "预计成交金额 {amount} 元低于C类下限,客户类型为 {type}(D类为本库默认定义)",
-            "expected deal amount {amount} is below the C threshold: {type} (library default)",
-        ),
-    }
-)

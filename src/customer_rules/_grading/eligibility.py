@@ -3,37 +3,30 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
 import attrs
 
+from customer_rules._grading.checks import grading_policy
+from customer_rules._grading.codes import GradingReason
 from customer_rules._grading.model import CustomerCategory, Grade, PurchaseFrequency
-from customer_rules._labels import LabelledEnum, set_labels
-from customer_rules._validation import (
-    IS_BOOL,
-    amount_field,
-    check_descending,
-    check_instance,
-    check_int,
-    check_roles,
-    fact_check,
-    number_field,
-    raise_if,
-    roles_field,
-)
-from customer_rules.dates import add_months, require_date
-from customer_rules.errors import InputError, Problem
+from customer_rules._validation import IS_BOOL, fact_check
+from customer_rules.dates import LATEST, add_months, require_date
+from customer_rules.errors import InputError, Problem, shown
+from customer_rules.labels import LabelledEnum, set_labels
 from customer_rules.money import parse_amount, parse_decimal
-from customer_rules.reasons import Reason, register_messages
+from customer_rules.reasons import Reason
 from customer_rules.roles import Approval, Role, in_rank_order
+from customer_rules.settings import Mark, Unit, policy, setting
 
 if TYPE_CHECKING:
     from customer_rules._grading.policy import GradingPolicy
 
 __all__ = [
     "KEY_CUSTOMER",
+    "BigCustomerCriterion",
     "BigCustomerFacts",
     "BigCustomerLevel",
     "BigCustomerLevelResult",
@@ -52,6 +45,11 @@ __all__ = [
 KEY_CUSTOMER = "G3.key_customer"
 """The ``Approval.what`` of a key-customer designation (重点客户)."""
 
+_TRADE = "G3; 003 §6.1.1-3"
+_CRITERIA = "G3; 003 §公司大客户管理制度 (2nd) 第五条"
+_LEVELS = "G3; 003 §[管理制度]大客户管理制度 第二章"
+_KEY = "G3; 003 §6.2.4-2(3)b"
+
 
 class CriteriaMode(LabelledEnum):
     """How the four big-customer criteria (第五条) combine; the seed has no and/or."""
@@ -62,96 +60,142 @@ class CriteriaMode(LabelledEnum):
     """All four are needed."""
 
 
+class BigCustomerCriterion(LabelledEnum):
+    """One of the four big-customer identification criteria (大客户识别标准, 第五条), in the
+    seed's order."""
+
+    SALES_SHARE = "sales_share"
+    """年销售额或采购额超过公司年销售额一定比例 — annual sales above a share of ours."""
+    HIGH_RECOGNITION = "high_recognition"
+    """对公司产品或服务有高度认可,且对公司业务有重要影响力 — high recognition, important
+    influence."""
+    LONG_TERM_INTENT = "long_term_intent"
+    """具有长期合作意愿 — long-term intent to cooperate."""
+    INDUSTRY_RENOWN = "industry_renown"
+    """在行业内具有较高知名度 — renown in its industry."""
+
+
 set_labels(
     {
         CriteriaMode.ANY: ("满足任一项", "any one criterion"),
         CriteriaMode.ALL: ("四项全部满足", "all four criteria"),
+        BigCustomerCriterion.SALES_SHARE: ("年销售(采购)额占比", "sales share"),
+        BigCustomerCriterion.HIGH_RECOGNITION: ("高度认可且影响重要", "high recognition"),
+        BigCustomerCriterion.LONG_TERM_INTENT: ("长期合作意愿", "long-term intent"),
+        BigCustomerCriterion.INDUSTRY_RENOWN: ("行业知名度", "industry renown"),
     }
 )
 
 
-_IS_GRADE = fact_check(Grade, "a Grade (A, B, C or D)")
 _IS_FREQUENCY = fact_check(PurchaseFrequency, "a PurchaseFrequency (MONTHLY, QUARTERLY, IRREGULAR)")
 
 
-@attrs.frozen
+@policy
 class BigCustomerLevel:
-    """One row of the big-customer worked examples (G3, seed 003 §公司大客户管理制度 (2nd)).
+    """One row of the big-customer worked examples (G3, seed 003 §[管理制度]大客户管理制度 第二章).
 
     A customer reaches the level with annual sales of at least ``min_annual_sales``, buying at
     least as often as ``min_frequency``, for at least ``min_years`` of cooperation.
+
+    Attributes:
+        grade: the big-customer level of the row (A, B or C) [seed]; required.
+        min_annual_sales: the least annual sales, in yuan [seed rows: 10,000,000 / 5,000,000 /
+            1,000,000 — "约" read as "at least" [default]; 0 when a row leaves it out].
+        min_frequency: the least purchase frequency [seed rows: monthly / quarterly / irregular;
+            irregular when a row leaves it out].
+        min_years: the least whole years of cooperation, ≥ 0 [seed rows: 10 / 3 / 1; 0 when a
+            row leaves it out].
+
+    Raises:
+        PolicyError: listing every field that is not of its type or out of range.
     """
 
-    grade: Grade = attrs.field(validator=_IS_GRADE)
-    min_annual_sales: Decimal = amount_field(0)
-    min_frequency: PurchaseFrequency = attrs.field(
-        default=PurchaseFrequency.IRREGULAR, validator=_IS_FREQUENCY
+    grade: Grade = setting(default=attrs.NOTHING, unit=Unit.CHOICE, source=_LEVELS)
+    min_annual_sales: Decimal = setting(
+        default=Decimal(0), unit=Unit.YUAN, source=_LEVELS, mark=Mark.DEFAULT
     )
-    min_years: int = 0
+    min_frequency: PurchaseFrequency = setting(
+        default=PurchaseFrequency.IRREGULAR, unit=Unit.CHOICE, source=_LEVELS, mark=Mark.DEFAULT
+    )
+    min_years: int = setting(default=0, unit=Unit.YEARS, source=_LEVELS, mark=Mark.DEFAULT)
 
 
 _SEED_LEVELS = (
-    BigCustomerLevel(Grade.A, Decimal(10_000_000), PurchaseFrequency.MONTHLY, 10),
-    BigCustomerLevel(Grade.B, Decimal(5_000_000), PurchaseFrequency.QUARTERLY, 3),
-    BigCustomerLevel(Grade.C, Decimal(1_000_000), PurchaseFrequency.IRREGULAR, 1),
+    BigCustomerLevel(
+        grade=Grade.A,
+        min_annual_sales=Decimal(10_000_000),
+        min_frequency=PurchaseFrequency.MONTHLY,
+        min_years=10,
+    ),
+    BigCustomerLevel(
+        grade=Grade.B,
+        min_annual_sales=Decimal(5_000_000),
+        min_frequency=PurchaseFrequency.QUARTERLY,
+        min_years=3,
+    ),
+    BigCustomerLevel(
+        grade=Grade.C,
+        min_annual_sales=Decimal(1_000_000),
+        min_frequency=PurchaseFrequency.IRREGULAR,
+        min_years=1,
+    ),
 )
 
 _DESIGNATORS = frozenset({Role.BUSINESS_STATISTICS, Role.OFFICE_DIRECTOR})
 
 
-def _levels(values: Iterable[BigCustomerLevel]) -> tuple[BigCustomerLevel, ...]:
-    return tuple(values)
-
-
-@attrs.frozen
+@policy
 class EligibilityPolicy:
-    """G3 parameters. Source: seed 003 §6.1.1-3, §公司大客户管理制度 (2nd) 第四、五条, §6.2.4-2(3)b.
+    """G3 parameters. Source: seed 003 §6.1.1-3, §公司大客户管理制度 (2nd) 第四、五条,
+    §[管理制度]大客户管理制度 第二章, §6.2.4-2(3)b.
 
     Attributes:
-        min_trade_months: months of normal trade before a customer is graded [seed: 6–12 months;
-            default 6].
+        min_trade_months: months of normal trade before a customer is graded, 0–120 [seed: 6–12
+            months; default 6].
         new_customer_months: a customer developed less than this many months ago is a new
-            customer [seed: 一年之内, 12].
+            customer, 0–120 [seed: 一年之内, 12].
         new_customer_grade: the grade of every new customer "whatever its size" [seed: C].
-        big_sales_share_pct: criterion 1 — annual sales or purchases above this share (percent)
-            of the company's sales [default 5; the seed leaves the share blank].
+        big_sales_share_pct: criterion 1 — annual sales or purchases above this share (percent,
+            0–100) of the company's sales [default 5; the seed leaves the share blank].
         big_criteria: how the four criteria combine [default ANY].
-        big_levels: the big-customer A/B/C worked examples [seed], best first.
+        big_levels: the big-customer A/B/C worked examples [seed], best first: each row's
+            ``min_annual_sales`` strictly below the one before.
         key_customer_designators: the roles that designate key customers jointly (业务统计与办事处
-            一起确定) [seed].
+            一起确定), at least one [seed].
+
+    Raises:
+        PolicyError: listing every problem with its dotted path (``big_levels[1].min_years``).
     """
 
-    min_trade_months: int = 6
-    new_customer_months: int = 12
-    new_customer_grade: Grade = Grade.C
-    big_sales_share_pct: Decimal = number_field(5)
-    big_criteria: CriteriaMode = CriteriaMode.ANY
-    big_levels: tuple[BigCustomerLevel, ...] = attrs.field(default=_SEED_LEVELS, converter=_levels)
-    key_customer_designators: frozenset[Role] = roles_field(_DESIGNATORS)
+    min_trade_months: int = setting(default=6, unit=Unit.MONTHS, source=_TRADE, high=120)
+    new_customer_months: int = setting(default=12, unit=Unit.MONTHS, source=_TRADE, high=120)
+    new_customer_grade: Grade = setting(default=Grade.C, unit=Unit.CHOICE, source=_TRADE)
+    big_sales_share_pct: Decimal = setting(
+        default=Decimal(5), unit=Unit.PERCENT, source=_CRITERIA, mark=Mark.DEFAULT, high=100
+    )
+    big_criteria: CriteriaMode = setting(
+        default=CriteriaMode.ANY, unit=Unit.CHOICE, source=_CRITERIA, mark=Mark.DEFAULT
+    )
+    big_levels: tuple[BigCustomerLevel, ...] = setting(
+        default=_SEED_LEVELS, unit=Unit.TABLES, source=_LEVELS
+    )
+    key_customer_designators: frozenset[Role] = setting(
+        default=_DESIGNATORS, unit=Unit.ROLES, source=_KEY, min_items=1
+    )
 
-    def __attrs_post_init__(self) -> None:
-        problems: list[Problem] = []
-        check_int(problems, "min_trade_months", self.min_trade_months, 0, 120)
-        check_int(problems, "new_customer_months", self.new_customer_months, 0, 120)
-        check_instance(problems, "new_customer_grade", self.new_customer_grade, Grade)
-        check_instance(problems, "big_criteria", self.big_criteria, CriteriaMode)
-        if not Decimal(0) <= self.big_sales_share_pct <= Decimal(100):
-            problems.append(
-                Problem(
-                    "big_sales_share_pct",
-                    f"expected a percentage from 0 to 100, got {self.big_sales_share_pct}",
+    def _check(self) -> Iterator[Problem]:
+        """The rows best first: each ``min_annual_sales`` strictly below the one before."""
+        levels = self.big_levels
+        for i in range(1, len(levels)):
+            above, value = levels[i - 1].min_annual_sales, levels[i].min_annual_sales
+            if not above > value:
+                before = f"big_levels[{i - 1}].min_annual_sales"
+                yield Problem(
+                    f"big_levels[{i}].min_annual_sales",
+                    f"expected less than {before} ({above}), got {value}",
+                    shown(value),
+                    f"< {above}",
                 )
-            )
-        check_roles(
-            problems, "key_customer_designators", self.key_customer_designators, required=True
-        )
-        if self.big_levels:
-            check_descending(
-                problems,
-                tuple(f"big_levels[{i}].min_annual_sales" for i in range(len(self.big_levels))),
-                tuple(level.min_annual_sales for level in self.big_levels),
-            )
-        raise_if(problems)
 
 
 # --------------------------------------------------------------------------- category
@@ -186,49 +230,32 @@ class CategoryResult:
 
     Attributes:
         category: 大客户 or 普通客户.
-        met: the names of the criteria met, in the seed's order.
+        met: the criteria met, in the seed's order (empty when the category was given).
         given: whether the category was given by the host rather than derived.
         policy_version: the policy version that decided.
+        mode: how the criteria combined (``policy.eligibility.big_criteria``).
     """
 
     category: CustomerCategory
-    met: tuple[str, ...]
+    met: tuple[BigCustomerCriterion, ...]
     given: bool
     policy_version: str
     mode: CriteriaMode = CriteriaMode.ANY
 
     @property
     def reasons(self) -> tuple[Reason, ...]:
-        """One G3 reason."""
+        """One G3 reason: ``G3.category.given`` or ``G3.category`` with the criteria met."""
         if self.given:
-            return (Reason.of("G3", "G3.category.given", category=self.category),)
+            return (Reason.of("G3", GradingReason.G3_CATEGORY_GIVEN, category=self.category),)
         return (
             Reason.of(
                 "G3",
-                "G3.category",
+                GradingReason.G3_CATEGORY,
                 category=self.category,
-                met=tuple(_CRITERIA_LABELS[name] for name in self.met) or None,
+                met=self.met or None,
                 mode=self.mode,
             ),
         )
-
-
-class _Criterion(LabelledEnum):
-    SALES_SHARE = "sales_share"
-    HIGH_RECOGNITION = "high_recognition"
-    LONG_TERM_INTENT = "long_term_intent"
-    INDUSTRY_RENOWN = "industry_renown"
-
-
-set_labels(
-    {
-        _Criterion.SALES_SHARE: ("年销售(采购)额占比", "sales share"),
-        _Criterion.HIGH_RECOGNITION: ("高度认可且影响重要", "high recognition"),
-        _Criterion.LONG_TERM_INTENT: ("长期合作意愿", "long-term intent"),
-        _Criterion.INDUSTRY_RENOWN: ("行业知名度", "industry renown"),
-    }
-)
-_CRITERIA_LABELS = {c.value: c for c in _Criterion}
 
 
 def classify_category(
@@ -242,35 +269,47 @@ def classify_category(
 
     Args:
         facts: a category the host already decided, or the criteria facts.
-        policy: the grading policy.
+        policy: the grading policy (``GradingPolicy()`` is the seed).
 
     Returns:
-        The category and the criteria met.
+        The category and the criteria met (:class:`BigCustomerCriterion` members).
 
     Raises:
-        InputError: if ``facts`` is neither.
+        InputError: naming ``policy`` unless it is a ``GradingPolicy``; naming ``facts`` if
+            ``facts`` is neither a ``BigCustomerFacts`` nor a ``CustomerCategory``.
 
     Example:
         >>> from customer_rules.grading import GradingPolicy
         >>> classify_category(BigCustomerFacts(industry_renown=True), GradingPolicy()).category
         <CustomerCategory.BIG: 'big'>
     """
+    checked = grading_policy(policy)
+    if not isinstance(facts, BigCustomerFacts | CustomerCategory):
+        raise InputError("facts", facts, "a BigCustomerFacts or a CustomerCategory")
+    return _classify(facts, checked)
+
+
+def _classify(facts: BigCustomerFacts | CustomerCategory, policy: GradingPolicy) -> CategoryResult:
+    """:func:`classify_category` on checked arguments."""
     p = policy.eligibility
     if isinstance(facts, CustomerCategory):
         return CategoryResult(facts, (), True, policy.version, p.big_criteria)
-    if not isinstance(facts, BigCustomerFacts):
-        raise InputError("facts", facts, "a BigCustomerFacts or a CustomerCategory")
     share = facts.sales_share_pct
-    flags = (
-        (_Criterion.SALES_SHARE.value, share is not None and share > p.big_sales_share_pct),
-        (_Criterion.HIGH_RECOGNITION.value, facts.high_recognition),
-        (_Criterion.LONG_TERM_INTENT.value, facts.long_term_intent),
-        (_Criterion.INDUSTRY_RENOWN.value, facts.industry_renown),
-    )
-    met = tuple(name for name, ok in flags if ok)
-    qualifies = bool(met) if p.big_criteria is CriteriaMode.ANY else len(met) == len(flags)
+    met: list[BigCustomerCriterion] = []
+    if share is not None and share > p.big_sales_share_pct:
+        met.append(BigCustomerCriterion.SALES_SHARE)
+    if facts.high_recognition:
+        met.append(BigCustomerCriterion.HIGH_RECOGNITION)
+    if facts.long_term_intent:
+        met.append(BigCustomerCriterion.LONG_TERM_INTENT)
+    if facts.industry_renown:
+        met.append(BigCustomerCriterion.INDUSTRY_RENOWN)
+    qualifies = bool(met) if p.big_criteria is CriteriaMode.ANY else len(met) == _CRITERIA_COUNT
     category = CustomerCategory.BIG if qualifies else CustomerCategory.ORDINARY
-    return CategoryResult(category, met, False, policy.version, p.big_criteria)
+    return CategoryResult(category, tuple(met), False, policy.version, p.big_criteria)
+
+
+_CRITERIA_COUNT = len(BigCustomerCriterion)
 
 
 # --------------------------------------------------------------------------- eligibility
@@ -298,17 +337,18 @@ class EligibilityResult:
 
     @property
     def reasons(self) -> tuple[Reason, ...]:
-        """G3 reasons for eligibility and the new-customer rule."""
-        out = []
+        """G3 reasons: ``G3.no_trade``, ``G3.eligible`` or ``G3.not_eligible``, then ``G3.new``
+        for a new customer."""
         if self.eligible_from is None:
-            out.append(Reason.of("G3", "G3.no_trade"))
+            trade = Reason.of("G3", GradingReason.G3_NO_TRADE)
         elif self.eligible:
-            out.append(Reason.of("G3", "G3.eligible", since=self.eligible_from))
+            trade = Reason.of("G3", GradingReason.G3_ELIGIBLE, since=self.eligible_from)
         else:
-            out.append(Reason.of("G3", "G3.not_eligible", since=self.eligible_from))
-        if self.new_customer:
-            out.append(Reason.of("G3", "G3.new", until=self.new_until, grade=self.forced_grade))
-        return tuple(out)
+            trade = Reason.of("G3", GradingReason.G3_NOT_ELIGIBLE, since=self.eligible_from)
+        if not self.new_customer:
+            return (trade,)
+        new = Reason.of("G3", GradingReason.G3_NEW, until=self.new_until, grade=self.forced_grade)
+        return (trade, new)
 
 
 def check_eligibility(
@@ -328,14 +368,17 @@ def check_eligibility(
         first_trade: the day normal trade began (``None``: no trade yet).
         developed_on: the day the customer was developed (first contract); ``None`` falls back
             to ``first_trade``.
-        policy: the grading policy.
+        policy: the grading policy (``GradingPolicy()`` is the seed).
         on: the day of the decision.
 
     Returns:
         Whether it is eligible and whether the new-customer rule applies.
 
     Raises:
-        InputError: for a non-date, or a development or first-trade date after ``on``.
+        InputError: naming ``policy`` unless it is a ``GradingPolicy``; naming the argument for
+            a date that is not a ``datetime.date`` from 1900-01-01 to 2999-12-31, for a
+            development or first-trade date after ``on``, and for one so close to 2999-12-31
+            that its eligibility or new-customer period would end after it.
 
     Example:
         >>> import datetime as dt
@@ -345,28 +388,53 @@ def check_eligibility(
         >>> r.eligible, r.new_customer, r.forced_grade
         (True, True, <Grade.C: 'C'>)
     """
-    require_date(on, "on")
+    checked = grading_policy(policy)
+    day = require_date(on, "on")
+    first = None if first_trade is None else require_date(first_trade, "first_trade")
+    developed = None if developed_on is None else require_date(developed_on, "developed_on")
+    if first is not None and first > day:
+        raise InputError("first_trade", first_trade, f"a date on or before {day}")
+    if developed is not None and developed > day:
+        raise InputError("developed_on", developed_on, f"a date on or before {day}")
+    return _eligibility(first, developed, checked, day)
+
+
+def _eligibility(
+    first_trade: dt.date | None, developed_on: dt.date | None, policy: GradingPolicy, on: dt.date
+) -> EligibilityResult:
+    """:func:`check_eligibility` on checked dates, none after ``on``."""
     p = policy.eligibility
+    eligible_from = None
     if first_trade is not None:
-        require_date(first_trade, "first_trade")
-        if first_trade > on:
-            raise InputError("first_trade", first_trade, f"a date on or before {on}")
-    if developed_on is not None:
-        require_date(developed_on, "developed_on")
-        if developed_on > on:
-            raise InputError("developed_on", developed_on, f"a date on or before {on}")
-    developed = developed_on if developed_on is not None else first_trade
-    eligible_from = None if first_trade is None else add_months(first_trade, p.min_trade_months)
+        eligible_from = _months_after(first_trade, p.min_trade_months, "first_trade")
     eligible = eligible_from is not None and on >= eligible_from
     new_until = None
     new_customer = False
-    if developed is not None:
-        new_until = add_months(developed, p.new_customer_months) - dt.timedelta(days=1)
+    if developed_on is not None:
+        field = "developed_on"
+    else:
+        developed_on, field = first_trade, "first_trade"
+    if developed_on is not None:
+        new_until = _months_after(developed_on, p.new_customer_months, field) - _ONE_DAY
         new_customer = on <= new_until
     forced = p.new_customer_grade if new_customer else None
     return EligibilityResult(
         eligible, eligible_from, new_customer, new_until, forced, policy.version
     )
+
+
+_ONE_DAY = dt.timedelta(days=1)
+
+
+def _months_after(day: dt.date, months: int, field: str) -> dt.date:
+    """``day`` plus ``months``; an :class:`InputError` naming ``field`` past the last day the
+    library supports."""
+    try:
+        return add_months(day, months)
+    except InputError:
+        raise InputError(
+            field, day, f"a date at least {months} month(s) before {LATEST.isoformat()}"
+        ) from None
 
 
 # --------------------------------------------------------------------------- big-customer levels
@@ -398,7 +466,14 @@ class BigCustomerProfile:
 
 @attrs.frozen
 class BigCustomerLevelResult:
-    """G3: the big-customer level (A/B/C) a profile reaches, ``None`` below C."""
+    """G3: the big-customer level (A/B/C) a profile reaches, ``None`` below C.
+
+    Attributes:
+        level: the level reached, ``None`` below the last row.
+        profile: the profile looked at.
+        row: the row of ``policy.eligibility.big_levels`` reached, ``None`` below the last.
+        policy_version: the policy version that decided.
+    """
 
     level: Grade | None
     profile: BigCustomerProfile
@@ -407,18 +482,22 @@ class BigCustomerLevelResult:
 
     @property
     def reasons(self) -> tuple[Reason, ...]:
-        """One G3 reason naming the example row reached."""
+        """One G3 reason: ``G3.level`` naming the row reached, or ``G3.level.none``."""
         pr = self.profile
         if self.row is None:
             return (
                 Reason.of(
-                    "G3", "G3.level.none", sales=pr.annual_sales, freq=pr.frequency, years=pr.years
+                    "G3",
+                    GradingReason.G3_LEVEL_NONE,
+                    sales=pr.annual_sales,
+                    freq=pr.frequency,
+                    years=pr.years,
                 ),
             )
         return (
             Reason.of(
                 "G3",
-                "G3.level",
+                GradingReason.G3_LEVEL,
                 sales=pr.annual_sales,
                 freq=pr.frequency,
                 years=pr.years,
@@ -439,20 +518,34 @@ def big_customer_level(
     C: ≈ 1,000,000, irregular, 1 year [seed]. "约" (about) is read as "at least" [default]; the
     rows are ``policy.eligibility.big_levels``, tried best first.
 
+    Args:
+        profile: annual sales, purchase frequency and years of cooperation.
+        policy: the grading policy (``GradingPolicy()`` is the seed).
+
+    Returns:
+        The level with the row reached (``None`` for both below the last row).
+
+    Raises:
+        InputError: naming ``policy`` unless it is a ``GradingPolicy``; naming ``profile``
+            unless it is a ``BigCustomerProfile``.
+
     Example:
         >>> from customer_rules.grading import GradingPolicy
         >>> p = BigCustomerProfile("500万", PurchaseFrequency.QUARTERLY, 3)
         >>> big_customer_level(p, GradingPolicy()).level
         <Grade.B: 'B'>
     """
-    for row in policy.eligibility.big_levels:
+    checked = grading_policy(policy)
+    if not isinstance(profile, BigCustomerProfile):
+        raise InputError("profile", profile, "a BigCustomerProfile")
+    for row in checked.eligibility.big_levels:
         if (
             profile.annual_sales >= row.min_annual_sales
             and profile.frequency.rank >= row.min_frequency.rank
             and profile.years >= row.min_years
         ):
-            return BigCustomerLevelResult(row.grade, profile, row, policy.version)
-    return BigCustomerLevelResult(None, profile, None, policy.version)
+            return BigCustomerLevelResult(row.grade, profile, row, checked.version)
+    return BigCustomerLevelResult(None, profile, None, checked.version)
 
 
 # --------------------------------------------------------------------------- key customers
@@ -460,7 +553,14 @@ def big_customer_level(
 
 @attrs.frozen
 class KeyCustomerResult:
-    """G3: whether a customer (possibly a potential one) is designated a key customer (重点客户)."""
+    """G3: whether a customer (possibly a potential one) is designated a key customer (重点客户).
+
+    Attributes:
+        designated: whether every designating role signed.
+        signed_by: the designating roles whose approval holds, in rank order.
+        missing: the designating roles still missing, in rank order.
+        policy_version: the policy version that decided.
+    """
 
     designated: bool
     signed_by: tuple[Role, ...]
@@ -469,10 +569,11 @@ class KeyCustomerResult:
 
     @property
     def reasons(self) -> tuple[Reason, ...]:
-        """One G3 reason naming who signed and who is missing."""
+        """One G3 reason: ``G3.key`` naming who signed, or ``G3.key.missing`` naming who is
+        missing."""
         if self.designated:
-            return (Reason.of("G3", "G3.key", roles=self.signed_by),)
-        return (Reason.of("G3", "G3.key.missing", missing=self.missing),)
+            return (Reason.of("G3", GradingReason.G3_KEY, roles=self.signed_by),)
+        return (Reason.of("G3", GradingReason.G3_KEY_MISSING, missing=self.missing),)
 
 
 def designate_key_customer(
@@ -485,6 +586,19 @@ def designate_key_customer(
     :class:`Approval` for :data:`KEY_CUSTOMER` that holds on ``on``. No trade history is
     required: potential customers may be key customers.
 
+    Args:
+        approvals: the sign-offs given (any iterable of ``Approval``).
+        policy: the grading policy (``GradingPolicy()`` is the seed).
+        on: the day asked about.
+
+    Returns:
+        Whether the customer is designated, who signed and who is missing.
+
+    Raises:
+        InputError: naming ``policy`` unless it is a ``GradingPolicy``; naming ``on`` unless it
+            is a date from 1900-01-01 to 2999-12-31; naming ``approvals`` (or
+            ``approvals[i]``) unless it is an iterable of ``Approval`` records.
+
     Example:
         >>> import datetime as dt
         >>> from customer_rules.grading import GradingPolicy
@@ -494,56 +608,17 @@ def designate_key_customer(
         >>> designate_key_customer([a, b], GradingPolicy(), on=d).designated
         True
     """
-    require_date(on, "on")
-    needed = policy.eligibility.key_customer_designators
+    checked = grading_policy(policy)
+    day = require_date(on, "on")
+    if not isinstance(approvals, Iterable) or isinstance(approvals, str | bytes):
+        raise InputError("approvals", approvals, "a list of Approval records")
+    needed = checked.eligibility.key_customer_designators
     signed = set()
-    for approval in approvals:
+    for i, approval in enumerate(approvals):
         if not isinstance(approval, Approval):
-            raise InputError("approvals", approval, "Approval records")
-        if approval.grants(needed, KEY_CUSTOMER, on):
+            raise InputError(f"approvals[{i}]", approval, "an Approval record")
+        if approval.grants(needed, KEY_CUSTOMER, day):
             signed.add(approval.role)
     missing = in_rank_order(needed - signed)
     ordered = in_rank_order(signed)
-    return KeyCustomerResult(not missing, ordered, missing, policy.version)
-
-
-register_messages(
-    {
-        "G3.category.given": (
-            "客户类别:{category}(由业务系统给定)",
-            "category: {category} (given)",
-        ),
-        "G3.category": (
-            "大客户识别标准({mode})满足:{met} → {category}",
-            "big-customer criteria ({mode}) met: {met} → {category}",
-        ),
-        "G3.no_trade": ("尚无正常商业往来,不评级", "no normal trade yet: not graded"),
-        "G3.eligible": (
-            "正常商业往来已满期限(自 {since} 起可评级)",
-            "enough months of normal trade (eligible since {since})",
-        ),
-        "G3.not_eligible": (
-            "正常商业往来不足期限,{since} 起方可评级",
-            "not enough months of normal trade: eligible from {since}",
-        ),
-        "G3.new": (
-            "新开发客户一年之内列为 {grade}(至 {until})",
-            "a new customer is {grade} for its first year (until {until})",
-        ),
-        "G3.level": (
-            "年销售额 {sales} 元、{freq}、合作 {years} 年,达到 {level} 级大客户"
-            "(≥ {min_sales} 元、{min_freq}、{min_years} 年)",
-            "annual sales {sales}, {freq}, {years} years: big-customer level {level}"
-            " (≥ {min_sales}, {min_freq}, {min_years} years)",
-        ),
-        "G3.level.none": (
-            "年销售额 {sales} 元、{freq}、合作 {years} 年,未达C级大客户示例",
-            "annual sales {sales}, {freq}, {years} years: below the C example",
-        ),
-        "G3.key": ("由 {roles} 共同确定为重点客户", "designated a key customer by {roles}"),
-        "G3.key.missing": (
-            "未确定为重点客户:尚缺 {missing} 的确认",
-            "not a key customer: missing the sign-off of {missing}",
-        ),
-    }
-)
+    return KeyCustomerResult(not missing, ordered, missing, checked.version)

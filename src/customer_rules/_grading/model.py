@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from customer_rules._labels import LabelledEnum as _Labelled
-from customer_rules._labels import set_labels
+from customer_rules.labels import LabelledEnum as _Labelled
+from customer_rules.labels import set_labels
 
 __all__ = [
     "ArrearsReading",

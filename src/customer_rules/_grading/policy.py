@@ -10,11 +10,12 @@ from customer_rules._grading.regrading import RegradingPolicy
 from customer_rules._grading.reporting import ReportingPolicy
 from customer_rules._grading.scorecard import ScorecardPolicy
 from customer_rules._grading.service_tier import ServiceTierPolicy
+from customer_rules.settings import Unit, policy, setting
 
 __all__ = ["GradingPolicy"]
 
 
-@attrs.frozen
+@policy
 class GradingPolicy:
     """Every parameter of the grading chapter (G1–G6); ``GradingPolicy()`` is the seed as written.
 
@@ -23,7 +24,8 @@ class GradingPolicy:
 
     Attributes:
         version: the label of the policy book this policy belongs to; results record it. A
-            :class:`~customer_rules.config.PolicyBook` stamps its own version here.
+            :class:`~customer_rules.book.PolicyBook` stamps its own version here (it is not a
+            setting of its own: a policy file writes the version once, at the top).
         deal_size: G1.
         scorecard: G2.
         eligibility: G3.
@@ -32,10 +34,24 @@ class GradingPolicy:
         regrading: G6.
     """
 
-    version: str = "seed"
-    deal_size: DealSizePolicy = DealSizePolicy()
-    scorecard: ScorecardPolicy = ScorecardPolicy()
-    eligibility: EligibilityPolicy = EligibilityPolicy()
-    service: ServiceTierPolicy = ServiceTierPolicy()
-    reporting: ReportingPolicy = ReportingPolicy()
-    regrading: RegradingPolicy = RegradingPolicy()
+    version: str = attrs.field(default="seed")
+    deal_size: DealSizePolicy = setting(
+        default=DealSizePolicy(), unit=Unit.TABLE, source="G1; 001 §客户资源分配管理制度 3.1.1"
+    )
+    scorecard: ScorecardPolicy = setting(
+        default=ScorecardPolicy(), unit=Unit.TABLE, source="G2; 003 §客户管理办法 6.1.1-3"
+    )
+    eligibility: EligibilityPolicy = setting(
+        default=EligibilityPolicy(),
+        unit=Unit.TABLE,
+        source="G3; 003 §6.1.1-3, §公司大客户管理制度 (2nd)",
+    )
+    service: ServiceTierPolicy = setting(
+        default=ServiceTierPolicy(), unit=Unit.TABLE, source="G4; 003 §6.1.2"
+    )
+    reporting: ReportingPolicy = setting(
+        default=ReportingPolicy(), unit=Unit.TABLE, source="G5; 003 §6.1.1-2, 4, 5, 6"
+    )
+    regrading: RegradingPolicy = setting(
+        default=RegradingPolicy(), unit=Unit.TABLE, source="G6; 003 §6.1.2-3"
+    )

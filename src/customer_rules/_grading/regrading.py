@@ -6,29 +6,26 @@ Sources: seed 003 §客户管理办法 6.1.2-3 ("客户评级应每年末由业�
 
 Every decision here needs a sign-off: a re-grading, an exit or a rules review takes effect only
 with an :class:`~customer_rules.roles.Approval` by an approving role, for the matching ``what``
-(:data:`REGRADE`, :data:`EXIT`, :data:`RULES_REVIEW`), that holds on the day asked about.
-Without one the result says the decision awaits approval — a business answer, not an exception.
+(:class:`ApprovalMatter`: :data:`REGRADE`, :data:`EXIT`, :data:`RULES_REVIEW`), that holds on the
+day asked about. Without one the result says the decision awaits approval — a business answer,
+not an exception.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 import attrs
 
+from customer_rules._grading.checks import grading_policy
+from customer_rules._grading.codes import GradingReason
 from customer_rules._grading.model import CustomerCategory, Grade
-from customer_rules._grading.reporting import _require_day
-from customer_rules._labels import LabelledEnum, set_labels
-from customer_rules._validation import (
-    check_instance,
-    check_int,
-    check_roles,
-    raise_if,
-    roles_field,
-)
+from customer_rules.dates import require_date
 from customer_rules.errors import InputError, Problem
-from customer_rules.reasons import Reason, register_messages
+from customer_rules.labels import LabelledEnum, set_labels
+from customer_rules.reasons import Reason
 from customer_rules.roles import (
     Approval,
     ApprovalStatus,
@@ -36,6 +33,7 @@ from customer_rules.roles import (
     approval_status,
     in_rank_order,
 )
+from customer_rules.settings import Mark, Unit, policy, setting
 
 if TYPE_CHECKING:
     from customer_rules._grading.policy import GradingPolicy
@@ -44,6 +42,7 @@ __all__ = [
     "EXIT",
     "REGRADE",
     "RULES_REVIEW",
+    "ApprovalMatter",
     "ExitResult",
     "GradeChange",
     "RegradeResult",
@@ -63,19 +62,29 @@ RULES_REVIEW = "G6.rules_review"
 """The ``Approval.what`` of the VP's approval of the yearly review of the grading rules."""
 
 
-class _Matter(LabelledEnum):
-    """What an approval is for, with labels for rendering reasons."""
+class ApprovalMatter(LabelledEnum):
+    """G6: what an approval is for; the value is the ``Approval.what`` it must carry.
+
+    Reasons name the matter by this member (rendered by its label); hosts that stored the
+    strings in ``Approval.what`` keep matching them (``ApprovalMatter.REGRADE.value == REGRADE``).
+    """
 
     REGRADE = REGRADE
+    """客户评级调整 — the yearly re-grading."""
     EXIT = EXIT
+    """退出大客户 — a big customer's exit to ordinary."""
     RULES_REVIEW = RULES_REVIEW
+    """评级规则年度重审 — the yearly review of the grading rules."""
 
 
 set_labels(
     {
-        _Matter.REGRADE: ("客户评级调整", "the re-grading"),
-        _Matter.EXIT: ("退出大客户", "the exit from big-customer status"),
-        _Matter.RULES_REVIEW: ("评级规则年度重审", "the yearly review of the grading rules"),
+        ApprovalMatter.REGRADE: ("客户评级调整", "the re-grading"),
+        ApprovalMatter.EXIT: ("退出大客户", "the exit from big-customer status"),
+        ApprovalMatter.RULES_REVIEW: (
+            "评级规则年度重审",
+            "the yearly review of the grading rules",
+        ),
     }
 )
 
@@ -102,10 +111,19 @@ set_labels(
     }
 )
 
+_CHANGE_CODE = {
+    GradeChange.UPGRADE: GradingReason.G6_UPGRADE,
+    GradeChange.DOWNGRADE: GradingReason.G6_DOWNGRADE,
+    GradeChange.UNCHANGED: GradingReason.G6_UNCHANGED,
+    GradeChange.NEW: GradingReason.G6_NEW,
+}
+
 _VP = frozenset({Role.VP_IN_CHARGE})
+_G6 = "G6; 003 §客户管理办法 6.1.2-3"
+_G6_EXIT = "G6; 003 §集团公司大客户管理制度 (2nd) 第六章"
 
 
-@attrs.frozen
+@policy
 class RegradingPolicy:
     """G6: the yearly re-grading, the yearly review of the grading rules, and the exit.
 
@@ -126,8 +144,13 @@ class RegradingPolicy:
             (修订此办法每年末由业务部经理提交) [seed: the business-department manager].
         rules_approving_roles: who reviews and approves them (主管副总经理重审) [seed: VP].
 
+    Every role set but ``assisting_roles`` needs at least one role. Roles are given as
+    :class:`~customer_rules.roles.Role` members or their values, names or labels
+    (``"vp_in_charge"``, ``"主管副总经理"``); sets as any list or set; month and day also as
+    numeric strings (``"12"``).
+
     Raises:
-        PolicyError: listing every invalid field.
+        PolicyError: listing every invalid field with its path.
 
     Example:
         >>> RegradingPolicy().approving_roles
@@ -136,40 +159,33 @@ class RegradingPolicy:
         6
     """
 
-    review_month: int = 12
-    review_day: int = 31
-    approving_roles: frozenset[Role] = roles_field(_VP)
-    preparing_role: Role = Role.SALES_MANAGER
-    assisting_roles: frozenset[Role] = roles_field(frozenset({Role.SALESPERSON}))
-    exit_approving_roles: frozenset[Role] = roles_field(_VP)
-    rules_preparing_role: Role = Role.SALES_MANAGER
-    rules_approving_roles: frozenset[Role] = roles_field(_VP)
+    review_month: int = setting(default=12, unit=Unit.MONTH_OF_YEAR, source=_G6, low=1, high=12)
+    review_day: int = setting(default=31, unit=Unit.DAY_OF_MONTH, source=_G6, low=1, high=31)
+    approving_roles: frozenset[Role] = setting(
+        default=_VP, unit=Unit.ROLES, source=_G6, min_items=1
+    )
+    preparing_role: Role = setting(default=Role.SALES_MANAGER, unit=Unit.ROLE, source=_G6)
+    assisting_roles: frozenset[Role] = setting(
+        default=frozenset({Role.SALESPERSON}), unit=Unit.ROLES, source=_G6
+    )
+    exit_approving_roles: frozenset[Role] = setting(
+        default=_VP, unit=Unit.ROLES, source=_G6_EXIT, mark=Mark.DEFAULT, min_items=1
+    )
+    rules_preparing_role: Role = setting(default=Role.SALES_MANAGER, unit=Unit.ROLE, source=_G6)
+    rules_approving_roles: frozenset[Role] = setting(
+        default=_VP, unit=Unit.ROLES, source=_G6, min_items=1
+    )
 
-    def __attrs_post_init__(self) -> None:
-        problems: list[Problem] = []
-        check_int(problems, "review_month", self.review_month, 1, 12)
-        check_int(problems, "review_day", self.review_day, 1, 31)
-        if not problems:
-            try:
-                dt.date(2001, self.review_month, self.review_day)
-            except ValueError:
-                problems.append(
-                    Problem(
-                        "review_day",
-                        f"expected a day that exists in month {self.review_month} every year,"
-                        f" got {self.review_day}",
-                    )
-                )
-        for name in (
-            "approving_roles",
-            "assisting_roles",
-            "exit_approving_roles",
-            "rules_approving_roles",
-        ):
-            check_roles(problems, name, getattr(self, name), required=name != "assisting_roles")
-        check_instance(problems, "preparing_role", self.preparing_role, Role)
-        check_instance(problems, "rules_preparing_role", self.rules_preparing_role, Role)
-        raise_if(problems)
+    def _check(self) -> Iterator[Problem]:
+        # 2001 is not a leap year: a day that exists in it exists in every year
+        try:
+            dt.date(2001, self.review_month, self.review_day)
+        except ValueError:
+            yield Problem.mismatch(
+                "review_day",
+                self.review_day,
+                f"a day that exists in month {self.review_month} every year",
+            )
 
 
 def _next_review(p: RegradingPolicy, day: dt.date, *, after: bool) -> dt.date:
@@ -189,7 +205,7 @@ def _check_approval(approval: object) -> Approval | None:
 def _approval_reason(
     approval: Approval | None,
     roles: frozenset[Role],
-    matter: _Matter,
+    matter: ApprovalMatter,
     on: dt.date,
     *,
     signed_after: dt.date | None = None,
@@ -197,18 +213,24 @@ def _approval_reason(
     """Why ``approval`` does or does not make ``matter`` effective on ``on`` (G6)."""
     wanted = in_rank_order(roles)
     if approval is None:
-        return Reason.of("G6", "G6.approval.missing", matter=matter, roles=wanted)
+        return Reason.of("G6", GradingReason.G6_APPROVAL_MISSING, matter=matter, roles=wanted)
     status = approval_status(approval, roles, matter.value, on)
     if status is ApprovalStatus.WRONG_ROLE:
-        return Reason.of("G6", "G6.approval.role", matter=matter, role=approval.role, roles=wanted)
+        return Reason.of(
+            "G6", GradingReason.G6_APPROVAL_ROLE, matter=matter, role=approval.role, roles=wanted
+        )
     if status is ApprovalStatus.WRONG_SUBJECT:
         return Reason.of(
-            "G6", "G6.approval.what", matter=matter, what=approval.what, expected=matter.value
+            "G6",
+            GradingReason.G6_APPROVAL_WHAT,
+            matter=matter,
+            what=approval.what,
+            expected=matter.value,
         )
     if status is ApprovalStatus.NOT_IN_FORCE:
         return Reason.of(
             "G6",
-            "G6.approval.expired",
+            GradingReason.G6_APPROVAL_EXPIRED,
             matter=matter,
             signed=approval.on,
             until=approval.valid_until,
@@ -216,11 +238,15 @@ def _approval_reason(
         )
     if signed_after is not None and approval.on <= signed_after:
         return Reason.of(
-            "G6", "G6.approval.stale", matter=matter, signed=approval.on, since=signed_after
+            "G6",
+            GradingReason.G6_APPROVAL_STALE,
+            matter=matter,
+            signed=approval.on,
+            since=signed_after,
         )
     return Reason.of(
         "G6",
-        "G6.approval.granted",
+        GradingReason.G6_APPROVAL_GRANTED,
         matter=matter,
         who=approval.who,
         role=approval.role,
@@ -232,7 +258,7 @@ def _approval_reason(
 def _approved(
     approval: Approval | None,
     roles: frozenset[Role],
-    matter: _Matter,
+    matter: ApprovalMatter,
     on: dt.date,
     *,
     signed_after: dt.date | None = None,
@@ -283,12 +309,14 @@ class RegradeResult:
 
     @property
     def reasons(self) -> tuple[Reason, ...]:
-        """G6 reasons: who reviews and approves, the change from/to, and the approval's state."""
+        """G6 reasons: who reviews and approves (``G6.review``), the change from/to
+        (``G6.upgrade``/``downgrade``/``unchanged``/``new``), and the approval's state
+        (``G6.approval.*``)."""
         p = self.policy
         return (
             Reason.of(
                 "G6",
-                "G6.review",
+                GradingReason.G6_REVIEW,
                 month=p.review_month,
                 day=p.review_day,
                 preparer=p.preparing_role,
@@ -296,9 +324,9 @@ class RegradeResult:
                 roles=in_rank_order(p.approving_roles),
             ),
             Reason.of(
-                "G6", f"G6.{self.change.value}", previous=self.previous, current=self.current
+                "G6", _CHANGE_CODE[self.change], previous=self.previous, current=self.current
             ),
-            _approval_reason(self.approval, p.approving_roles, _Matter.REGRADE, self.on),
+            _approval_reason(self.approval, p.approving_roles, ApprovalMatter.REGRADE, self.on),
         )
 
 
@@ -332,15 +360,17 @@ def regrade(
         previous: the grade before the review, ``None`` for a customer never graded.
         current: the grade the review arrived at (e.g. the G2 scorecard's grade).
         policy: the grading policy (``GradingPolicy()`` is the seed).
-        on: the day asked about.
+        on: the day asked about, from 1900-01-01 to 2999-12-31.
         approval: the VP's approval, if any.
 
     Returns:
         The change (by :attr:`Grade.rank`), whether it is effective, and reasons citing G6.
 
     Raises:
-        InputError: for a ``previous`` that is neither a Grade nor ``None``, a non-Grade
-            ``current``, a non-date ``on``, or an ``approval`` that is not an Approval.
+        InputError: naming the argument, for a ``previous`` that is neither a Grade nor
+            ``None``, a non-Grade ``current``, a ``policy`` that is not a GradingPolicy, an
+            ``on`` that is not a date in the supported range, or an ``approval`` that is not an
+            Approval.
 
     Example:
         >>> import datetime as dt
@@ -356,18 +386,19 @@ def regrade(
         raise InputError("previous", previous, "a Grade (A, B, C or D) or None")
     if not isinstance(current, Grade):
         raise InputError("current", current, "a Grade (A, B, C or D)")
-    day = _require_day(on, "on")
+    book = grading_policy(policy)
+    day = require_date(on, "on")
     given = _check_approval(approval)
-    p = policy.regrading
+    p = book.regrading
     return RegradeResult(
         previous=previous,
         current=current,
         change=_grade_change(previous, current),
-        effective=_approved(given, p.approving_roles, _Matter.REGRADE, day),
+        effective=_approved(given, p.approving_roles, ApprovalMatter.REGRADE, day),
         approval=given,
         on=day,
         policy=p,
-        policy_version=policy.version,
+        policy_version=book.version,
     )
 
 
@@ -376,13 +407,14 @@ def next_regrade_review(policy: GradingPolicy, *, on: dt.date) -> dt.date:
 
     Args:
         policy: the grading policy (``GradingPolicy()`` is the seed: 31 December).
-        on: the day to look from.
+        on: the day to look from, from 1900-01-01 to 2999-12-31.
 
     Returns:
         The review date: ``on`` itself when it is a review day.
 
     Raises:
-        InputError: if ``on`` is not a date.
+        InputError: naming the argument, for a ``policy`` that is not a GradingPolicy or an
+            ``on`` that is not a date in the supported range.
 
     Example:
         >>> import datetime as dt
@@ -390,7 +422,8 @@ def next_regrade_review(policy: GradingPolicy, *, on: dt.date) -> dt.date:
         >>> next_regrade_review(GradingPolicy(), on=dt.date(2027, 1, 1))
         datetime.date(2027, 12, 31)
     """
-    return _next_review(policy.regrading, _require_day(on, "on"), after=False)
+    book = grading_policy(policy)
+    return _next_review(book.regrading, require_date(on, "on"), after=False)
 
 
 @attrs.frozen
@@ -433,22 +466,24 @@ class ExitResult:
 
     @property
     def reasons(self) -> tuple[Reason, ...]:
-        """G6 exit reasons: why the customer does or does not exit, and the approval's state."""
+        """G6 exit reasons: why the customer does or does not exit (``G6.exit``,
+        ``G6.exit.not_big``, ``G6.exit.qualifies``), the approval's state (``G6.approval.*``)
+        and what the seed asks of the procedure (``G6.exit.care``)."""
         if self.category is not CustomerCategory.BIG:
-            return (Reason.of("G6", "G6.exit.not_big", category=self.category),)
+            return (Reason.of("G6", GradingReason.G6_EXIT_NOT_BIG, category=self.category),)
         if self.still_qualifies:
-            return (Reason.of("G6", "G6.exit.qualifies", category=self.category),)
+            return (Reason.of("G6", GradingReason.G6_EXIT_QUALIFIES, category=self.category),)
         roles = self.policy.exit_approving_roles
         return (
             Reason.of(
                 "G6",
-                "G6.exit",
+                GradingReason.G6_EXIT,
                 category=self.category,
                 to=CustomerCategory.ORDINARY,
                 change=GradeChange.DOWNGRADE,
             ),
-            _approval_reason(self.approval, roles, _Matter.EXIT, self.on),
-            Reason.of("G6", "G6.exit.care", roles=in_rank_order(roles)),
+            _approval_reason(self.approval, roles, ApprovalMatter.EXIT, self.on),
+            Reason.of("G6", GradingReason.G6_EXIT_CARE, roles=in_rank_order(roles)),
         )
 
 
@@ -472,7 +507,7 @@ def exit_big_customer(
     Args:
         category: the customer's current category.
         policy: the grading policy (``GradingPolicy()`` is the seed).
-        on: the day asked about.
+        on: the day asked about, from 1900-01-01 to 2999-12-31.
         still_qualifies: whether the customer still meets the big-customer criteria.
         approval: the approval of the exit, if any.
 
@@ -480,8 +515,9 @@ def exit_big_customer(
         Whether the customer exits, whether that is effective, and reasons citing G6.
 
     Raises:
-        InputError: for a non-CustomerCategory ``category``, a non-date ``on``, a non-bool
-            ``still_qualifies``, or an ``approval`` that is not an Approval.
+        InputError: naming the argument, for a non-CustomerCategory ``category``, a ``policy``
+            that is not a GradingPolicy, an ``on`` that is not a date in the supported range, a
+            non-bool ``still_qualifies``, or an ``approval`` that is not an Approval.
 
     Example:
         >>> import datetime as dt
@@ -496,21 +532,22 @@ def exit_big_customer(
     """
     if not isinstance(category, CustomerCategory):
         raise InputError("category", category, "a CustomerCategory (BIG or ORDINARY)")
-    day = _require_day(on, "on")
+    book = grading_policy(policy)
+    day = require_date(on, "on")
     if not isinstance(still_qualifies, bool):
         raise InputError("still_qualifies", still_qualifies, "True or False")
     given = _check_approval(approval)
-    p = policy.regrading
+    p = book.regrading
     exits = category is CustomerCategory.BIG and not still_qualifies
     return ExitResult(
         category=category,
         still_qualifies=still_qualifies,
         exits=exits,
-        effective=exits and _approved(given, p.exit_approving_roles, _Matter.EXIT, day),
+        effective=exits and _approved(given, p.exit_approving_roles, ApprovalMatter.EXIT, day),
         approval=given,
         on=day,
         policy=p,
-        policy_version=policy.version,
+        policy_version=book.version,
     )
 
 
@@ -548,11 +585,13 @@ class RulesReview:
 
     @property
     def reasons(self) -> tuple[Reason, ...]:
-        """G6 reasons: when the review is due, and whether it is approved, pending or overdue."""
+        """G6 reasons: when the review is due (``G6.rules.due``), whether it is pending or
+        overdue (``G6.rules.pending``/``overdue``, left out once approved), and the approval's
+        state (``G6.approval.*``)."""
         p = self.policy
         head = Reason.of(
             "G6",
-            "G6.rules.due",
+            GradingReason.G6_RULES_DUE,
             effective=self.effective,
             due=self.due,
             preparer=p.rules_preparing_role,
@@ -561,15 +600,14 @@ class RulesReview:
         status = _approval_reason(
             self.approval,
             p.rules_approving_roles,
-            _Matter.RULES_REVIEW,
+            ApprovalMatter.RULES_REVIEW,
             self.on,
             signed_after=self.effective,
         )
         if self.approved:
             return (head, status)
-        if self.overdue:
-            return (head, Reason.of("G6", "G6.rules.overdue", due=self.due, on=self.on), status)
-        return (head, Reason.of("G6", "G6.rules.pending", due=self.due, on=self.on), status)
+        code = GradingReason.G6_RULES_OVERDUE if self.overdue else GradingReason.G6_RULES_PENDING
+        return (head, Reason.of("G6", code, due=self.due, on=self.on), status)
 
 
 def rules_review_due(
@@ -593,12 +631,15 @@ def rules_review_due(
         on: the day asked about.
         approval: the VP's approval of the review, if any.
 
+    Dates are accepted from 1900-01-01 to 2999-12-31.
+
     Returns:
         The due date, whether the review is approved or overdue, and reasons citing G6.
 
     Raises:
-        InputError: for a non-date ``effective`` or ``on``, or an ``approval`` that is not an
-            Approval.
+        InputError: naming the argument, for an ``effective`` or ``on`` that is not a date in
+            the supported range, a ``policy`` that is not a GradingPolicy, or an ``approval``
+            that is not an Approval.
 
     Example:
         >>> import datetime as dt
@@ -606,13 +647,14 @@ def rules_review_due(
         >>> rules_review_due(dt.date(2026, 1, 1), GradingPolicy(), on=dt.date(2026, 12, 31)).overdue
         False
     """
-    start = _require_day(effective, "effective")
-    day = _require_day(on, "on")
+    start = require_date(effective, "effective")
+    book = grading_policy(policy)
+    day = require_date(on, "on")
     given = _check_approval(approval)
-    p = policy.regrading
+    p = book.regrading
     due = _next_review(p, start, after=True)
     approved = _approved(
-        given, p.rules_approving_roles, _Matter.RULES_REVIEW, day, signed_after=start
+        given, p.rules_approving_roles, ApprovalMatter.RULES_REVIEW, day, signed_after=start
     )
     return RulesReview(
         effective=start,
@@ -622,92 +664,5 @@ def rules_review_due(
         overdue=not approved and day > due,
         approval=given,
         policy=p,
-        policy_version=policy.version,
+        policy_version=book.version,
     )
-
-
-register_messages(
-    {
-        "G6.review": (
-            "客户评级每年 {month} 月 {day} 日由{preparer}会同{assistants}重审,交{roles}审批",
-            "grades are re-examined each year on {month}/{day} by the {preparer} with the"
-            " {assistants} and approved by the {roles}",
-        ),
-        "G6.upgrade": (
-            "年度重审:等级由 {previous} 调升为 {current}",
-            "yearly review: upgrade from {previous} to {current}",
-        ),
-        "G6.downgrade": (
-            "年度重审:等级由 {previous} 调降为 {current}",
-            "yearly review: downgrade from {previous} to {current}",
-        ),
-        "G6.unchanged": (
-            "年度重审:等级维持 {current}(原为 {previous})",
-            "yearly review: unchanged at {current} (was {previous})",
-        ),
-        "G6.new": (
-            "年度重审:首次评级为 {current}(此前无等级)",
-            "yearly review: first grade {current} (no previous grade)",
-        ),
-        "G6.approval.granted": (
-            "{matter}已由{role} {who} 于 {signed} 批准,在 {on} 有效,生效",
-            "{matter} was approved by {who} ({role}) on {signed}, holding on {on}: effective",
-        ),
-        "G6.approval.missing": (
-            "{matter}尚未经{roles}审批,暂不生效(待审批)",
-            "{matter} awaits approval by the {roles}: not yet effective",
-        ),
-        "G6.approval.role": (
-            "{matter}由{role}审批,无权审批(需:{roles}),暂不生效(待审批)",
-            "{matter} was approved by a {role}, who may not approve it (needs: {roles}):"
-            " not yet effective",
-        ),
-        "G6.approval.what": (
-            "所附审批事项为“{what}”,不是{matter}(“{expected}”),暂不生效(待审批)",
-            "the approval given is for '{what}', not {matter} ('{expected}'): not yet effective",
-        ),
-        "G6.approval.expired": (
-            "{matter}的审批({signed} 签,有效至 {until})在 {on} 无效,暂不生效(待审批)",
-            "the approval of {matter} signed {signed}, valid until {until}, does not hold on"
-            " {on}: not yet effective",
-        ),
-        "G6.approval.stale": (
-            "{matter}的审批于 {signed} 签署,不晚于规则生效日 {since},不属本次重审",
-            "the approval of {matter} was signed {signed}, not after the rules took effect on"
-            " {since}: it is not this year's review",
-        ),
-        "G6.exit": (
-            "{category}已不再符合大客户条件,按退出机制退出为{to}({change})",
-            "the {category} no longer qualifies and exits to {to} under the exit mechanism"
-            " ({change})",
-        ),
-        "G6.exit.care": (
-            "制度仅要求建立合理规范的退出机制并妥善处理与客户的关系、安抚客户情绪;"
-            "审批角色({roles})为政策参数,默认沿用评级审批的主管副总经理(本库默认)",
-            "the seed only requires an orderly exit mechanism and careful handling of the"
-            " relationship; the approving roles ({roles}) are a policy parameter, by default the"
-            " VP in charge who approves re-gradings (library default)",
-        ),
-        "G6.exit.not_big": (
-            "{category}不是大客户,不适用大客户退出机制",
-            "an {category} is not a big customer: the exit mechanism does not apply",
-        ),
-        "G6.exit.qualifies": (
-            "{category}仍符合大客户条件,不退出",
-            "the {category} still qualifies: no exit",
-        ),
-        "G6.rules.due": (
-            "评级规则自 {effective} 起施行,每年末由{preparer}提交{roles}重审,本次截止 {due}",
-            "the grading rules in force since {effective} are submitted by the {preparer} to"
-            " the {roles} for review each year end: due {due}",
-        ),
-        "G6.rules.pending": (
-            "截至 {on} 未到重审日 {due}",
-            "on {on} the review due {due} is not yet due",
-        ),
-        "G6.rules.overdue": (
-            "截至 {on} 已过重审日 {due} 仍未获批准:逾期",
-            "on {on} the review due {due} is past without approval: overdue",
-        ),
-    }
-)

@@ -12,19 +12,22 @@ Source: seed 003 §客户管理办法 6.1.1-2, 4, 5, 6.
 
 from __future__ import annotations
 
+import calendar as _calendar
 import datetime as dt
-import enum
-from typing import TYPE_CHECKING, Any
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import attrs
 
+from customer_rules._grading.checks import grading_policy
+from customer_rules._grading.codes import GradingReason
 from customer_rules._grading.model import Grade
-from customer_rules._validation import check_ascending, check_instance, check_int, raise_if
-from customer_rules.calendars import CALENDAR_DAYS, Calendar, Deadline, DeadlineMode
-from customer_rules.dates import add_months, month_end, require_aware, require_date
-from customer_rules.errors import InputError, PolicyError, Problem
-from customer_rules.reasons import Reason, register_messages
+from customer_rules.calendars import CALENDAR_DAYS, Calendar, Deadline, DeadlineMode, Weekday
+from customer_rules.dates import LATEST, require_aware, require_date
+from customer_rules.errors import InputError, Problem
+from customer_rules.reasons import Reason
 from customer_rules.roles import Role
+from customer_rules.settings import Check, Mark, Unit, policy, setting
 
 if TYPE_CHECKING:
     from customer_rules._grading.policy import GradingPolicy
@@ -41,31 +44,43 @@ __all__ = [
 ]
 
 _EVERY_MONTH = tuple(range(1, 13))
-_MAX_DEADLINE_DAYS = 366
-_FIRST_DAY = dt.date(2, 1, 1)
-_LAST_DAY = dt.date(9990, 12, 31)
+_G5_WEEKLY = "G5; 003 §6.1.1-4"
+_G5_MONTHS = "G5; 003 §6.1.1-6(2)"
+_G5_CHAIN = "G5; 003 §6.1.1-6(3)"
 
 
 def _require_day(value: object, field: str) -> dt.date:
-    """``require_date`` plus the range in which every G5/G6 date computation stays representable."""
-    day = require_date(value, field)
-    if not _FIRST_DAY <= day <= _LAST_DAY:
-        raise InputError(field, value, f"a date from {_FIRST_DAY} to {_LAST_DAY}")
-    return day
+    """``require_date``: a plain date from :data:`~customer_rules.dates.EARLIEST` to
+    :data:`~customer_rules.dates.LATEST`, the range in which every G5/G6 date computation stays
+    representable (kept under this name for the G6 module)."""
+    return require_date(value, field)
 
 
-def _months(value: object, field: attrs.Attribute[Any]) -> tuple[int, ...]:
-    """attrs converter: a list or tuple of months (TOML gives lists) becomes a tuple."""
-    if isinstance(value, (list, tuple)):
-        return tuple(value)
-    raise PolicyError([Problem(field.name, f"expected a list of months 1-12, got {value!r}")])
+def _months_check(name: str) -> Check:
+    """The check of one month list: in calendar order, without repeats (the range of each item,
+    1-12, is the setting's own ``low``/``high``).
+
+    Scoped to its own field, so it runs (and its problems are reported with the others) whenever
+    that field converted and is in range, whatever the other fields hold.
+    """
+
+    def check(instance: object) -> Iterator[Problem]:
+        months: tuple[int, ...] = getattr(instance, name)
+        for i in range(1, len(months)):
+            before, month = months[i - 1], months[i]
+            if not before < month:
+                yield Problem(
+                    f"{name}[{i}]",
+                    f"expected more than {name}[{i - 1}] ({before}), got {month}",
+                    month,
+                    f"> {before}",
+                )
+
+    check.fields = (name,)  # type: ignore[attr-defined]
+    return check
 
 
-def _months_field(default: tuple[int, ...]) -> Any:
-    return attrs.field(default=default, converter=attrs.Converter(_months, takes_field=True))
-
-
-@attrs.frozen
+@policy(checks=[_months_check(n) for n in ("a_months", "b_months", "c_months", "d_months")])
 class ReportingPolicy:
     """G5: when the periodic written reports fall due and how fast they move up the chain.
 
@@ -97,7 +112,8 @@ class ReportingPolicy:
     :class:`~customer_rules.calendars.Deadline` values of at most 366 days.
 
     Raises:
-        PolicyError: listing every invalid field.
+        PolicyError: listing every invalid field with its path (``c_months[0]``,
+            ``supervisor_deadline.days``).
 
     Example:
         >>> ReportingPolicy().months(Grade.B)
@@ -106,28 +122,49 @@ class ReportingPolicy:
         3
     """
 
-    a_months: tuple[int, ...] = _months_field((3, 9))
-    b_months: tuple[int, ...] = _months_field((1, 4, 7, 10))
-    c_months: tuple[int, ...] = _months_field(_EVERY_MONTH)
-    d_months: tuple[int, ...] = _months_field(_EVERY_MONTH)
-    due_offset_months: int = 0
-    supervisor_deadline: Deadline = Deadline(2)
-    manager_deadline: Deadline = Deadline(5, count_start_day=True)
-    weekly_report_weekday: int = 5
-
-    def __attrs_post_init__(self) -> None:
-        problems: list[Problem] = []
-        for name in ("a_months", "b_months", "c_months", "d_months"):
-            _check_months(problems, name, getattr(self, name))
-        check_int(problems, "due_offset_months", self.due_offset_months, 0, 12)
-        for name in ("supervisor_deadline", "manager_deadline"):
-            deadline = getattr(self, name)
-            check_instance(problems, name, deadline, Deadline)
-            if isinstance(deadline, Deadline):
-                check_int(problems, f"{name}.days", deadline.days, 0, _MAX_DEADLINE_DAYS)
-                check_instance(problems, f"{name}.mode", deadline.mode, DeadlineMode)
-        check_int(problems, "weekly_report_weekday", self.weekly_report_weekday, 1, 7)
-        raise_if(problems)
+    a_months: tuple[int, ...] = setting(
+        default=(3, 9), unit=Unit.MONTH_OF_YEAR, source=_G5_MONTHS, low=1, high=12, min_items=1
+    )
+    b_months: tuple[int, ...] = setting(
+        default=(1, 4, 7, 10),
+        unit=Unit.MONTH_OF_YEAR,
+        source=_G5_MONTHS,
+        low=1,
+        high=12,
+        min_items=1,
+    )
+    c_months: tuple[int, ...] = setting(
+        default=_EVERY_MONTH,
+        unit=Unit.MONTH_OF_YEAR,
+        source=_G5_MONTHS,
+        low=1,
+        high=12,
+        min_items=1,
+    )
+    d_months: tuple[int, ...] = setting(
+        default=_EVERY_MONTH,
+        unit=Unit.MONTH_OF_YEAR,
+        source=_G5_MONTHS,
+        mark=Mark.DEFAULT,
+        low=1,
+        high=12,
+        min_items=1,
+    )
+    due_offset_months: int = setting(
+        default=0, unit=Unit.MONTHS, source=_G5_CHAIN, mark=Mark.DEFAULT, high=12
+    )
+    supervisor_deadline: Deadline = setting(
+        default=Deadline(2), unit=Unit.TABLE, source=_G5_CHAIN, mark=Mark.DEFAULT
+    )
+    manager_deadline: Deadline = setting(
+        default=Deadline(5, count_start_day=True),
+        unit=Unit.TABLE,
+        source=_G5_CHAIN,
+        mark=Mark.DEFAULT,
+    )
+    weekly_report_weekday: int = setting(
+        default=5, unit=Unit.WEEKDAY, source=_G5_WEEKLY, mark=Mark.DEFAULT, low=1, high=7
+    )
 
     def months(self, grade: Grade) -> tuple[int, ...]:
         """G5: the reporting months of ``grade``.
@@ -145,46 +182,15 @@ class ReportingPolicy:
             >>> ReportingPolicy().months(Grade.A)
             (3, 9)
         """
-        if not isinstance(grade, Grade):
-            raise InputError("grade", grade, "a Grade (A, B, C or D)")
-        return {
-            Grade.A: self.a_months,
-            Grade.B: self.b_months,
-            Grade.C: self.c_months,
-            Grade.D: self.d_months,
-        }[grade]
-
-
-def _check_months(problems: list[Problem], name: str, months: tuple[int, ...]) -> None:
-    if not months:
-        problems.append(Problem(name, "expected at least one month, got none"))
-        return
-    before = len(problems)
-    for index, month in enumerate(months):
-        check_int(problems, f"{name}[{index}]", month, 1, 12)
-    if len(problems) == before:
-        names = [f"{name}[{i}]" for i in range(len(months))]
-        check_ascending(problems, names, months)
-
-
-class _Weekday(enum.Enum):
-    """ISO weekdays with labels, for rendering reasons."""
-
-    MONDAY = 1
-    TUESDAY = 2
-    WEDNESDAY = 3
-    THURSDAY = 4
-    FRIDAY = 5
-    SATURDAY = 6
-    SUNDAY = 7
-
-    @property
-    def zh(self) -> str:
-        return "周" + "一二三四五六日"[self.value - 1]
-
-    @property
-    def en(self) -> str:
-        return self.name.capitalize()
+        if grade is Grade.A:
+            return self.a_months
+        if grade is Grade.B:
+            return self.b_months
+        if grade is Grade.C:
+            return self.c_months
+        if grade is Grade.D:
+            return self.d_months
+        raise InputError("grade", grade, "a Grade (A, B, C or D)")
 
 
 @attrs.frozen
@@ -232,7 +238,9 @@ class ReportSchedule:
     def reasons(self) -> tuple[Reason, ...]:
         """G5 reasons: the grade's months, each step of the chain with its due date."""
         p = self.policy
-        months_code = "G5.months.d" if self.grade is Grade.D else "G5.months"
+        months_code = (
+            GradingReason.G5_MONTHS_D if self.grade is Grade.D else GradingReason.G5_MONTHS
+        )
         reasons = [
             Reason.of(
                 "G5", months_code, grade=self.grade, months=self.months, period=self.period_end
@@ -242,14 +250,14 @@ class ReportSchedule:
             reasons.append(
                 Reason.of(
                     "G5",
-                    "G5.written.offset",
+                    GradingReason.G5_WRITTEN_OFFSET,
                     period=self.period_end,
                     offset=p.due_offset_months,
                     due=self.next_due,
                 )
             )
         else:
-            reasons.append(Reason.of("G5", "G5.written", due=self.next_due))
+            reasons.append(Reason.of("G5", GradingReason.G5_WRITTEN, due=self.next_due))
         reasons.append(
             _chain_reason(
                 p.supervisor_deadline,
@@ -259,7 +267,11 @@ class ReportSchedule:
                 self.supervisor_due,
             )
         )
-        received_code = "G5.received.assumed" if self.manager_received is None else "G5.received"
+        received_code = (
+            GradingReason.G5_RECEIVED_ASSUMED
+            if self.manager_received is None
+            else GradingReason.G5_RECEIVED
+        )
         reasons.append(Reason.of("G5", received_code, start=self.manager_start))
         reasons.append(
             _chain_reason(
@@ -270,15 +282,27 @@ class ReportSchedule:
                 self.manager_due,
             )
         )
-        reasons.append(Reason.of("G5", "G5.vp", who=Role.VP_IN_CHARGE, to=Role.GENERAL_MANAGER))
+        reasons.append(
+            Reason.of("G5", GradingReason.G5_VP, who=Role.VP_IN_CHARGE, to=Role.GENERAL_MANAGER)
+        )
         return tuple(reasons)
 
 
+_CHAIN_CODES: dict[tuple[bool, DeadlineMode], GradingReason] = {
+    (False, DeadlineMode.CALENDAR_DAYS): GradingReason.G5_CHAIN_NEXT_CALENDAR_DAYS,
+    (False, DeadlineMode.WORKING_DAYS): GradingReason.G5_CHAIN_NEXT_WORKING_DAYS,
+    (False, DeadlineMode.CALENDAR_THEN_ROLL): GradingReason.G5_CHAIN_NEXT_CALENDAR_THEN_ROLL,
+    (True, DeadlineMode.CALENDAR_DAYS): GradingReason.G5_CHAIN_SAME_CALENDAR_DAYS,
+    (True, DeadlineMode.WORKING_DAYS): GradingReason.G5_CHAIN_SAME_WORKING_DAYS,
+    (True, DeadlineMode.CALENDAR_THEN_ROLL): GradingReason.G5_CHAIN_SAME_CALENDAR_THEN_ROLL,
+}
+"""The reason code of a step of the chain, by (``count_start_day``, ``mode``) of its deadline."""
+
+
 def _chain_reason(deadline: Deadline, who: Role, to: Role, start: dt.date, due: dt.date) -> Reason:
-    counted = "same" if deadline.count_start_day else "next"
     return Reason.of(
         "G5",
-        f"G5.chain.{counted}.{deadline.mode.value}",
+        _CHAIN_CODES[deadline.count_start_day, deadline.mode],
         who=who,
         to=to,
         start=start,
@@ -306,7 +330,8 @@ def report_schedule(
     Args:
         grade: the customer's grade.
         policy: the grading policy (``GradingPolicy()`` is the seed).
-        on: the day to look from (from 0002-01-01 to 9990-12-31).
+        on: the day to look from, from :data:`~customer_rules.dates.EARLIEST` to
+            :data:`~customer_rules.dates.LATEST`.
         calendar: the calendar for working-day deadlines (``CALENDAR_DAYS`` by default; e.g.
             ``customer_rules.cn_calendar.china_working_days()``).
         manager_received: the day the business-department manager received this report; its
@@ -318,9 +343,11 @@ def report_schedule(
         reasons citing G5.
 
     Raises:
-        InputError: for a non-Grade ``grade``, a non-date ``on`` or ``manager_received``, a
-            ``manager_received`` before the reporting month, or something that is not a
-            :class:`~customer_rules.calendars.Calendar`.
+        InputError: for a non-Grade ``grade``, a ``policy`` that is not a ``GradingPolicy``, a
+            non-date or out-of-range ``on`` or ``manager_received``, a ``manager_received``
+            before the reporting month, something that is not a
+            :class:`~customer_rules.calendars.Calendar`, or an ``on`` so close to
+            :data:`~customer_rules.dates.LATEST` that the chain would start after it.
         CalendarCoverageError: if a working-day deadline falls outside the calendar's years.
 
     Example:
@@ -330,48 +357,72 @@ def report_schedule(
         >>> s.next_due
         datetime.date(2026, 9, 30)
     """
-    p = policy.reporting
+    if not isinstance(grade, Grade):
+        raise InputError("grade", grade, "a Grade (A, B, C or D)")
+    grading = grading_policy(policy)
+    p = grading.reporting
     months = p.months(grade)
-    day = _require_day(on, "on")
-    if not isinstance(calendar, Calendar):
+    day = require_date(on, "on")
+    if calendar is not CALENDAR_DAYS and not isinstance(calendar, Calendar):
         raise InputError("calendar", calendar, "a Calendar, e.g. CALENDAR_DAYS")
-    month = _reporting_month(months, day, p.due_offset_months)
-    period_end = month_end(month)
-    next_due = month_end(add_months(month, p.due_offset_months))
-    supervisor_due = p.supervisor_deadline.due(next_due, calendar)
     received = None
     if manager_received is not None:
-        received = _require_day(manager_received, "manager_received")
-        if received < month:
-            raise InputError(
-                "manager_received",
-                manager_received,
-                f"a date on or after {month}, the start of the reporting month of this schedule",
-            )
+        received = require_date(manager_received, "manager_received")
+    index = _reporting_month(months, day, p.due_offset_months)
+    month = _month_start(index)
+    if received is not None and received < month:
+        raise InputError(
+            "manager_received",
+            manager_received,
+            f"a date on or after {month}, the start of the reporting month of this schedule",
+        )
+    next_due = _month_end(index + p.due_offset_months)
+    if next_due > LATEST:
+        raise InputError("on", on, _BEYOND)
+    supervisor_due = p.supervisor_deadline.due(next_due, calendar)
     start = supervisor_due if received is None else received
+    if start > LATEST:
+        raise InputError("on", on, _BEYOND)
     return ReportSchedule(
         grade=grade,
         on=day,
         months=months,
-        period_end=period_end,
+        period_end=_month_end(index),
         next_due=next_due,
         supervisor_due=supervisor_due,
         manager_received=received,
         manager_start=start,
         manager_due=p.manager_deadline.due(start, calendar),
         policy=p,
-        policy_version=policy.version,
+        policy_version=grading.version,
     )
 
 
-def _reporting_month(months: tuple[int, ...], on: dt.date, offset: int) -> dt.date:
-    """The first day of the first reporting month whose report is due on or after ``on``."""
-    first = add_months(on.replace(day=1), -offset)
-    for ahead in range(12):
-        candidate = add_months(first, ahead)
-        if candidate.month in months:
-            return candidate
+_BEYOND = (
+    f"a date far enough before {LATEST.isoformat()}, the last supported day, that the"
+    " salesperson's due date (and the supervisor's, when no receipt date is given) is not after it"
+)
+
+
+def _reporting_month(months: tuple[int, ...], on: dt.date, offset: int) -> int:
+    """The first reporting month whose report is due on or after ``on``, as a month index
+    (``year * 12 + month - 1``): plain arithmetic, so a period before
+    :data:`~customer_rules.dates.EARLIEST` (``on`` in 1900 with an offset) is still an answer."""
+    first = on.year * 12 + on.month - 1 - offset
+    for index in range(first, first + 12):
+        if index % 12 + 1 in months:
+            return index
     raise AssertionError("unreachable: the policy guarantees at least one month 1-12")
+
+
+def _month_start(index: int) -> dt.date:
+    year, month0 = divmod(index, 12)
+    return dt.date(year, month0 + 1, 1)
+
+
+def _month_end(index: int) -> dt.date:
+    year, month0 = divmod(index, 12)
+    return dt.date(year, month0 + 1, _calendar.monthrange(year, month0 + 1)[1])
 
 
 @attrs.frozen
@@ -402,9 +453,9 @@ class WeeklyReport:
         return (
             Reason.of(
                 "G5",
-                "G5.weekly",
+                GradingReason.G5_WEEKLY,
                 to=Role.SUPERVISOR,
-                weekday=_Weekday(self.weekday),
+                weekday=Weekday(self.weekday),
                 due=self.due,
             ),
         )
@@ -424,7 +475,8 @@ def weekly_report(policy: GradingPolicy, *, on: dt.date) -> WeeklyReport:
         The next report day with its G5 reason.
 
     Raises:
-        InputError: if ``on`` is not a date.
+        InputError: if ``policy`` is not a ``GradingPolicy`` or ``on`` is not a date from
+            :data:`~customer_rules.dates.EARLIEST` to :data:`~customer_rules.dates.LATEST`.
 
     Example:
         >>> import datetime as dt
@@ -432,10 +484,11 @@ def weekly_report(policy: GradingPolicy, *, on: dt.date) -> WeeklyReport:
         >>> weekly_report(GradingPolicy(), on=dt.date(2026, 4, 10)).due
         datetime.date(2026, 4, 10)
     """
-    day = _require_day(on, "on")
-    weekday = policy.reporting.weekly_report_weekday
+    grading = grading_policy(policy)
+    day = require_date(on, "on")
+    weekday = grading.reporting.weekly_report_weekday
     due = day + dt.timedelta(days=(weekday - day.isoweekday()) % 7)
-    return WeeklyReport(day, due, weekday, policy.version)
+    return WeeklyReport(day, due, weekday, grading.version)
 
 
 def weekly_report_due(policy: GradingPolicy, *, on: dt.date) -> dt.date:
@@ -449,7 +502,8 @@ def weekly_report_due(policy: GradingPolicy, *, on: dt.date) -> dt.date:
         The date of the next report (a Friday with the default policy).
 
     Raises:
-        InputError: if ``on`` is not a date.
+        InputError: if ``policy`` is not a ``GradingPolicy`` or ``on`` is not a date from
+            :data:`~customer_rules.dates.EARLIEST` to :data:`~customer_rules.dates.LATEST`.
 
     Example:
         >>> import datetime as dt
@@ -485,8 +539,8 @@ class EmergencyReport:
     def reasons(self) -> tuple[Reason, ...]:
         """Two reasons: G5 (the report, oral or by phone, at once) and C6 (its triggers)."""
         return (
-            Reason.of("G5", "G5.emergency", to=self.to, at=self.at),
-            Reason.of("C6", "G5.emergency.c6"),
+            Reason.of("G5", GradingReason.G5_EMERGENCY, to=self.to, at=self.at),
+            Reason.of("C6", GradingReason.G5_EMERGENCY_C6),
         )
 
 
@@ -514,81 +568,3 @@ def emergency_report(at: dt.datetime) -> EmergencyReport:
     """
     moment = require_aware(at, "at")
     return EmergencyReport(moment, moment, Role.SUPERVISOR)
-
-
-def _chain_messages() -> dict[str, tuple[str, str]]:
-    units = {
-        DeadlineMode.CALENDAR_DAYS: ("个自然日", "calendar day(s)"),
-        DeadlineMode.WORKING_DAYS: ("个工作日", "working day(s)"),
-        DeadlineMode.CALENDAR_THEN_ROLL: (
-            "个自然日(截止日遇休息日顺延)",
-            "calendar day(s), a due date on a rest day moving to the next working day",
-        ),
-    }
-    counted = {
-        "next": ("次日", "counting the day after {start} as day 1"),
-        "same": ("当天", "counting {start} itself as day 1"),
-    }
-    messages: dict[str, tuple[str, str]] = {}
-    for mode, (unit_zh, unit_en) in units.items():
-        for key, (from_zh, from_en) in counted.items():
-            messages[f"G5.chain.{key}.{mode.value}"] = (
-                f"{{who}}自 {{start}} {from_zh}起算 {{days}} {unit_zh}内向{{to}}提示,截止 {{due}}",
-                f"the {{who}} presents it to the {{to}} within {{days}} {unit_en},"
-                f" {from_en}: due {{due}}",
-            )
-    return messages
-
-
-register_messages(
-    {
-        "G5.months": (
-            "{grade}定期书面报告月份:每年 {months} 月;本次报告月截至 {period}",
-            "grade {grade} reports in writing in months {months}; this report's month ends"
-            " {period}",
-        ),
-        "G5.months.d": (
-            "{grade}定期书面报告月份:每年 {months} 月(制度未设D等级,按本库默认);"
-            "本次报告月截至 {period}",
-            "grade {grade} reports in writing in months {months} (the seed has no grade D:"
-            " library default); this report's month ends {period}",
-        ),
-        "G5.written": (
-            "书面报告于每月底向主管上级提示:业务员截止 {due}",
-            "the salesperson's written report is due to the supervisor at the month end: {due}",
-        ),
-        "G5.written.offset": (
-            "书面报告涵盖截至 {period} 的期间,顺延 {offset} 个月于月底提交:业务员截止 {due}",
-            "the written report covers the period ending {period} and is due {offset} month(s)"
-            " later, at the month end: {due}",
-        ),
-        "G5.received": (
-            "业务部经理于 {start} 收到报告",
-            "the sales manager received the report on {start}",
-        ),
-        "G5.received.assumed": (
-            "未提供业务部经理收到日期,按主管上级截止日 {start} 起算",
-            "no receipt date given: the sales manager's deadline counts from the supervisor's"
-            " due date {start}",
-        ),
-        "G5.vp": (
-            "{who}阅览后送交{to};制度未规定此步期限",
-            "the {who} reads it and passes it to the {to}; the seed sets no deadline for this step",
-        ),
-        "G5.weekly": (
-            "日常报告:每周向{to}口头报告;报告日为{weekday}(制度未规定星期几,按政策参数),下次 {due}",
-            "daily report: oral, weekly, to the {to}; report day {weekday} (the seed names no"
-            " day: policy parameter), next on {due}",
-        ),
-        "G5.emergency": (
-            "紧急报告:应以最快速方式(口头或电话)在最短时间内向{to}报告,即时截止({at})",
-            "emergency report: orally or by phone to the {to} at once, due immediately ({at})",
-        ),
-        "G5.emergency.c6": (
-            "客户拒付、可能拒付货款或发生其他紧急事件时须紧急报告",
-            "a customer refusing or likely to refuse payment, or another emergency, requires an"
-            " emergency report",
-        ),
-        **_chain_messages(),
-    }
-)

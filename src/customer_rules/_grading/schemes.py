@@ -25,10 +25,11 @@ from typing import Any
 
 import attrs
 
-from customer_rules._labels import LabelledEnum, set_labels
+from customer_rules._grading.codes import GradingReason
 from customer_rules.errors import InputError, PolicyError, Problem
+from customer_rules.labels import Label, LabelledEnum, set_labels
 from customer_rules.money import parse_amount
-from customer_rules.reasons import Reason, register_messages
+from customer_rules.reasons import Reason
 
 __all__ = [
     "SCHEMES",
@@ -103,7 +104,7 @@ def _to_op(value: object) -> Op:
         return Op(value)
     except ValueError:
         names = ", ".join(op.name for op in Op)
-        raise PolicyError([Problem("op", f"expected an Op ({names}), got {value!r}")]) from None
+        raise PolicyError([Problem.mismatch("op", value, f"an Op ({names})")]) from None
 
 
 def _criterion_value(value: object, self_: Any) -> _CriterionValue:
@@ -114,15 +115,16 @@ def _criterion_value(value: object, self_: Any) -> _CriterionValue:
         try:
             return parse_amount(value, "value", nonnegative=False)
         except InputError as exc:
-            raise PolicyError(
-                [Problem("value", f"expected {exc.expected}, got {value!r}")]
-            ) from None
+            raise PolicyError([Problem.mismatch("value", value, exc.expected)]) from None
     if op is Op.EQ and isinstance(value, str | bool):
         return value
-    if op is Op.IN and isinstance(value, tuple | list | frozenset) and value:
-        items = tuple(sorted(value) if isinstance(value, frozenset) else value)
-        if all(isinstance(item, str) and item for item in items):
-            return items
+    if (
+        op is Op.IN
+        and isinstance(value, tuple | list | frozenset)
+        and value
+        and all(isinstance(item, str) and item for item in value)
+    ):
+        return tuple(sorted(value) if isinstance(value, frozenset) else value)
     if op is Op.TRUE and value is True:
         return True
     expected = {
@@ -130,14 +132,12 @@ def _criterion_value(value: object, self_: Any) -> _CriterionValue:
         Op.IN: "a non-empty tuple of non-empty texts",
         Op.TRUE: "True (the default)",
     }[op]
-    raise PolicyError([Problem("value", f"expected {expected} for {op.name}, got {value!r}")])
+    raise PolicyError([Problem.mismatch("value", value, f"{expected} for {op.name}")])
 
 
 def _check_fact_name(instance: object, attribute: object, value: str) -> None:
     if not isinstance(value, str) or not _FACT_NAME.match(value):
-        raise PolicyError(
-            [Problem("fact", f"expected a fact name such as 'occupation', got {value!r}")]
-        )
+        raise PolicyError([Problem.mismatch("fact", value, "a fact name such as 'occupation'")])
 
 
 @attrs.frozen
@@ -196,14 +196,14 @@ def _tuple_of(path: str, kind: str) -> attrs.Converter[object, tuple[object, ...
     def convert(value: object) -> tuple[object, ...]:
         if isinstance(value, tuple | list):
             return tuple(value)
-        raise PolicyError([Problem(path, f"expected a tuple of {kind}, got {value!r}")])
+        raise PolicyError([Problem.mismatch(path, value, f"a tuple of {kind}")])
 
     return attrs.Converter(convert)
 
 
 def _check_text(problems: list[Problem], name: str, value: object, *, required: bool) -> None:
     if not isinstance(value, str) or (required and not value.strip()):
-        problems.append(Problem(name, f"expected a non-empty text, got {value!r}"))
+        problems.append(Problem.mismatch(name, value, "a non-empty text"))
 
 
 @attrs.frozen
@@ -241,11 +241,22 @@ class Tier:
             _check_text(problems, name, getattr(self, name), required=False)
         for i, criterion in enumerate(self.criteria):
             if not isinstance(criterion, Criterion):
-                problems.append(
-                    Problem(f"criteria[{i}]", f"expected a Criterion, got {criterion!r}")
-                )
+                problems.append(Problem.mismatch(f"criteria[{i}]", criterion, "a Criterion"))
         if problems:
             raise PolicyError(problems)
+
+    @property
+    def label(self) -> Label:
+        """The tier's name in both languages: ``Label(zh, en)``."""
+        return Label(self.zh, self.en)
+
+    @property
+    def meaning(self) -> Label:
+        """The tier's meaning in both languages, ``"—"`` for a language left blank."""
+        return Label(
+            self.meaning_zh if self.meaning_zh.strip() else "—",
+            self.meaning_en if self.meaning_en.strip() else "—",
+        )
 
 
 @attrs.frozen
@@ -283,7 +294,7 @@ class TieredScheme:
         problems: list[Problem] = []
         if not isinstance(self.name, str) or not _SCHEME_NAME.match(self.name):
             problems.append(
-                Problem("name", f"expected a snake_case key such as 'by_value', got {self.name!r}")
+                Problem.mismatch("name", self.name, "a snake_case key such as 'by_value'")
             )
         for field in ("title_zh", "title_en", "source", "dimension_zh", "dimension_en"):
             _check_text(problems, field, getattr(self, field), required=True)
@@ -294,7 +305,7 @@ class TieredScheme:
         kinds: dict[str, tuple[_Kind, str]] = {}
         for i, tier in enumerate(self.tiers):
             if not isinstance(tier, Tier):
-                problems.append(Problem(f"tiers[{i}]", f"expected a Tier, got {tier!r}"))
+                problems.append(Problem.mismatch(f"tiers[{i}]", tier, "a Tier"))
                 continue
             for field, key in (("code", tier.code), ("zh", tier.zh)):
                 first = keys.setdefault(key, i)
@@ -320,6 +331,16 @@ class TieredScheme:
                     )
         if problems:
             raise PolicyError(problems)
+
+    @property
+    def title(self) -> Label:
+        """The scheme's title in both languages: ``Label(title_zh, title_en)``."""
+        return Label(self.title_zh, self.title_en)
+
+    @property
+    def dimension(self) -> Label:
+        """What the scheme classifies by, in both languages."""
+        return Label(self.dimension_zh, self.dimension_en)
 
     @property
     def codes(self) -> tuple[str, ...]:
@@ -383,61 +404,71 @@ class Classification:
     def reasons(self) -> tuple[Reason, ...]:
         """G7 reasons: the scheme and tier with its meaning, then the criteria that decided.
 
-        For a tier reached by its facts, every criterion that held with the fact's value; for an
-        assignment, the assignment; for an unclassified customer, why each tier did not apply and
-        which tiers need a person's judgement.
+        For a tier reached by its facts, ``G7.matched`` and every criterion that held with the
+        fact's value (``G7.held``/``G7.held.flag``); for an assignment, ``G7.assigned``; for an
+        unclassified customer, ``G7.unclassified``, why each tier did not apply
+        (``G7.failed``/``G7.failed.flag``) and which tiers need a person's judgement
+        (``G7.judgement``). Names are :class:`~customer_rules.labels.Label` facts; the first
+        reason also carries the ``scheme``'s name and the tier's ``tier_code`` (``None`` when
+        unclassified), and each criterion's reason the ``tier_code`` of its tier.
         """
         s = self.scheme
-        head = {
-            "scheme": s.name,
-            "title_zh": s.title_zh,
-            "title_en": s.title_en,
-            "source": s.source,
-        }
         if self.tier is None:
-            reasons = [Reason.of("G7", "G7.unclassified", **head, tier=None)]
-            failed = [c for c in self.checks if not c.held]
-            reasons.extend(_check_reason(c, s, "G7.failed") for c in failed)
+            reasons = [
+                Reason.of(
+                    "G7",
+                    GradingReason.G7_UNCLASSIFIED,
+                    scheme=s.name,
+                    title=s.title,
+                    source=s.source,
+                    tier_code=None,
+                ),
+                *(_check_reason(c, s) for c in self.checks if not c.held),
+            ]
             judged = tuple(t for t in s.tiers if not t.criteria)
             if judged:
                 reasons.append(
                     Reason.of(
                         "G7",
-                        "G7.judgement",
+                        GradingReason.G7_JUDGEMENT,
                         codes=tuple(t.code for t in judged),
-                        tiers_zh=tuple(t.zh for t in judged),
-                        tiers_en=tuple(t.en for t in judged),
+                        tiers=tuple(t.label for t in judged),
                     )
                 )
             return tuple(reasons)
         t = self.tier
-        tier = {
-            "tier": t.code,
-            "tier_zh": t.zh,
-            "tier_en": t.en,
-            "meaning_zh": t.meaning_zh or "—",
-            "meaning_en": t.meaning_en or "—",
-        }
-        if self.assigned:
-            return (Reason.of("G7", "G7.assigned", **head, **tier),)
-        held = [c for c in self.checks if c.tier == t.code]
-        return (
-            Reason.of("G7", "G7.matched", **head, **tier),
-            *(_check_reason(c, s, "G7.held") for c in held),
+        head = Reason.of(
+            "G7",
+            GradingReason.G7_ASSIGNED if self.assigned else GradingReason.G7_MATCHED,
+            scheme=s.name,
+            title=s.title,
+            source=s.source,
+            tier=t.label,
+            tier_code=t.code,
+            meaning=t.meaning,
         )
+        if self.assigned:
+            return (head,)
+        return (head, *(_check_reason(c, s) for c in self.checks if c.tier == t.code))
 
 
-def _check_reason(check: CriterionCheck, s: TieredScheme, code: str) -> Reason:
+_CHECK_CODES = {
+    (True, False): GradingReason.G7_HELD,
+    (True, True): GradingReason.G7_HELD_FLAG,
+    (False, False): GradingReason.G7_FAILED,
+    (False, True): GradingReason.G7_FAILED_FLAG,
+}
+"""The reason code of a criterion checked: by (held, compared as a yes/no)."""
+
+
+def _check_reason(check: CriterionCheck, s: TieredScheme) -> Reason:
     c = check.criterion
     tier = next(t for t in s.tiers if t.code == check.tier)
-    if _kind(c) is _Kind.FLAG:
-        code += ".flag"
     return Reason.of(
         "G7",
-        code,
-        tier=tier.code,
-        tier_zh=tier.zh,
-        tier_en=tier.en,
+        _CHECK_CODES[check.held, _kind(c) is _Kind.FLAG],
+        tier=tier.label,
+        tier_code=tier.code,
         fact=c.fact,
         given=check.given,
         op=c.op,
@@ -1166,41 +1197,3 @@ def _index(presets: Sequence[TieredScheme]) -> Mapping[str, TieredScheme]:
 
 SCHEMES: Mapping[str, TieredScheme] = _index(_PRESETS)
 """Every G7 preset by name (read-only), in the order of the catalogue's G7 row."""
-
-
-register_messages(
-    {
-        "G7.matched": (
-            "{title_zh}({source}):归为「{tier_zh}」({tier})——{meaning_zh}",
-            "{title_en} ({source}): {tier_en} ({tier}) — {meaning_en}",
-        ),
-        "G7.assigned": (
-            "{title_zh}({source}):经人工判定归为「{tier_zh}」({tier})——{meaning_zh}",
-            "{title_en} ({source}): {tier_en} ({tier}), assigned by a person — {meaning_en}",
-        ),
-        "G7.held": (
-            "{fact} 为 {given},{op} {value}",
-            "{fact} is {given}, {op} {value}",
-        ),
-        "G7.held.flag": (
-            "{fact}:{given}",
-            "{fact}: {given}",
-        ),
-        "G7.unclassified": (
-            "{title_zh}({source}):没有适用的类别,未分类",
-            "{title_en} ({source}): no tier applies — unclassified",
-        ),
-        "G7.failed": (
-            "「{tier_zh}」不适用:{fact} 为 {given},不满足“{op} {value}”",
-            "{tier_en} ({tier}) does not apply: {fact} is {given}, not {op} {value}",
-        ),
-        "G7.failed.flag": (
-            "「{tier_zh}」不适用:{fact} 为 {given}",
-            "{tier_en} ({tier}) does not apply: {fact} is {given}",
-        ),
-        "G7.judgement": (
-            "须人工判定的类别:{tiers_zh}(以 assigned= 指定)",
-            "tiers decided by a person: {tiers_en} (pass assigned=)",
-        ),
-    }
-)

@@ -6,28 +6,19 @@ import datetime as dt
 import functools
 from collections.abc import Callable
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from customer_rules._grading.checks import grading_policy
+from customer_rules._grading.codes import GradingReason
 from customer_rules._grading.model import ArrearsReading, Grade, StrategicInfluence
-from customer_rules._labels import LabelledEnum, set_labels
-from customer_rules._validation import (
-    IS_BOOL,
-    amount_field,
-    check_ascending,
-    check_descending,
-    check_instance,
-    check_int,
-    check_roles,
-    fact_check,
-    number_field,
-    raise_if,
-    roles_field,
-)
-from customer_rules.errors import InputError, Problem
+from customer_rules._validation import IS_BOOL, fact_check
+from customer_rules.dates import EARLIEST, LATEST, require_date
+from customer_rules.errors import InputError
+from customer_rules.labels import LabelledEnum, set_labels
 from customer_rules.money import parse_amount, parse_decimal
-from customer_rules.reasons import Reason, register_messages
+from customer_rules.reasons import Reason
 from customer_rules.roles import (
     Approval,
     ApprovalStatus,
@@ -35,6 +26,7 @@ from customer_rules.roles import (
     approval_status,
     in_rank_order,
 )
+from customer_rules.settings import Mark, Unit, ascending, descending, policy, setting
 
 if TYPE_CHECKING:
     from customer_rules._grading.policy import GradingPolicy
@@ -56,6 +48,8 @@ __all__ = [
 
 INFLUENCE_ASSESSMENT = "G2.strategic_influence"
 """``Approval.what`` of an assessment of strategic influence (此条款需业务部经理以上领导评定)."""
+
+_G2 = "G2; 003 §客户管理办法 6.1.1-3"
 
 
 class Indicator(LabelledEnum):
@@ -81,7 +75,14 @@ set_labels(
 )
 
 
-@attrs.frozen
+def _points_arg(value: object, name: str) -> int:
+    """An indicator's points or a total given to a public method: an int (not a bool)."""
+    if type(value) is not int:
+        raise InputError(name, value, "an integer (points)")
+    return value
+
+
+@policy(checks=[descending("four_points", "three_points", "two_points")])
 class ContractAmountIndicator:
     """G2 (1): contract amount of the period and collection (当年度合同金额 … 并及时回款).
 
@@ -89,30 +90,58 @@ class ContractAmountIndicator:
     examples of G3 (10,000,000 / 5,000,000 / 1,000,000 a year) [default].
 
     Attributes:
-        four_points: T1 — amount at or above it, paid on time, scores 4.
-        three_points: T2 — scores 3.
-        two_points: T3 — scores 2; below T3 scores 1 whether paid on time [default] or not [seed].
+        four_points: T1 — amount at or above it, paid on time, scores 4 [default: 10,000,000].
+        three_points: T2 — scores 3 [default: 5,000,000].
+        two_points: T3 — scores 2; below T3 scores 1 whether paid on time [default] or not [seed]
+            [default: 1,000,000].
         arrears: how a customer in arrears scores above T3 (``ONE_POINT`` [default] or
             ``LOWER_ONE_BAND``).
     """
 
-    four_points: Decimal = amount_field(10_000_000)
-    three_points: Decimal = amount_field(5_000_000)
-    two_points: Decimal = amount_field(1_000_000)
-    arrears: ArrearsReading = ArrearsReading.ONE_POINT
+    four_points: Decimal = setting(
+        default=Decimal(10_000_000), unit=Unit.YUAN, source=_G2, mark=Mark.DEFAULT
+    )
+    three_points: Decimal = setting(
+        default=Decimal(5_000_000), unit=Unit.YUAN, source=_G2, mark=Mark.DEFAULT
+    )
+    two_points: Decimal = setting(
+        default=Decimal(1_000_000), unit=Unit.YUAN, source=_G2, mark=Mark.DEFAULT
+    )
+    arrears: ArrearsReading = setting(
+        default=ArrearsReading.ONE_POINT, unit=Unit.CHOICE, source=_G2, mark=Mark.DEFAULT
+    )
 
-    def __attrs_post_init__(self) -> None:
-        problems: list[Problem] = []
-        check_descending(
-            problems,
-            ("four_points", "three_points", "two_points"),
-            (self.four_points, self.three_points, self.two_points),
+    def band(self, amount: Decimal | int | str) -> int:
+        """The points the amount earns when paid on time (4, 3, 2 or 1).
+
+        Raises:
+            InputError: naming ``amount`` for what :func:`~customer_rules.money.parse_amount`
+                refuses.
+        """
+        return self._band(parse_amount(amount, "amount"))
+
+    def points(self, amount: Decimal | int | str, paid_on_time: bool) -> int:
+        """Points for the amount and the collection record.
+
+        Raises:
+            InputError: naming ``amount`` as :meth:`band`, or ``paid_on_time`` unless a bool.
+        """
+        value = parse_amount(amount, "amount")
+        if type(paid_on_time) is not bool:
+            raise InputError("paid_on_time", paid_on_time, "True or False")
+        return self._points(value, paid_on_time)
+
+    def threshold(self, band: int) -> Decimal | None:
+        """The inclusive lower bound of a band (``None`` for band 1 and any other number).
+
+        Raises:
+            InputError: naming ``band`` unless an int.
+        """
+        return {4: self.four_points, 3: self.three_points, 2: self.two_points}.get(
+            _points_arg(band, "band")
         )
-        check_instance(problems, "arrears", self.arrears, ArrearsReading)
-        raise_if(problems)
 
-    def band(self, amount: Decimal) -> int:
-        """The points the amount earns when paid on time (4, 3, 2 or 1)."""
+    def _band(self, amount: Decimal) -> int:
         if amount >= self.four_points:
             return 4
         if amount >= self.three_points:
@@ -121,43 +150,58 @@ class ContractAmountIndicator:
             return 2
         return 1
 
-    def points(self, amount: Decimal, paid_on_time: bool) -> int:
-        """Points for the amount and the collection record."""
-        band = self.band(amount)
+    def _points(self, amount: Decimal, paid_on_time: bool) -> int:
+        band = self._band(amount)
         if paid_on_time or band == 1:
             return band
         if self.arrears is ArrearsReading.ONE_POINT:
             return 1
         return band - 1
 
-    def threshold(self, band: int) -> Decimal | None:
-        """The inclusive lower bound of a band (``None`` for band 1)."""
-        return {4: self.four_points, 3: self.three_points, 2: self.two_points}.get(band)
 
-
-@attrs.frozen
+@policy(checks=[ascending("four_points_max", "three_points_max", "two_points_max")])
 class ReceivablesIndicator:
     """G2 (2): year-end receivables (年底应收账款), lower is better.
 
     ≤ R1 → 4; > R1 and ≤ R2 → 3; > R2 and ≤ R3 → 2; > R3 → 1 [seed structure]. The seed leaves
     R1–R3 blank; the defaults are examples (500,000 / 1,000,000 / 2,000,000) [default].
+
+    Attributes:
+        four_points_max: R1 — receivables at or below it score 4 [default: 500,000].
+        three_points_max: R2 — score 3 [default: 1,000,000].
+        two_points_max: R3 — score 2; above it score 1 [default: 2,000,000].
     """
 
-    four_points_max: Decimal = amount_field(500_000)
-    three_points_max: Decimal = amount_field(1_000_000)
-    two_points_max: Decimal = amount_field(2_000_000)
+    four_points_max: Decimal = setting(
+        default=Decimal(500_000), unit=Unit.YUAN, source=_G2, mark=Mark.DEFAULT
+    )
+    three_points_max: Decimal = setting(
+        default=Decimal(1_000_000), unit=Unit.YUAN, source=_G2, mark=Mark.DEFAULT
+    )
+    two_points_max: Decimal = setting(
+        default=Decimal(2_000_000), unit=Unit.YUAN, source=_G2, mark=Mark.DEFAULT
+    )
 
-    def __attrs_post_init__(self) -> None:
-        problems: list[Problem] = []
-        check_ascending(
-            problems,
-            ("four_points_max", "three_points_max", "two_points_max"),
-            (self.four_points_max, self.three_points_max, self.two_points_max),
+    def points(self, receivables: Decimal | int | str) -> int:
+        """Points for the year-end receivables.
+
+        Raises:
+            InputError: naming ``receivables`` for what
+                :func:`~customer_rules.money.parse_amount` refuses.
+        """
+        return self._points(parse_amount(receivables, "receivables"))
+
+    def threshold(self, points: int) -> Decimal | None:
+        """The inclusive upper bound for ``points`` (``None`` for 1 point: no bound).
+
+        Raises:
+            InputError: naming ``points`` unless an int.
+        """
+        return {4: self.four_points_max, 3: self.three_points_max, 2: self.two_points_max}.get(
+            _points_arg(points, "points")
         )
-        raise_if(problems)
 
-    def points(self, receivables: Decimal) -> int:
-        """Points for the year-end receivables."""
+    def _points(self, receivables: Decimal) -> int:
         if receivables <= self.four_points_max:
             return 4
         if receivables <= self.three_points_max:
@@ -166,42 +210,62 @@ class ReceivablesIndicator:
             return 2
         return 1
 
-    def threshold(self, points: int) -> Decimal | None:
-        """The inclusive upper bound for ``points`` (``None`` for 1 point: no bound)."""
-        return {4: self.four_points_max, 3: self.three_points_max, 2: self.two_points_max}.get(
-            points
-        )
 
-
-@attrs.frozen
+@policy(
+    checks=[
+        descending("four_points_above", "three_points_above", "two_points_above", "one_point_above")
+    ]
+)
 class PremiumIndicator:
     """G2 (3): contract price premium in percent (溢价高出 P%), strictly above each threshold.
 
     Above P1 → 4, above P2 → 3, above P3 → 2, above P4 → 1; at or below P4 → 0 points [default:
     the seed is silent]. P1–P4 are blank in the seed; defaults 15 / 10 / 5 / 0 % are examples.
+    A threshold may be negative (a discount), down to -100 %.
+
+    Attributes:
+        four_points_above: P1 — a premium strictly above it scores 4 [default: 15].
+        three_points_above: P2 — scores 3 [default: 10].
+        two_points_above: P3 — scores 2 [default: 5].
+        one_point_above: P4 — scores 1; at or below it scores 0 [default: 0].
     """
 
-    four_points_above: Decimal = number_field(15)
-    three_points_above: Decimal = number_field(10)
-    two_points_above: Decimal = number_field(5)
-    one_point_above: Decimal = number_field(0)
+    four_points_above: Decimal = setting(
+        default=Decimal(15), unit=Unit.PERCENT, source=_G2, mark=Mark.DEFAULT, low="-100"
+    )
+    three_points_above: Decimal = setting(
+        default=Decimal(10), unit=Unit.PERCENT, source=_G2, mark=Mark.DEFAULT, low="-100"
+    )
+    two_points_above: Decimal = setting(
+        default=Decimal(5), unit=Unit.PERCENT, source=_G2, mark=Mark.DEFAULT, low="-100"
+    )
+    one_point_above: Decimal = setting(
+        default=Decimal(0), unit=Unit.PERCENT, source=_G2, mark=Mark.DEFAULT, low="-100"
+    )
 
-    def __attrs_post_init__(self) -> None:
-        problems: list[Problem] = []
-        check_descending(
-            problems,
-            ("four_points_above", "three_points_above", "two_points_above", "one_point_above"),
-            (
-                self.four_points_above,
-                self.three_points_above,
-                self.two_points_above,
-                self.one_point_above,
-            ),
-        )
-        raise_if(problems)
+    def points(self, premium_pct: Decimal | int | str) -> int:
+        """Points for the premium.
 
-    def points(self, premium_pct: Decimal) -> int:
-        """Points for the premium."""
+        Raises:
+            InputError: naming ``premium_pct`` for what
+                :func:`~customer_rules.money.parse_decimal` refuses.
+        """
+        return self._points(parse_decimal(premium_pct, "premium_pct"))
+
+    def threshold(self, points: int) -> Decimal | None:
+        """The exclusive lower bound for ``points`` (``None`` for 0 points).
+
+        Raises:
+            InputError: naming ``points`` unless an int.
+        """
+        return {
+            4: self.four_points_above,
+            3: self.three_points_above,
+            2: self.two_points_above,
+            1: self.one_point_above,
+        }.get(_points_arg(points, "points"))
+
+    def _points(self, premium_pct: Decimal) -> int:
         if premium_pct > self.four_points_above:
             return 4
         if premium_pct > self.three_points_above:
@@ -212,34 +276,41 @@ class PremiumIndicator:
             return 1
         return 0
 
-    def threshold(self, points: int) -> Decimal | None:
-        """The exclusive lower bound for ``points`` (``None`` for 0 points)."""
-        return {
-            4: self.four_points_above,
-            3: self.three_points_above,
-            2: self.two_points_above,
-            1: self.one_point_above,
-        }.get(points)
 
-
-@attrs.frozen
+@policy(checks=[descending("A", "B", "C")])
 class GradeCutoffs:
-    """G2 totals [seed]: ≥ 14 → A; 12–13 → B; 10–11 → C; below C → D [default]."""
+    """G2 totals [seed]: ≥ 14 → A; 12–13 → B; 10–11 → C; below C → D [default].
 
-    A: int = 14
-    B: int = 12
-    C: int = 10
+    Attributes:
+        A: the lowest total graded A (重要客户) [seed: 14].
+        B: the lowest total graded B (较重要客户) [seed: 12].
+        C: the lowest total graded C (一般性客户) [seed: 10]; below it is D [default: the seed
+            is silent].
+    """
 
-    def __attrs_post_init__(self) -> None:
-        problems: list[Problem] = []
-        for name in ("A", "B", "C"):
-            check_int(problems, name, getattr(self, name), 0, 16)
-        if not problems:
-            check_descending(problems, ("A", "B", "C"), (self.A, self.B, self.C))
-        raise_if(problems)
+    A: int = setting(default=14, unit=Unit.POINTS, source=_G2, high=16)
+    B: int = setting(default=12, unit=Unit.POINTS, source=_G2, high=16)
+    C: int = setting(default=10, unit=Unit.POINTS, source=_G2, high=16)
 
     def grade(self, total: int) -> Grade:
-        """The grade of a total."""
+        """The grade of a total.
+
+        Raises:
+            InputError: naming ``total`` unless an int.
+        """
+        return self._grade(_points_arg(total, "total"))
+
+    def cutoff(self, grade: Grade) -> int | None:
+        """The minimum total of ``grade`` (``None`` for D).
+
+        Raises:
+            InputError: naming ``grade`` unless a :class:`Grade`.
+        """
+        if type(grade) is not Grade:
+            raise InputError("grade", grade, "a Grade (A, B, C or D)")
+        return {Grade.A: self.A, Grade.B: self.B, Grade.C: self.C}.get(grade)
+
+    def _grade(self, total: int) -> Grade:
         if total >= self.A:
             return Grade.A
         if total >= self.B:
@@ -247,10 +318,6 @@ class GradeCutoffs:
         if total >= self.C:
             return Grade.C
         return Grade.D
-
-    def cutoff(self, grade: Grade) -> int | None:
-        """The minimum total of ``grade`` (``None`` for D)."""
-        return {Grade.A: self.A, Grade.B: self.B, Grade.C: self.C}.get(grade)
 
 
 _DEFAULT_ASSESSORS = frozenset(
@@ -264,7 +331,7 @@ _DEFAULT_ASSESSORS = frozenset(
 )
 
 
-@attrs.frozen
+@policy
 class ScorecardPolicy:
     """G2: the scorecard. Source: seed 003 §客户管理办法 6.1.1-3.
 
@@ -273,20 +340,21 @@ class ScorecardPolicy:
         receivables: indicator (2).
         premium: indicator (3).
         influence_assessors: roles that may assess indicator (4) — "业务部经理以上": the
-            business-department manager and every role above it [seed].
+            business-department manager and every role above it [seed]; at least one.
         total_cutoffs: totals for A, B and C.
     """
 
-    contract_amount: ContractAmountIndicator = ContractAmountIndicator()
-    receivables: ReceivablesIndicator = ReceivablesIndicator()
-    premium: PremiumIndicator = PremiumIndicator()
-    influence_assessors: frozenset[Role] = roles_field(_DEFAULT_ASSESSORS)
-    total_cutoffs: GradeCutoffs = GradeCutoffs()
-
-    def __attrs_post_init__(self) -> None:
-        problems: list[Problem] = []
-        check_roles(problems, "influence_assessors", self.influence_assessors, required=True)
-        raise_if(problems)
+    contract_amount: ContractAmountIndicator = setting(
+        default=ContractAmountIndicator(), unit=Unit.TABLE, source=_G2
+    )
+    receivables: ReceivablesIndicator = setting(
+        default=ReceivablesIndicator(), unit=Unit.TABLE, source=_G2
+    )
+    premium: PremiumIndicator = setting(default=PremiumIndicator(), unit=Unit.TABLE, source=_G2)
+    influence_assessors: frozenset[Role] = setting(
+        default=_DEFAULT_ASSESSORS, unit=Unit.ROLES, source=_G2, min_items=1
+    )
+    total_cutoffs: GradeCutoffs = setting(default=GradeCutoffs(), unit=Unit.TABLE, source=_G2)
 
 
 _IS_INFLUENCE = fact_check(
@@ -295,15 +363,15 @@ _IS_INFLUENCE = fact_check(
 _IS_ASSESSMENT = fact_check(Approval, "an Approval or None", optional=True)
 
 
-def _to_contract_amount(value: object) -> Decimal:
+def _to_contract_amount(value: Decimal | int | str) -> Decimal:
     return parse_amount(value, "contract_amount")
 
 
-def _to_year_end_receivables(value: object) -> Decimal:
+def _to_year_end_receivables(value: Decimal | int | str) -> Decimal:
     return parse_amount(value, "year_end_receivables")
 
 
-def _to_premium_pct(value: object) -> Decimal:
+def _to_premium_pct(value: Decimal | int | str) -> Decimal:
     return parse_decimal(value, "premium_pct")
 
 
@@ -334,6 +402,25 @@ class ScorecardFacts:
     influence_assessment: Approval | None = attrs.field(default=None, validator=_IS_ASSESSMENT)
 
 
+_LEVER_CODES = {
+    (Indicator.CONTRACT_AMOUNT, True): GradingReason.G2_LEVER_CONTRACT_AMOUNT,
+    (Indicator.CONTRACT_AMOUNT, False): GradingReason.G2_LEVER_CONTRACT_AMOUNT_ACT,
+    (Indicator.RECEIVABLES, True): GradingReason.G2_LEVER_RECEIVABLES,
+    (Indicator.PREMIUM, True): GradingReason.G2_LEVER_PREMIUM,
+    (Indicator.STRATEGIC_INFLUENCE, False): GradingReason.G2_LEVER_STRATEGIC_INFLUENCE_ACT,
+}
+"""The reason code of a lever, by its indicator and whether it has a numeric target."""
+
+
+def _check_lever(instance: Lever, attribute: attrs.Attribute[Any], value: Any) -> None:
+    """Validator of ``Lever.target`` (after its type): a number exactly where the indicator
+    has one."""
+    if (instance.indicator, value is not None) not in _LEVER_CODES:
+        if value is None:
+            raise InputError("target", value, f"a Decimal target for {instance.indicator.name}")
+        raise InputError("target", value, f"None for {instance.indicator.name} (not a number)")
+
+
 @attrs.frozen
 class Lever:
     """One way to close (part of) the gap to the next grade.
@@ -345,12 +432,23 @@ class Lever:
             a premium strictly above this percentage; ``None`` where the lever is not a number
             (collect the arrears, obtain a valid influence assessment).
         closes_gap: whether this lever alone reaches the next grade.
+
+    Raises:
+        InputError: naming the field, for a value of the wrong type, or a ``target`` that is
+            ``None`` for receivables or premium, or a number for strategic influence.
     """
 
-    indicator: Indicator
-    gain: int
-    target: Decimal | None
-    closes_gap: bool
+    indicator: Indicator = attrs.field(validator=fact_check(Indicator, "an Indicator"))
+    gain: int = attrs.field(validator=fact_check(int, "an integer (points)"))
+    target: Decimal | None = attrs.field(
+        validator=[fact_check(Decimal, "a Decimal or None", optional=True), _check_lever]
+    )
+    closes_gap: bool = attrs.field(validator=IS_BOOL)
+
+
+def _are_levers(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if type(value) is not tuple or not all(isinstance(lever, Lever) for lever in value):
+        raise InputError(attribute.name, value, "a tuple of Lever")
 
 
 @attrs.frozen
@@ -362,32 +460,40 @@ class WhatIf:
         points_short: points missing to reach it (0 at A).
         levers: single-indicator moves, the smallest move that closes the gap where one exists,
             otherwise the largest gain the indicator allows; those that close the gap first.
+
+    Raises:
+        InputError: naming the field, for a value of the wrong type.
     """
 
-    next_grade: Grade | None
-    points_short: int
-    levers: tuple[Lever, ...]
+    next_grade: Grade | None = attrs.field(
+        validator=fact_check(Grade, "a Grade or None", optional=True)
+    )
+    points_short: int = attrs.field(validator=fact_check(int, "an integer (points)"))
+    levers: tuple[Lever, ...] = attrs.field(validator=_are_levers)
 
     @property
     def reasons(self) -> tuple[Reason, ...]:
-        """G2 what-if lines, one per lever."""
+        """G2 what-if lines: the gap, then one line per lever."""
         if self.next_grade is None:
-            return (Reason.of("G2", "G2.whatif.top"),)
-        head = Reason.of("G2", "G2.whatif", next=self.next_grade, short=self.points_short)
+            return (Reason.of("G2", GradingReason.G2_WHATIF_TOP),)
+        head = Reason.of(
+            "G2", GradingReason.G2_WHATIF, next=self.next_grade, short=self.points_short
+        )
         lines = [head]
         for lever in self.levers:
-            code = f"G2.lever.{lever.indicator.value}"
-            if lever.target is None:
-                code += ".act"
+            code = _LEVER_CODES[lever.indicator, lever.target is not None]
             lines.append(
                 Reason.of("G2", code, gain=lever.gain, target=lever.target, closes=lever.closes_gap)
             )
         return tuple(lines)
 
 
+_POSITION = {indicator: i for i, indicator in enumerate(Indicator)}
+
+
 @attrs.frozen
 class ScorecardResult:
-    """The G2 score of one customer.
+    """The G2 score of one customer, as :func:`score` builds it.
 
     Attributes:
         facts: the facts scored.
@@ -398,8 +504,8 @@ class ScorecardResult:
         grade: the grade of the total.
         policy_version: the version of the policy book that decided.
 
-    ``reasons`` and ``what_if`` are computed on first access, so scoring millions of customers
-    pays only for what it reads.
+    ``reasons``, ``grade_reason``, :meth:`indicator_reason` and ``what_if`` are computed on
+    first access, so scoring millions of customers pays only for what it reads.
     """
 
     facts: ScorecardFacts
@@ -417,70 +523,127 @@ class ScorecardResult:
 
     @functools.cached_property
     def reasons(self) -> tuple[Reason, ...]:
-        """G2 reasons: each indicator with the threshold it hit, then the total and grade."""
+        """G2 reasons: each indicator with the threshold it hit, in :class:`Indicator` order,
+        then the total and grade (:attr:`grade_reason`)."""
+        return (*self._indicator_reasons, self.grade_reason)
+
+    def indicator_reason(self, indicator: Indicator) -> Reason:
+        """The reason that scored ``indicator`` (for strategic influence, why it scored 0 when
+        it did: ``G2.influence.missing``, ``.role``, ``.what`` or ``.expired``).
+
+        Raises:
+            InputError: naming ``indicator`` unless an :class:`Indicator`.
+        """
+        if type(indicator) is not Indicator:
+            raise InputError("indicator", indicator, "an Indicator")
+        return self._indicator_reasons[_POSITION[indicator]]
+
+    @functools.cached_property
+    def grade_reason(self) -> Reason:
+        """The reason that decided the grade: the total against the cutoff it reached
+        (``G2.total``), or below the C line (``G2.total.below``)."""
+        cutoffs = self.policy.total_cutoffs
+        cutoff = cutoffs.cutoff(self.grade)
+        if cutoff is None:
+            return Reason.of(
+                "G2",
+                GradingReason.G2_TOTAL_BELOW,
+                total=self.total,
+                grade=self.grade,
+                lowest=cutoffs.C,
+            )
+        return Reason.of(
+            "G2", GradingReason.G2_TOTAL, total=self.total, grade=self.grade, cutoff=cutoff
+        )
+
+    @functools.cached_property
+    def _indicator_reasons(self) -> tuple[Reason, Reason, Reason, Reason]:
         f, p = self.facts, self.policy
         contract, receivables, premium, influence = self.points
-        band = p.contract_amount.band(f.contract_amount)
-        reasons = [
-            Reason.of(
+        band = p.contract_amount._band(f.contract_amount)
+        assessment = f.influence_assessment
+        if influence:
+            assert assessment is not None
+            influence_reason = Reason.of(
                 "G2",
-                "G2.contract" if f.paid_on_time else "G2.contract.arrears",
+                GradingReason.G2_INFLUENCE,
+                level=f.strategic_influence,
+                who=assessment.who,
+                role=assessment.role,
+                points=influence,
+            )
+        else:
+            influence_reason = _unassessed_reason(assessment, p, self.on)
+        if not f.paid_on_time:
+            contract_reason = Reason.of(
+                "G2",
+                GradingReason.G2_CONTRACT_ARREARS,
+                amount=f.contract_amount,
+                points=contract,
+                reading=p.contract_amount.arrears,
+            )
+        elif band == 1:
+            contract_reason = Reason.of(
+                "G2",
+                GradingReason.G2_CONTRACT_BELOW,
+                amount=f.contract_amount,
+                lowest=p.contract_amount.two_points,
+                points=contract,
+            )
+        else:
+            contract_reason = Reason.of(
+                "G2",
+                GradingReason.G2_CONTRACT,
                 amount=f.contract_amount,
                 threshold=p.contract_amount.threshold(band),
                 points=contract,
-                reading=p.contract_amount.arrears,
-            ),
-            Reason.of(
+            )
+        if receivables == 1:
+            receivables_reason = Reason.of(
                 "G2",
-                "G2.receivables",
+                GradingReason.G2_RECEIVABLES_ABOVE,
+                amount=f.year_end_receivables,
+                highest=p.receivables.two_points_max,
+                points=receivables,
+            )
+        else:
+            receivables_reason = Reason.of(
+                "G2",
+                GradingReason.G2_RECEIVABLES,
                 amount=f.year_end_receivables,
                 threshold=p.receivables.threshold(receivables),
                 points=receivables,
-            ),
+            )
+        return (
+            contract_reason,
+            receivables_reason,
             Reason.of(
                 "G2",
-                "G2.premium",
+                GradingReason.G2_PREMIUM,
                 premium=f.premium_pct,
                 threshold=p.premium.threshold(premium) if premium else p.premium.one_point_above,
                 points=premium,
             ),
-        ]
-        assessment = f.influence_assessment
-        if influence:
-            assert assessment is not None
-            reasons.append(
-                Reason.of(
-                    "G2",
-                    "G2.influence",
-                    level=f.strategic_influence,
-                    who=assessment.who,
-                    role=assessment.role,
-                    points=influence,
-                )
-            )
-        else:
-            reasons.append(_unassessed_reason(assessment, p, self.on))
-        cutoff = p.total_cutoffs.cutoff(self.grade)
-        if cutoff is None:
-            reasons.append(
-                Reason.of(
-                    "G2",
-                    "G2.total.below",
-                    total=self.total,
-                    grade=self.grade,
-                    lowest=p.total_cutoffs.C,
-                )
-            )
-        else:
-            reasons.append(
-                Reason.of("G2", "G2.total", total=self.total, grade=self.grade, cutoff=cutoff)
-            )
-        return tuple(reasons)
+            influence_reason,
+        )
 
     @functools.cached_property
     def what_if(self) -> WhatIf:
         """Points short of the next grade and the single-indicator moves that would close it."""
         return _what_if(self)
+
+
+_policy_class: type | None = None
+"""``GradingPolicy``, once :func:`score` has checked one (the policy module imports this one)."""
+
+
+def _checked_policy(value: object) -> GradingPolicy:
+    global _policy_class
+    checked = grading_policy(value)
+    from customer_rules._grading.policy import GradingPolicy
+
+    _policy_class = GradingPolicy
+    return checked
 
 
 def score(facts: ScorecardFacts, policy: GradingPolicy, *, on: dt.date) -> ScorecardResult:
@@ -499,7 +662,8 @@ def score(facts: ScorecardFacts, policy: GradingPolicy, *, on: dt.date) -> Score
         Points per indicator, total and grade; reasons and what-if on demand.
 
     Raises:
-        InputError: if ``on`` is not a date or ``facts`` not a :class:`ScorecardFacts`.
+        InputError: naming ``on`` unless a date from 1900-01-01 to 2999-12-31, ``facts``
+            unless a :class:`ScorecardFacts`, ``policy`` unless a ``GradingPolicy``.
 
     Example:
         >>> import datetime as dt
@@ -512,20 +676,26 @@ def score(facts: ScorecardFacts, policy: GradingPolicy, *, on: dt.date) -> Score
         >>> result.points, result.total, result.grade
         ((4, 4, 4, 3), 15, <Grade.A: 'A'>)
     """
-    if type(on) is not dt.date:
-        raise InputError("on", on, "a datetime.date")
+    if type(on) is not dt.date or not EARLIEST <= on <= LATEST:
+        on = require_date(on, "on")
     if not isinstance(facts, ScorecardFacts):
         raise InputError("facts", facts, "ScorecardFacts")
+    if type(policy) is not _policy_class:
+        policy = _checked_policy(policy)
     sc = policy.scorecard
-    points = (
-        sc.contract_amount.points(facts.contract_amount, facts.paid_on_time),
-        sc.receivables.points(facts.year_end_receivables),
-        sc.premium.points(facts.premium_pct),
-        _influence_points(facts, sc, on),
-    )
-    total = points[0] + points[1] + points[2] + points[3]
+    contract = sc.contract_amount._points(facts.contract_amount, facts.paid_on_time)
+    receivables = sc.receivables._points(facts.year_end_receivables)
+    premium = sc.premium._points(facts.premium_pct)
+    influence = _influence_points(facts, sc, on)
+    total = contract + receivables + premium + influence
     return ScorecardResult(
-        facts, sc, on, points, total, sc.total_cutoffs.grade(total), policy.version
+        facts,
+        sc,
+        on,
+        (contract, receivables, premium, influence),
+        total,
+        sc.total_cutoffs._grade(total),
+        policy.version,
     )
 
 
@@ -539,15 +709,17 @@ def _influence_points(facts: ScorecardFacts, sc: ScorecardPolicy, on: dt.date) -
 def _unassessed_reason(assessment: Approval | None, p: ScorecardPolicy, on: dt.date) -> Reason:
     roles = in_rank_order(p.influence_assessors)
     if assessment is None:
-        return Reason.of("G2", "G2.influence.missing", roles=roles, points=0)
+        return Reason.of("G2", GradingReason.G2_INFLUENCE_MISSING, roles=roles, points=0)
     status = approval_status(assessment, p.influence_assessors, INFLUENCE_ASSESSMENT, on)
     if status is ApprovalStatus.WRONG_ROLE:
-        return Reason.of("G2", "G2.influence.role", role=assessment.role, roles=roles, points=0)
+        return Reason.of(
+            "G2", GradingReason.G2_INFLUENCE_ROLE, role=assessment.role, roles=roles, points=0
+        )
     if status is ApprovalStatus.WRONG_SUBJECT:
-        return Reason.of("G2", "G2.influence.what", what=assessment.what, points=0)
+        return Reason.of("G2", GradingReason.G2_INFLUENCE_WHAT, what=assessment.what, points=0)
     return Reason.of(
         "G2",
-        "G2.influence.expired",
+        GradingReason.G2_INFLUENCE_EXPIRED,
         on=on,
         signed=assessment.on,
         until=assessment.valid_until,
@@ -555,11 +727,14 @@ def _unassessed_reason(assessment: Approval | None, p: ScorecardPolicy, on: dt.d
     )
 
 
+_NEXT_GRADE = {Grade.B: Grade.A, Grade.C: Grade.B, Grade.D: Grade.C}
+
+
 def _what_if(result: ScorecardResult) -> WhatIf:
     cutoffs = result.policy.total_cutoffs
     if result.grade is Grade.A:
         return WhatIf(None, 0, ())
-    next_grade = {Grade.B: Grade.A, Grade.C: Grade.B, Grade.D: Grade.C}[result.grade]
+    next_grade = _NEXT_GRADE[result.grade]
     short = (cutoffs.cutoff(next_grade) or 0) - result.total
     levers = [lever for lever in _levers(result, short) if lever.gain > 0]
     levers.sort(key=lambda lv: (not lv.closes_gap, -lv.gain if not lv.closes_gap else lv.gain))
@@ -572,7 +747,7 @@ def _levers(result: ScorecardResult, short: int) -> list[Lever]:
     levers: list[Lever] = []
     # (1) contract amount: raise the amount (paid on time), or collect the arrears first.
     if not f.paid_on_time:
-        gain = p.contract_amount.band(f.contract_amount) - contract
+        gain = p.contract_amount._band(f.contract_amount) - contract
         levers.append(Lever(Indicator.CONTRACT_AMOUNT, gain, None, gain >= short))
     best = _first_closing(short, contract, 4, p.contract_amount.threshold)
     if f.paid_on_time and best is not None:
@@ -599,82 +774,3 @@ def _first_closing(
             target = threshold(level)
             return (level - current, target) if target is not None else None
     return None
-
-
-register_messages(
-    {
-        "G2.contract": (
-            "合同金额 {amount} 元,按时回款,达到 {threshold} 元档 → {points} 分",
-            "contract amount {amount}, paid on time, reached the {threshold} band → {points} pt",
-        ),
-        "G2.contract.arrears": (
-            "合同金额 {amount} 元,拖欠回款({reading})→ {points} 分",
-            "contract amount {amount}, in arrears ({reading}) → {points} pt",
-        ),
-        "G2.receivables": (
-            "年底应收账款 {amount} 元,不超过 {threshold} 元 → {points} 分",
-            "year-end receivables {amount}, within {threshold} → {points} pt",
-        ),
-        "G2.premium": (
-            "合同溢价 {premium}%,相对界限 {threshold}% → {points} 分",
-            "contract premium {premium}% against the {threshold}% line → {points} pt",
-        ),
-        "G2.influence": (
-            "战略影响:{level},由{role} {who} 评定 → {points} 分",
-            "strategic influence: {level}, assessed by {who} ({role}) → {points} pt",
-        ),
-        "G2.influence.missing": (
-            "战略影响未经评定(需业务部经理以上领导:{roles})→ 0 分",
-            "strategic influence not assessed (needs one of: {roles}) → 0 pt",
-        ),
-        "G2.influence.role": (
-            "战略影响由{role}评定,无权评定(需:{roles})→ 0 分",
-            "strategic influence assessed by a {role}, not authorised (needs: {roles}) → 0 pt",
-        ),
-        "G2.influence.what": (
-            "所附审批事项为“{what}”,不是战略影响评定 → 0 分",
-            "the approval given is for '{what}', not the influence assessment → 0 pt",
-        ),
-        "G2.influence.expired": (
-            "战略影响评定({signed} 签,有效至 {until})在 {on} 无效 → 0 分",
-            "influence assessment signed {signed}, valid until {until}, does not hold on {on}"
-            " → 0 pt",
-        ),
-        "G2.total": (
-            "四项合计 {total} 分,评为 {grade}(下限 {cutoff} 分)",
-            "total {total} points: grade {grade} (from {cutoff} points)",
-        ),
-        "G2.total.below": (
-            "四项合计 {total} 分,低于C级下限 {lowest} 分,评为 {grade}(本库默认)",
-            "total {total} points, below the C line of {lowest}: grade {grade} (library default)",
-        ),
-        "G2.whatif.top": ("已是最高等级 A", "already at the top grade A"),
-        "G2.whatif": (
-            "距 {next} 还差 {short} 分",
-            "{short} point(s) short of {next}",
-        ),
-        "G2.lever.contract_amount": (
-            "合同金额达到 {target} 元(按时回款)可增 {gain} 分;单项可补足:{closes}",
-            "contract amount of at least {target} (paid on time) adds {gain} pt;"
-            " closes the gap alone: {closes}",
-        ),
-        "G2.lever.contract_amount.act": (
-            "清收拖欠回款可增 {gain} 分;单项可补足:{closes}",
-            "collecting the arrears adds {gain} pt; closes the gap alone: {closes}",
-        ),
-        "G2.lever.receivables": (
-            "年底应收账款降至 {target} 元以内可增 {gain} 分;单项可补足:{closes}",
-            "year-end receivables of at most {target} add {gain} pt;"
-            " closes the gap alone: {closes}",
-        ),
-        "G2.lever.premium": (
-            "合同溢价高于 {target}% 可增 {gain} 分;单项可补足:{closes}",
-            "a premium above {target}% adds {gain} pt; closes the gap alone: {closes}",
-        ),
-        "G2.lever.strategic_influence.act": (
-            "由业务部经理以上领导评定战略影响可增 {gain} 分;单项可补足:{closes}",
-            "a valid influence assessment by a manager or above adds {gain} pt;"
-            " closes the gap alone: {closes}",
-        ),
-    }
-)

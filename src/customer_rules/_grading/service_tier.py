@@ -2,21 +2,24 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
-import enum
-from collections.abc import Iterable, Mapping
+import functools
+from collections.abc import Iterator, Mapping
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 import attrs
 
+from customer_rules._grading.checks import grading_policy
+from customer_rules._grading.codes import GradingReason
 from customer_rules._grading.model import CustomerCategory, Grade, PriceLevel
-from customer_rules._labels import LabelledEnum, set_labels
-from customer_rules._validation import check_instance, check_int, raise_if
-from customer_rules.dates import add_months, month_end, require_date
+from customer_rules.dates import require_date
 from customer_rules.errors import InputError, Problem
-from customer_rules.reasons import Reason, register_messages
+from customer_rules.labels import LabelledEnum, set_labels
+from customer_rules.reasons import Reason
 from customer_rules.roles import Role
+from customer_rules.settings import Mark, Unit, policy, setting
 
 if TYPE_CHECKING:
     from customer_rules._grading.policy import GradingPolicy
@@ -52,25 +55,32 @@ set_labels(
 )
 
 
-class RevisitMode(enum.Enum):
+class RevisitMode(LabelledEnum):
     """How a revisit period is counted (the catalogue's G4 ambiguity)."""
 
     ROLLING = "rolling"
-    """From the last visit: a quarterly revisit is due three months after it [default]."""
+    """From the last visit (自上次回访起算): a quarterly revisit is due three months after it
+    [default]."""
     CALENDAR = "calendar"
-    """Once per calendar quarter / half-year / year: due by the end of the period after the one
+    """Once per calendar period (按自然季度/半年/年): due by the end of the period after the one
     holding the last visit."""
 
 
-def _roles(values: Iterable[Role]) -> tuple[Role, ...]:
-    return tuple(values)
+set_labels(
+    {
+        RevisitMode.ROLLING: ("自上次回访起算", "rolling from the last visit"),
+        RevisitMode.CALENDAR: ("按自然周期", "per calendar period"),
+    }
+)
 
 
-def _benefits(values: Iterable[ServiceBenefit]) -> tuple[ServiceBenefit, ...]:
-    return tuple(values)
+_G4 = "G4; 003 §6.1.2"
+_G4_BENEFITS = "G4; 003 §[管理制度]大客户管理制度 第二章 第五条"
+_REQUIRED = attrs.NOTHING
+"""The default of a column every row must give (a declared setting without a default)."""
 
 
-@attrs.frozen
+@policy
 class ServiceTier:
     """One row of a service-tier table.
 
@@ -78,34 +88,34 @@ class ServiceTier:
         category: 大客户 or 普通客户.
         grade: A, B, C or D.
         price: price treatment.
-        priority: delivery priority, 1 first (发货优先); ``None`` where the table gives none.
-        revisit_months: months between revisits; ``None`` for no scheduled revisit.
-        revisitors: the roles who revisit.
+        priority: delivery priority from 1 (first, 发货优先) to 99; ``None`` where the table
+            gives none.
+        revisit_months: months between revisits, 1 to 120; ``None`` for no scheduled revisit.
+        revisitors: the roles who revisit (at least one when ``revisit_months`` is set).
         benefits: further services (the big-customer benefit preset).
-        seed: whether the row is the seed's own (``False``: the library's default for a blank).
+        seed: whether the row is the seed's own [seed] (``False``: the library's default for a
+            blank [default]).
+
+    Raises:
+        PolicyError: listing every invalid field with its path.
     """
 
-    category: CustomerCategory
-    grade: Grade
-    price: PriceLevel
-    priority: int | None = None
-    revisit_months: int | None = None
-    revisitors: tuple[Role, ...] = attrs.field(default=(), converter=_roles)
-    benefits: tuple[ServiceBenefit, ...] = attrs.field(default=(), converter=_benefits)
-    seed: bool = True
+    category: CustomerCategory = setting(default=_REQUIRED, unit=Unit.CHOICE, source=_G4)
+    grade: Grade = setting(default=_REQUIRED, unit=Unit.CHOICE, source=_G4)
+    price: PriceLevel = setting(default=_REQUIRED, unit=Unit.CHOICE, source=_G4)
+    priority: int | None = setting(default=None, unit=Unit.COUNT, source=_G4, low=1, high=99)
+    revisit_months: int | None = setting(
+        default=None, unit=Unit.MONTHS, source=_G4, low=1, high=120
+    )
+    revisitors: tuple[Role, ...] = setting(default=(), unit=Unit.ROLES, source=_G4)
+    benefits: tuple[ServiceBenefit, ...] = setting(
+        default=(), unit=Unit.CHOICE, source=_G4_BENEFITS
+    )
+    seed: bool = setting(default=True, unit=Unit.FLAG, source=_G4)
 
-    def __attrs_post_init__(self) -> None:
-        problems: list[Problem] = []
-        check_instance(problems, "category", self.category, CustomerCategory)
-        check_instance(problems, "grade", self.grade, Grade)
-        check_instance(problems, "price", self.price, PriceLevel)
-        if self.priority is not None:
-            check_int(problems, "priority", self.priority, 1, 99)
-        if self.revisit_months is not None:
-            check_int(problems, "revisit_months", self.revisit_months, 1, 120)
-            if not self.revisitors:
-                problems.append(Problem("revisitors", "expected who revisits, got none"))
-        raise_if(problems)
+    def _check(self) -> Iterator[Problem]:
+        if self.revisit_months is not None and not self.revisitors:
+            yield Problem("revisitors", "expected who revisits, got none", None, "a role")
 
 
 _BIG, _ORD = CustomerCategory.BIG, CustomerCategory.ORDINARY
@@ -138,50 +148,50 @@ TIER_PRESETS: Mapping[str, tuple[ServiceTier, ...]] = MappingProxyType(
 ``big_customer_benefits``."""
 
 
-def _tiers(values: Iterable[ServiceTier]) -> tuple[ServiceTier, ...]:
-    return tuple(values)
-
-
-@attrs.frozen
+@policy
 class ServiceTierPolicy:
     """G4: the service-tier table. Source: seed 003 §6.1.2; §[管理制度]大客户管理制度 第二章 第五条.
 
     Attributes:
         tiers: one row per (category, grade); a pair with no row has no tier. Default: the
-            6.1.2 treatment table, completed for 普通C and grade D [default].
+            6.1.2 treatment table [seed], completed for 普通C and grade D [default].
         revisit_mode: rolling from the last visit [default] or per calendar period.
+
+    Raises:
+        PolicyError: listing every invalid field with its path (``tiers[2].revisitors[0]``) and
+            every duplicate (category, grade) row.
     """
 
-    tiers: tuple[ServiceTier, ...] = attrs.field(default=SEED_TREATMENT, converter=_tiers)
-    revisit_mode: RevisitMode = RevisitMode.ROLLING
-    _index: Mapping[tuple[CustomerCategory, Grade], ServiceTier] = attrs.field(
-        init=False, repr=False, eq=False, hash=False
+    tiers: tuple[ServiceTier, ...] = setting(default=SEED_TREATMENT, unit=Unit.TABLES, source=_G4)
+    revisit_mode: RevisitMode = setting(
+        default=RevisitMode.ROLLING, unit=Unit.CHOICE, source=_G4, mark=Mark.DEFAULT
     )
 
-    @_index.default
-    def _build_index(self) -> Mapping[tuple[CustomerCategory, Grade], ServiceTier]:
-        return {(t.category, t.grade): t for t in self.tiers}
-
-    def __attrs_post_init__(self) -> None:
-        problems: list[Problem] = []
-        check_instance(problems, "revisit_mode", self.revisit_mode, RevisitMode)
+    def _check(self) -> Iterator[Problem]:
         seen: set[tuple[CustomerCategory, Grade]] = set()
         for i, tier in enumerate(self.tiers):
-            if not isinstance(tier, ServiceTier):
-                problems.append(Problem(f"tiers[{i}]", f"expected a ServiceTier, got {tier!r}"))
-                continue
             key = (tier.category, tier.grade)
             if key in seen:
-                problems.append(
-                    Problem(
-                        f"tiers[{i}]", f"duplicate row for {tier.category.value} {tier.grade.value}"
-                    )
+                yield Problem(
+                    f"tiers[{i}]", f"duplicate row for {tier.category.value} {tier.grade.value}"
                 )
             seen.add(key)
-        raise_if(problems)
+
+    @functools.cached_property
+    def _index(self) -> Mapping[tuple[CustomerCategory, Grade], ServiceTier]:
+        """The rows by (category, grade), built once, after validation."""
+        return {(t.category, t.grade): t for t in self.tiers}
 
     def lookup(self, category: CustomerCategory, grade: Grade) -> ServiceTier | None:
-        """The row for ``(category, grade)``, or ``None``."""
+        """The row for ``(category, grade)``, or ``None``.
+
+        Raises:
+            InputError: for a non-category or non-grade argument.
+        """
+        if not isinstance(category, CustomerCategory):
+            raise InputError("category", category, "a CustomerCategory (BIG or ORDINARY)")
+        if not isinstance(grade, Grade):
+            raise InputError("grade", grade, "a Grade (A, B, C or D)")
         return self._index.get((category, grade))
 
 
@@ -212,7 +222,9 @@ class ServiceTierResult:
         """G4 reasons: the tier row and the revisit due date."""
         t = self.tier
         if t is None:
-            return (Reason.of("G4", "G4.none", category=self.category, grade=self.grade),)
+            return (
+                Reason.of("G4", GradingReason.G4_NONE, category=self.category, grade=self.grade),
+            )
         out = [
             Reason.of(
                 "G4",
@@ -225,14 +237,16 @@ class ServiceTierResult:
             )
         ]
         if t.revisit_months is None:
-            out.append(Reason.of("G4", "G4.no_revisit"))
+            out.append(Reason.of("G4", GradingReason.G4_NO_REVISIT))
         elif self.last_visit is None:
-            out.append(Reason.of("G4", "G4.never", due=self.next_revisit, who=t.revisitors))
+            out.append(
+                Reason.of("G4", GradingReason.G4_NEVER, due=self.next_revisit, who=t.revisitors)
+            )
         else:
             out.append(
                 Reason.of(
                     "G4",
-                    "G4.overdue" if self.overdue else "G4.revisit",
+                    GradingReason.G4_OVERDUE if self.overdue else GradingReason.G4_REVISIT,
                     months=t.revisit_months,
                     who=t.revisitors,
                     last=self.last_visit,
@@ -261,15 +275,17 @@ def service_tier(
     Args:
         category: 大客户 or 普通客户.
         grade: A, B, C or D.
-        policy: the grading policy.
-        on: the day asked about (for ``overdue``; a customer never visited is due on it).
-        last_visit: the last revisit.
+        policy: the grading policy (``GradingPolicy()`` is the seed).
+        on: the day asked about (for ``overdue``; a customer never visited is due on it), from
+            :data:`~customer_rules.dates.EARLIEST` to :data:`~customer_rules.dates.LATEST`.
+        last_visit: the last revisit, in the same range.
 
     Returns:
         The tier row and the next revisit due date.
 
     Raises:
-        InputError: for a non-category, non-grade or non-date argument.
+        InputError: for a non-category or non-grade argument, a ``policy`` that is not a
+            ``GradingPolicy``, or a non-date or out-of-range ``on`` or ``last_visit``.
 
     Example:
         >>> import datetime as dt
@@ -283,62 +299,35 @@ def service_tier(
         raise InputError("category", category, "a CustomerCategory (BIG or ORDINARY)")
     if not isinstance(grade, Grade):
         raise InputError("grade", grade, "a Grade (A, B, C or D)")
-    require_date(on, "on")
-    if last_visit is not None:
-        require_date(last_visit, "last_visit")
-    p = policy.service
-    tier = p.lookup(category, grade)
+    grading = grading_policy(policy)
+    day = require_date(on, "on")
+    last = None if last_visit is None else require_date(last_visit, "last_visit")
+    p = grading.service
+    tier = p._index.get((category, grade))
     due = None
     if tier is not None and tier.revisit_months is not None:
-        due = on if last_visit is None else _next_revisit(last_visit, tier.revisit_months, p)
-    overdue = due is not None and due < on
-    return ServiceTierResult(category, grade, tier, last_visit, due, overdue, policy.version)
+        due = day if last is None else _next_revisit(last, tier.revisit_months, p.revisit_mode)
+    overdue = due is not None and due < day
+    return ServiceTierResult(category, grade, tier, last, due, overdue, grading.version)
 
 
-def _tier_code(tier: ServiceTier) -> str:
+def _tier_code(tier: ServiceTier) -> GradingReason:
     if tier.benefits:
-        return "G4.tier.benefits"
-    return "G4.tier" if tier.seed else "G4.tier.default"
+        return GradingReason.G4_TIER_BENEFITS
+    return GradingReason.G4_TIER if tier.seed else GradingReason.G4_TIER_DEFAULT
 
 
-def _next_revisit(last: dt.date, months: int, p: ServiceTierPolicy) -> dt.date:
-    if p.revisit_mode is RevisitMode.ROLLING:
-        return add_months(last, months)
-    period_start_month = ((last.month - 1) // months) * months
-    start_of_period = dt.date(last.year, period_start_month + 1, 1)
-    return month_end(add_months(start_of_period, 2 * months - 1))
+def _next_revisit(last: dt.date, months: int, mode: RevisitMode) -> dt.date:
+    """The revisit due date; plain month arithmetic, so a due date after
+    :data:`~customer_rules.dates.LATEST` (at most 239 months after it) is still an answer."""
+    index = last.year * 12 + last.month - 1
+    if mode is RevisitMode.ROLLING:
+        year, month0 = divmod(index + months, 12)
+        return dt.date(year, month0 + 1, min(last.day, _days_in(year, month0 + 1)))
+    period_start = index - (last.month - 1) + ((last.month - 1) // months) * months
+    year, month0 = divmod(period_start + 2 * months - 1, 12)
+    return dt.date(year, month0 + 1, _days_in(year, month0 + 1))
 
 
-register_messages(
-    {
-        "G4.tier": (
-            "{category}{grade}:发货优先级 {priority},{price}",
-            "{category} {grade}: delivery priority {priority}, {price}",
-        ),
-        "G4.tier.benefits": (
-            "{category}{grade}:{price};{benefits}",
-            "{category} {grade}: {price}; {benefits}",
-        ),
-        "G4.tier.default": (
-            "{category}{grade}:制度未列明,按本库默认:发货优先级 {priority},{price}",
-            "{category} {grade}: blank in the seed, library default: priority {priority}, {price}",
-        ),
-        "G4.none": (
-            "{category}{grade}:所用待遇表未列此级别",
-            "{category} {grade}: the tier table in use has no row for it",
-        ),
-        "G4.no_revisit": ("无定期回访安排", "no scheduled revisit"),
-        "G4.never": (
-            "尚无回访记录,应立即回访(回访人:{who}),截止 {due}",
-            "never revisited: due now ({who}), by {due}",
-        ),
-        "G4.revisit": (
-            "每 {months} 个月由 {who} 回访;上次 {last},下次截止 {due}",
-            "revisit every {months} months by {who}; last {last}, next due {due}",
-        ),
-        "G4.overdue": (
-            "每 {months} 个月由 {who} 回访;上次 {last},已于 {due} 逾期",
-            "revisit every {months} months by {who}; last {last}, overdue since {due}",
-        ),
-    }
-)
+def _days_in(year: int, month: int) -> int:
+    return calendar.monthrange(year, month)[1]
