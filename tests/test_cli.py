@@ -18,7 +18,8 @@ import pytest
 
 from customer_rules import PolicyBook, load_book, read_book
 from customer_rules._portfolio import COLUMNS, SAMPLE_AS_OF, sample_portfolio
-from customer_rules.cli import CSV_COLUMNS, main
+from customer_rules.cli import main
+from customer_rules.cli.grade import CSV_COLUMNS
 from customer_rules.grading import CustomerGrade, GradingPolicy, grade_customer
 
 STRICT = "[grading.scorecard.total_cutoffs]\nA = 16\nB = 15\nC = 14\n"
@@ -279,7 +280,9 @@ def test_a_date_after_as_of_rejects_that_row_at_grading(
     path.write_text("id,first_trade\nF1,2027-05-01\nF2,2020-01-01\n", encoding="utf-8")
     code, out, err = run(capsys, "grade", "--input", str(path), "--as-of", "2026-11-30")
     assert code == 1
-    assert err.startswith("line 2: first_trade: expected a date on or before 2026-11-30")
+    assert err.startswith(
+        "line 2: first_trade: expected a date on or before 2026-11-30, the day of the grading"
+    )
     assert "F2" in out
 
 
@@ -329,10 +332,10 @@ def test_bad_policy_file_exits_2_naming_every_problem(
     code, out, err = run(capsys, "grade", "--policy", str(path))
     assert code == 2
     assert out == ""
-    assert err.splitlines() == [
-        f"{path}: grading.scorecard.total_cutoffs.A: expected an integer, got 'fourteen'",
+    assert sorted(err.splitlines()) == [
         f"{path}: grading.nope: unknown key; expected one of: deal_size, scorecard, eligibility,"
         " service, reporting, regrading",
+        f"{path}: grading.scorecard.total_cutoffs.A: expected an integer, got 'fourteen'",
     ]
 
 
@@ -341,16 +344,35 @@ def test_policy_validate_good_and_bad(capsys: pytest.CaptureFixture[str], tmp_pa
     good.write_text('version = "2027"\neffective = 2027-01-01\n' + STRICT, encoding="utf-8")
     bad = tmp_path / "bad.toml"
     bad.write_text(BAD, encoding="utf-8")
-    assert run(capsys, "policy", "validate", str(good)) == (
+    assert run(capsys, "policy", "validate", str(good), "--lang", "en") == (
         0,
         f"{good}: valid (version 2027, effective 2027-01-01)\n",
         "",
     )
-    code, out, err = run(capsys, "policy", "validate", str(bad))
+    code, out, err = run(capsys, "policy", "validate", str(bad), "--lang", "en")
     assert code == 2
     assert out == ""
     assert "grading.scorecard.total_cutoffs.A" in err
     assert err.splitlines()[-1] == f"{bad}: invalid (1 problem)"
+
+
+def test_policy_validate_speaks_chinese_by_default(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    good = tmp_path / "good.toml"
+    good.write_text('version = "2027"\neffective = 2027-01-01\n' + STRICT, encoding="utf-8")
+    assert run(capsys, "policy", "validate", str(good)) == (
+        0,
+        f"{good}:有效(版本 2027,2027-01-01 起生效)\n",
+        "",
+    )
+    bad = tmp_path / "bad.toml"
+    bad.write_text(BAD + "[grading.nope]\nx = 1\n", encoding="utf-8")
+    code, out, err = run(capsys, "policy", "validate", str(bad), "--lang", "zh")
+    assert (code, out) == (2, "")
+    assert err.splitlines()[-1] == f"{bad}:无效(2 处问题)"
+    _, _, err = run(capsys, "policy", "validate", str(bad), "--lang", "en")
+    assert err.splitlines()[-1] == f"{bad}: invalid (2 problems)"
 
 
 def test_policy_validate_unreadable_file(
@@ -382,7 +404,7 @@ def test_policy_dump_json_then_validate_round_trips(
     assert json.loads(dumped.read_text(encoding="utf-8"))["grading"]["scorecard"][
         "total_cutoffs"
     ] == {"A": 16, "B": 15, "C": 14}
-    code, out, _ = run(capsys, "policy", "validate", str(dumped))
+    code, out, _ = run(capsys, "policy", "validate", str(dumped), "--lang", "en")
     assert code == 0
     assert out == f"{dumped}: valid (version seed, effective 2026-01-01)\n"
     assert read_book(str(dumped)) == read_book(str(source))
@@ -401,12 +423,16 @@ def test_policy_show_prints_the_effective_book(
 ) -> None:
     code, out, _ = run(capsys, "policy", "show")
     assert code == 0
-    assert out.startswith('version = "seed"\n')
+    assert '\nversion = "seed"' in "\n" + out
     assert load_book(out) == PolicyBook()
     path = tmp_path / "strict.toml"
     path.write_text(STRICT, encoding="utf-8")
     code, out, _ = run(capsys, "policy", "show", "--policy", str(path))
-    assert "[grading.scorecard.total_cutoffs]\nA = 16\nB = 15\nC = 14\n" in out
+    assert load_book(out) == read_book(str(path))
+    assert (
+        load_book(out).grading.scorecard.total_cutoffs
+        != PolicyBook().grading.scorecard.total_cutoffs
+    )
 
 
 # --------------------------------------------------------------------------- --calendar
@@ -428,8 +454,13 @@ def test_working_day_deadlines_count_china_holidays(
     path = tmp_path / "wd.toml"
     path.write_text(WORKING_DAYS, encoding="utf-8")
     args = ["grade", "--policy", str(path), "--format", "json", "--lang", "en"]
-    code, out, _ = run(capsys, *args, "--calendar", "cn", "--as-of", "2026-09-20")
-    assert code == 0
+    code, out, err = run(capsys, *args, "--calendar", "cn", "--as-of", "2026-09-20")
+    assert code == 1  # three of the sample's customers were visited after that day
+    assert [line.split(":")[:2] for line in err.splitlines()] == [
+        ["line 2", " last_visit"],
+        ["line 20", " last_visit"],
+        ["line 21", " last_visit"],
+    ]
     c010 = next(item for item in json.loads(out) if item["id"] == "C010")  # D: reports monthly
     assert c010["next_report_due"] == "2026-09-30"
     chain = [r["text"] for r in c010["reasons"] if r["code"].startswith("G5.chain.next")]
@@ -441,7 +472,8 @@ def test_working_day_deadlines_count_china_holidays(
     code, out, err = run(capsys, *args, "--calendar", "cn")
     assert code == 2
     assert out == ""
-    assert err.startswith("customer-rules: error: no working-day data for 2027-")
+    assert err.startswith("customer-rules: error: no working-day data for ")
+    assert "2027" in err
     assert len(err.splitlines()) == 1
 
 
@@ -452,7 +484,8 @@ def test_china_calendar_outside_its_years_is_one_clear_error(
     assert code == 2
     assert out == ""
     assert len(err.splitlines()) == 1
-    assert "no working-day data for 2099-01-01" in err
+    assert err.startswith("customer-rules: error: no working-day data for ")
+    assert "2099" in err
 
 
 # --------------------------------------------------------------------------- usage
@@ -476,3 +509,348 @@ def test_help_and_version_exit_0(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "--version")
     assert code == 0
     assert out.startswith("customer-rules 0.")
+
+
+# --------------------------------------------------------------------------- formats, streaming
+
+GOOD_ROW = "2018-01-01,,600万,yes,35万,14,3,王建国,sales_manager,2026-10-15,,"
+
+
+def test_jsonl_is_one_json_object_per_customer(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "grade", "--format", "jsonl", "--lang", "en")
+    assert (code, err) == (0, "")
+    lines = out.splitlines()
+    assert len(lines) == 20
+    items = [json.loads(line) for line in lines]
+    assert [item["id"] for item in items] == [f"C{n:03d}" for n in range(1, 21)]
+    # the same objects as --format json, in the same order
+    _, array, _ = run(capsys, "grade", "--format", "json", "--lang", "en")
+    assert items == json.loads(array)
+
+
+def test_json_is_streamed_in_the_layout_of_an_indented_dump(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    _, out, _ = run(capsys, "grade", "--format", "json")
+    assert out.startswith('[\n  {\n    "id": "C001",\n    "name": "华东重工集团有限公司",')
+    assert out == json.dumps(json.loads(out), ensure_ascii=False, indent=2) + "\n"
+    empty = tmp_path / "empty.csv"
+    empty.write_text("id,name\n", encoding="utf-8")
+    assert run(capsys, "grade", "--input", str(empty), "--format", "json") == (0, "[]\n", "")
+    assert run(capsys, "grade", "--input", str(empty), "--format", "jsonl") == (0, "", "")
+    assert run(capsys, "grade", "--input", str(empty), "--format", "csv") == (
+        0,
+        ",".join(CSV_COLUMNS) + "\n",
+        "",
+    )
+
+
+def test_csv_with_bom_for_excel(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "grade", "--format", "csv", "--bom")
+    assert code == 0
+    assert out.startswith("\ufeffid,name,category,points_contract,")
+    assert list(csv_rows(out.removeprefix("\ufeff"))) == [f"C{n:03d}" for n in range(1, 21)]
+    _, plain, _ = run(capsys, "grade", "--format", "csv")
+    assert plain == out.removeprefix("\ufeff")
+
+
+def test_bom_is_for_csv_only(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(capsys, "grade", "--bom") == (
+        2,
+        "",
+        "customer-rules: error: --bom 只用于 --format csv\n",
+    )
+    code, _, err = run(capsys, "grade", "--bom", "--format", "jsonl", "--lang", "en")
+    assert (code, err) == (2, "customer-rules: error: --bom applies to --format csv only\n")
+
+
+# --------------------------------------------------------------------------- real spreadsheets
+
+
+def spreadsheet(header: str = ",".join(COLUMNS)) -> str:
+    return (
+        "\n".join([header, f"S1,华东重工,大客户,{GOOD_ROW}", f"S2,深圳鹏程,普通客户,{GOOD_ROW}"])
+        + "\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("encoding", "options"),
+    [("gbk", []), ("gbk", ["--encoding", "gbk"]), ("gb18030", []), ("utf-8-sig", []),
+     ("utf-8", []), ("utf-8", ["--encoding", "utf-8"]), ("utf-8-sig", ["--encoding", "utf-8"])],
+)  # fmt: skip
+def test_gbk_and_utf8_with_or_without_bom_are_read(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, encoding: str, options: list[str]
+) -> None:
+    """Excel on Chinese Windows saves GBK; elsewhere UTF-8, often with a BOM."""
+    path = tmp_path / "p.csv"
+    path.write_bytes(spreadsheet().encode(encoding))
+    code, out, err = run(
+        capsys, "grade", "--input", str(path), "--as-of", "2026-11-30", "--format", "csv",
+        *options,
+    )  # fmt: skip
+    assert (code, err) == (0, "")
+    rows = csv_rows(out)
+    assert [(r["id"], r["name"], r["grade"]) for r in rows.values()] == [
+        ("S1", "华东重工", "B"),
+        ("S2", "深圳鹏程", "B"),
+    ]
+
+
+def test_gbk_from_standard_input(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    stdin = io.TextIOWrapper(io.BytesIO(spreadsheet().encode("gbk")))
+    monkeypatch.setattr(sys, "stdin", stdin)
+    code, out, err = run(capsys, "grade", "--input", "-", "--as-of", "2026-11-30", "--lang", "en")
+    assert (code, err) == (0, "")
+    assert "S1 华东重工" in out
+
+
+def test_wrong_or_unknown_encoding_is_one_clear_error(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = tmp_path / "p.csv"
+    path.write_bytes(spreadsheet().encode("gbk"))
+    code, out, err = run(capsys, "grade", "--input", str(path), "--encoding", "latin-9000")
+    assert (code, out) == (2, "")
+    assert err.startswith(f"customer-rules: error: {path}: encoding: expected a text encoding")
+    assert "'latin-9000'" in err
+    code, out, err = run(capsys, "grade", "--input", str(path), "--encoding", "utf-8")
+    assert (code, out) == (2, "")
+    assert err.startswith(f"customer-rules: error: {path}: encoding: expected text in utf-8-sig")
+    assert "--encoding gb18030" in err
+
+
+def test_bytes_of_another_encoding_met_midway_stop_the_command(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = tmp_path / "p.csv"
+    ascii_rows = "".join(f"A{n},x\n" for n in range(3000))
+    path.write_bytes(f"id,name\n{ascii_rows}Z1,华东\n".encode("gbk"))
+    code, out, err = run(capsys, "grade", "--input", str(path), "--encoding", "utf-8")
+    assert code == 2
+    assert err.startswith(f"customer-rules: error: {path}: encoding: expected text in utf-8-sig")
+    assert len(err.splitlines()) == 1
+    assert out == ""  # the table is written only once every row is read
+
+
+def test_unknown_column_is_a_warning_unless_strict(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = tmp_path / "p.csv"
+    path.write_text(spreadsheet(",".join(COLUMNS) + ",remark"), encoding="utf-8")
+    args = ["grade", "--input", str(path), "--as-of", "2026-11-30", "--format", "csv"]
+    code, out, err = run(capsys, *args)
+    assert code == 0
+    assert err == (
+        "warning: line 1: remark: unknown column, ignored; expected one of: "
+        + ", ".join(COLUMNS)
+        + "\n"
+    )
+    assert list(csv_rows(out)) == ["S1", "S2"]
+    code, out, err = run(capsys, *args, "--strict")
+    assert code == 1
+    assert err.startswith("line 1: remark: unknown column, ignored;")
+    assert list(csv_rows(out)) == ["S1", "S2"]
+
+
+def test_chinese_header_labels_are_accepted(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = tmp_path / "p.csv"
+    path.write_text("客户编号,客户名称,正常往来起始日\nZ1,华北,2020-01-01\n", encoding="utf-8")
+    code, out, err = run(capsys, "grade", "--input", str(path), "--format", "jsonl")
+    assert (code, err) == (0, "")
+    item = json.loads(out)
+    assert (item["id"], item["name"]) == ("Z1", "华北")
+
+
+def test_unquoted_thousands_give_one_error_for_the_row(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """An amount written 3,000,000 without quotes splits into three cells: one error, a hint."""
+    path = tmp_path / "p.csv"
+    lines = spreadsheet().splitlines()
+    lines.insert(2, f"S9,拆分,大客户,{GOOD_ROW.replace('600万', '3,000,000')}")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    code, out, err = run(capsys, "grade", "--input", str(path), "--as-of", "2026-11-30")
+    assert code == 1
+    assert err.splitlines() == [
+        "line 3: contract_amount: amount 3,000,000 was split at the commas (the cell is not"
+        f" quoted), so the row has {len(COLUMNS) + 2} cells for {len(COLUMNS)} columns; quote"
+        ' the amount ("3,000,000") or write it without commas (3000000)'
+    ]
+    assert "S1 华东重工" in out
+    assert "S2 深圳鹏程" in out
+    assert out.splitlines()[-1] == (
+        "共 2 户:A 0、B 2、C 0、D 0,未评级 0;另有 1 处输入问题未能评级(见标准错误输出)"
+    )
+
+
+# --------------------------------------------------------------------------- pipes and progress
+
+
+class _ClosedPipe(io.StringIO):
+    """Standard output whose reader went away after ``limit`` characters."""
+
+    def __init__(self, limit: int) -> None:
+        super().__init__()
+        self.limit = limit
+
+    def write(self, text: str) -> int:
+        if self.tell() + len(text) > self.limit:
+            raise BrokenPipeError(32, "Broken pipe")
+        return super().write(text)
+
+    def fileno(self) -> int:
+        raise io.UnsupportedOperation("no file descriptor")
+
+
+@pytest.mark.parametrize("fmt", ["table", "csv", "json", "jsonl"])
+def test_a_closed_pipe_ends_quietly_with_0(
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    fmt: str,
+) -> None:
+    """``customer-rules grade | head``: the reader chose to stop; even with rejected rows."""
+    path = write_portfolio(tmp_path)  # two rows rejected: would be exit code 1
+    stdout = _ClosedPipe(limit=200)
+    monkeypatch.setattr(sys, "stdout", stdout)
+    code = main(["grade", "--input", str(path), "--as-of", "2026-11-30", "--format", fmt])
+    assert code == 0
+    assert "Traceback" not in capsys.readouterr().err
+    assert len(stdout.getvalue()) <= 200
+
+
+def test_a_real_closed_pipe_prints_nothing_on_stderr(tmp_path: Path) -> None:
+    path = tmp_path / "many.csv"
+    row = f"大客户,{GOOD_ROW}"
+    path.write_text(
+        ",".join(COLUMNS) + "\n" + "".join(f"M{n},客户{n},{row}\n" for n in range(3000)),
+        encoding="utf-8",
+    )
+    command = [sys.executable, "-m", "customer_rules", "grade", "--input", str(path)]
+    with subprocess.Popen(
+        [*command, "--format", "jsonl", "--as-of", "2026-11-30"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    ) as process:
+        assert process.stdout is not None
+        first = process.stdout.readline()
+        process.stdout.close()  # what `head -1` does
+        assert process.stderr is not None
+        err = process.stderr.read()
+        code = process.wait()
+    assert json.loads(first)["id"] == "M0"
+    assert (code, err) == (0, b"")
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def big_portfolio(tmp_path: Path, rows: int) -> Path:
+    path = tmp_path / "big.csv"
+    row = f"普通客户,{GOOD_ROW}"
+    path.write_text(
+        ",".join(COLUMNS) + "\n" + "".join(f"B{n},客户{n},{row}\n" for n in range(rows)),
+        encoding="utf-8",
+    )
+    return path
+
+
+def test_progress_line_on_a_terminal_for_big_inputs(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    path = big_portfolio(tmp_path, 6_500)
+    terminal, out = _Terminal(), io.StringIO()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    monkeypatch.setattr(sys, "stdout", out)
+    code = main(["grade", "--input", str(path), "--as-of", "2026-11-30", "--format", "csv"])
+    assert code == 0
+    assert len(out.getvalue().splitlines()) == 6_501
+    shown = "\r已处理 6000 行…"
+    assert terminal.getvalue() == shown + "\r" + " " * 15 + "\r"  # 4 wide characters
+
+
+def test_no_progress_line_when_stderr_is_not_a_terminal_or_the_input_small(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from customer_rules.cli import _core
+
+    monkeypatch.setattr(_core, "PROGRESS_ABOVE", 50)  # the same rules, on a smaller input
+    monkeypatch.setattr(_core, "PROGRESS_EVERY", 20)
+    big = big_portfolio(tmp_path, 65)
+    code, _, err = run(capsys, "grade", "--input", str(big), "--format", "jsonl")
+    assert (code, err) == (0, "")
+    terminal = _Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    assert main(["grade", "--format", "jsonl"]) == 0  # the 20 customers of the sample
+    assert terminal.getvalue() == ""
+    # streamed output on the same terminal shows the progress itself
+    monkeypatch.setattr(sys, "stdout", _Terminal())
+    assert main(["grade", "--input", str(big), "--format", "jsonl"]) == 0
+    assert terminal.getvalue() == ""
+    # the table is written at the end: the line shows, and is gone before the table
+    screen = _Terminal()
+    monkeypatch.setattr(sys, "stdout", screen)
+    assert main(["grade", "--input", str(big), "--as-of", "2026-11-30"]) == 0
+    assert terminal.getvalue() == "\r已处理 60 行…\r" + " " * 13 + "\r"
+    assert screen.getvalue().startswith("客户评级 截至 2026-11-30\n")
+
+
+# --------------------------------------------------------------------------- the core
+
+
+def test_commands_are_the_public_modules_of_the_package() -> None:
+    from customer_rules.cli import _core
+
+    assert _core.chapter_modules() == ["grade", "policy"]
+    parser = _core.build_parser()
+    assert "{grade,policy}" in parser.format_usage()
+
+
+def test_every_cli_text_renders_in_both_languages() -> None:
+    """The command line's texts are one message-code enum; each renders fully in zh and en."""
+    import string
+
+    from customer_rules.cli._text import CliText
+    from customer_rules.reasons import render_message, template_of
+
+    for code in CliText:
+        names = {n for _, n, _, _ in string.Formatter().parse(template_of(code, "zh")) if n}
+        facts = {name: f"<{name}>" for name in names}
+        zh, en = render_message(code, "zh", **facts), render_message(code, "en", **facts)
+        assert zh.strip(), code
+        assert en.strip(), code
+        assert zh != en or code is CliText.STDIN, code
+        assert "{" not in zh + en, code
+        assert all(f"<{name}>" in zh and f"<{name}>" in en for name in names), code
+
+
+def test_grade_help_lists_the_common_options(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "grade", "--help")
+    assert code == 0
+    options = ["--policy FILE", "--input FILE.csv", "--as-of DATE", "--encoding NAME", "--strict"]
+    options += ["--bom", "{table,csv,json,jsonl}", "{days,cn}", "{zh,en}"]
+    for option in options:
+        assert option in out, option
+
+
+def test_policy_dump_reports_in_the_language_asked(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    target = tmp_path / "book.toml"
+    assert run(capsys, "policy", "dump", "--output", str(target)) == (
+        0,
+        "",
+        f"{target}:已写入(toml,版本 seed)\n",
+    )
+    code, _, err = run(capsys, "policy", "dump", "--output", str(target), "--lang", "en")
+    assert (code, err) == (0, f"{target}: written (toml, version seed)\n")
+    code, _, err = run(capsys, "policy", "dump", "--output", str(tmp_path / "no" / "b.toml"))
+    assert code == 2
+    assert err.startswith(f"customer-rules: error: {tmp_path / 'no' / 'b.toml'}:无法写入文件:")

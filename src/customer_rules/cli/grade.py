@@ -1,0 +1,404 @@
+"""``customer-rules grade``: the grading chapter (G2–G6) on the command line.
+
+Reads a portfolio (the shipped sample by default) row by row, grades each customer with
+:func:`~customer_rules.grading.grade_customer` and writes it at once: only counters are kept, so
+``--format csv`` and ``--format jsonl`` handle any number of customers in constant memory
+(``json`` streams its array's items too). The table holds its rows until the widths are known —
+use it for people, and ``csv``/``jsonl`` for big inputs. A rejected row is reported on standard
+error with its line as it is met, and the rest are graded.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import typing
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+
+from customer_rules._portfolio import PORTFOLIO_COLUMNS as _COLUMNS
+from customer_rules._portfolio import SAMPLE_AS_OF as _SAMPLE_AS_OF
+from customer_rules._portfolio import sample_portfolio_text as _sample_text
+from customer_rules.book import PolicyBook
+from customer_rules.calendars import Calendar
+from customer_rules.cli._core import (
+    CommandError,
+    Progress,
+    RowReport,
+    add_options,
+    calendar_name,
+    check_covered,
+    input_error,
+    load_book,
+    load_calendar,
+    open_rows,
+    output,
+)
+from customer_rules.cli._text import CliText
+from customer_rules.cli._writers import Column, write_csv, write_json, write_jsonl, write_table
+from customer_rules.errors import CalendarCoverageError, InputError
+from customer_rules.grading import (
+    Customer,
+    CustomerGrade,
+    Grade,
+    GradingPolicy,
+    Indicator,
+    grade_customer,
+)
+from customer_rules.reasons import (
+    Lang,
+    MessageCode,
+    Reason,
+    register_codes,
+    render_message,
+    render_reason,
+)
+from customer_rules.rows import RowError, RowResult
+
+if typing.TYPE_CHECKING:
+    from customer_rules.cli._core import Commands
+
+__all__ = ["CSV_COLUMNS", "GradeText", "register"]
+
+
+class GradeText(MessageCode):
+    """The texts of the ``grade`` command (its title lines, column headers and summary)."""
+
+    TITLE = "cli.grade.title"
+    AS_OF = "cli.grade.as_of"
+    SAMPLE_NOTE = "cli.grade.sample_note"
+    POLICY = "cli.grade.policy"
+    LEGEND = "cli.grade.legend"
+    LIST_SEP = "cli.grade.list_sep"
+    COL_CUSTOMER = "cli.grade.col.customer"
+    COL_CATEGORY = "cli.grade.col.category"
+    COL_POINTS = "cli.grade.col.points"
+    COL_TOTAL = "cli.grade.col.total"
+    COL_GRADE = "cli.grade.col.grade"
+    COL_TIER = "cli.grade.col.tier"
+    COL_REVISIT = "cli.grade.col.revisit"
+    COL_REPORT = "cli.grade.col.report"
+    OVERDUE = "cli.grade.overdue"
+    SUMMARY = "cli.grade.summary"
+    REJECTED = "cli.grade.rejected"
+
+
+register_codes(
+    GradeText,
+    {
+        GradeText.TITLE: ("客户评级", "Customer grades"),
+        GradeText.AS_OF: ("截至 {day}", "as of {day}"),
+        GradeText.SAMPLE_NOTE: (
+            "(样例数据的日期;可用 --as-of 指定)",
+            " (the sample's date; use --as-of)",
+        ),
+        GradeText.POLICY: (
+            "政策版本 {version}({effective} 起生效)",
+            "policy {version} (effective {effective})",
+        ),
+        GradeText.LEGEND: (
+            "得分依次为:{indicators}(G2);待遇为发货优先级与价格(G4);报告为书面报告截止日(G5)",
+            "points: {indicators} (G2); tier: delivery priority and price (G4);"
+            " report: the written report's due date (G5)",
+        ),
+        GradeText.LIST_SEP: ("、", ", "),
+        GradeText.COL_CUSTOMER: ("客户", "customer"),
+        GradeText.COL_CATEGORY: ("类别", "category"),
+        GradeText.COL_POINTS: ("得分", "points"),
+        GradeText.COL_TOTAL: ("合计", "total"),
+        GradeText.COL_GRADE: ("等级", "grade"),
+        GradeText.COL_TIER: ("待遇(优先级/价格)", "tier (priority, price)"),
+        GradeText.COL_REVISIT: ("下次回访", "next revisit"),
+        GradeText.COL_REPORT: ("下次报告", "next report"),
+        GradeText.OVERDUE: ("逾期", "overdue"),
+        GradeText.SUMMARY: (
+            "共 {count} 户:{grades},未评级 {ungraded}",
+            "{count} customers: {grades}; not graded {ungraded}",
+        ),
+        GradeText.REJECTED: (
+            ";另有 {count} 处输入问题未能评级(见标准错误输出)",
+            "; {count} input problem(s), see stderr",
+        ),
+    },
+)
+
+
+def register(commands: Commands) -> None:
+    """Add the ``grade`` command."""
+    grade = commands.add_parser(
+        "grade",
+        help="grade a portfolio of customers (the shipped sample by default)",
+        description="Grade customers (G2–G6) and print their grades, tiers and reasons.",
+    )
+    add_options(
+        grade, "policy", "input", "as_of", "lang", "format", "calendar", "encoding", "strict", "bom"
+    )
+    grade.set_defaults(run=_run)
+
+
+# --------------------------------------------------------------------------- what is shown
+
+
+def _shown(result: CustomerGrade) -> tuple[Reason, ...]:
+    """The reasons printed under a customer: what decided the grade first, then the notes."""
+    return (*result.deciding, *result.notes)
+
+
+def _texts(result: CustomerGrade, lang: Lang) -> list[str]:
+    return [render_reason(r, lang) for r in _shown(result)]
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return None if day is None else day.isoformat()
+
+
+def _point(index: int) -> Callable[[CustomerGrade, Lang], object]:
+    def get(result: CustomerGrade, _: Lang) -> object:
+        return result.scorecard.points[index] if result.scorecard is not None else None
+
+    return get
+
+
+def _grade(result: CustomerGrade, _: Lang) -> str | None:
+    return result.grade.value if result.grade is not None else None
+
+
+def _priority(result: CustomerGrade, _: Lang) -> int | None:
+    row = result.tier.tier if result.tier is not None else None
+    return row.priority if row is not None else None
+
+
+def _price(result: CustomerGrade, _: Lang) -> str | None:
+    row = result.tier.tier if result.tier is not None else None
+    return row.price.value if row is not None else None
+
+
+def _revisit(result: CustomerGrade, _: Lang) -> str | None:
+    return _iso(result.tier.next_revisit if result.tier is not None else None)
+
+
+def _report(result: CustomerGrade, _: Lang) -> str | None:
+    return _iso(result.report.next_due if result.report is not None else None)
+
+
+def _change(result: CustomerGrade, _: Lang) -> dict[str, object] | None:
+    change = result.change
+    if change is None:
+        return None
+    return {
+        "previous": change.previous.value if change.previous is not None else None,
+        "current": change.current.value,
+        "change": change.change.value,
+        "effective": change.effective,
+    }
+
+
+def _reasons(result: CustomerGrade, lang: Lang) -> list[dict[str, object]]:
+    return [
+        {"rule": r.rule, "code": str(r.code), "text": render_reason(r, lang)}
+        for r in result.reasons
+    ]
+
+
+def _what_if(result: CustomerGrade, lang: Lang) -> dict[str, object] | None:
+    if result.scorecard is None:
+        return None
+    what_if = result.scorecard.what_if
+    texts = [render_reason(r, lang) for r in what_if.reasons]
+    return {
+        "next_grade": what_if.next_grade.value if what_if.next_grade is not None else None,
+        "points_short": what_if.points_short,
+        "text": texts[0],
+        "levers": [
+            {
+                "indicator": lever.indicator.value,
+                "gain": lever.gain,
+                "target": str(lever.target) if lever.target is not None else None,
+                "closes_gap": lever.closes_gap,
+                "text": text,
+            }
+            for lever, text in zip(what_if.levers, texts[1:], strict=True)
+        ],
+    }
+
+
+_DATA: tuple[Column[CustomerGrade], ...] = (
+    Column("id", lambda r, _: r.customer.id),
+    Column("name", lambda r, _: r.customer.name),
+    Column("category", lambda r, _: r.category.category.value),
+    Column("points_contract", _point(0)),
+    Column("points_receivables", _point(1)),
+    Column("points_premium", _point(2)),
+    Column("points_influence", _point(3)),
+    Column("total", lambda r, _: r.scorecard.total if r.scorecard is not None else None),
+    Column("grade", _grade),
+    Column("tier_priority", _priority),
+    Column("tier_price", _price),
+    Column("next_revisit", _revisit),
+    Column("next_report_due", _report),
+    Column("policy_version", lambda r, _: r.policy_version),
+)
+
+_CSV: tuple[Column[CustomerGrade], ...] = (*_DATA, Column("reasons", _texts))
+"""``--format csv``: ``reasons`` joins the table's reasons with `` | ``."""
+
+_JSON: tuple[Column[CustomerGrade], ...] = (
+    *_DATA,
+    Column("deciding", _texts),
+    Column("revisit_overdue", lambda r, _: r.tier.overdue if r.tier is not None else None),
+    Column("change", _change),
+    Column("reasons", _reasons),
+    Column("what_if", _what_if),
+)
+"""``--format json`` and ``jsonl``: one object per customer."""
+
+CSV_COLUMNS: tuple[str, ...] = tuple(c.name for c in _CSV)
+"""The columns of ``grade --format csv``, in order (``reasons`` joins the shown reasons with
+`` | ``)."""
+
+
+def _customer(result: CustomerGrade, _: Lang) -> str:
+    return f"{result.customer.id} {result.customer.name}".strip()
+
+
+def _category(result: CustomerGrade, lang: Lang) -> str:
+    category = result.category.category
+    return category.zh if lang == "zh" else category.value
+
+
+def _points(result: CustomerGrade, _: Lang) -> list[int | None]:
+    sc = result.scorecard
+    return list(sc.points) if sc is not None else [None] * len(Indicator)
+
+
+def _tier(result: CustomerGrade, lang: Lang) -> str | None:
+    row = result.tier.tier if result.tier is not None else None
+    if row is None:
+        return None
+    price = getattr(row.price, lang)
+    return f"{row.priority}/{price}" if row.priority is not None else str(price)
+
+
+def _revisit_cell(result: CustomerGrade, lang: Lang) -> str | None:
+    tier = result.tier
+    if tier is None or tier.next_revisit is None:
+        return None
+    text = tier.next_revisit.isoformat()
+    return f"{text} {render_message(GradeText.OVERDUE, lang)}" if tier.overdue else text
+
+
+_TABLE: tuple[Column[CustomerGrade], ...] = (
+    Column("customer", _customer, GradeText.COL_CUSTOMER),
+    Column("category", _category, GradeText.COL_CATEGORY),
+    Column("points", _points, GradeText.COL_POINTS),
+    Column(
+        "total",
+        lambda r, _: r.scorecard.total if r.scorecard is not None else None,
+        GradeText.COL_TOTAL,
+    ),
+    Column("grade", _grade, GradeText.COL_GRADE),
+    Column("tier", _tier, GradeText.COL_TIER),
+    Column("next_revisit", _revisit_cell, GradeText.COL_REVISIT),
+    Column("next_report_due", _report, GradeText.COL_REPORT),
+)
+"""The table: one line per customer, its reasons indented below."""
+
+
+# --------------------------------------------------------------------------- the command
+
+
+def _run(args: argparse.Namespace) -> int:
+    lang: Lang = args.lang
+    fmt: str = args.format
+    if args.bom and fmt != "csv":
+        raise CommandError(render_message(CliText.BOM_CSV_ONLY, lang))
+    book = load_book(args.policy)
+    calendar = load_calendar(args.calendar)
+    sample = args.input is None
+    as_of: dt.date = args.as_of or (_SAMPLE_AS_OF if sample else dt.date.today())
+    check_covered(calendar, as_of)
+    progress = Progress(lang, streaming=fmt != "table")
+    report = RowReport(progress)
+    counts: Counter[Grade | None] = Counter()
+    with open_rows(args, _COLUMNS, _sample_text) as rows:
+        report.add(rows.header_problems)
+        graded = _graded(rows, book.grading, as_of, calendar, lang, progress, report, counts)
+        out = output(fmt)
+        try:
+            if fmt == "csv":
+                write_csv(out, _CSV, graded, lang, bom=args.bom)
+            elif fmt == "json":
+                write_json(out, _JSON, graded, lang)
+            elif fmt == "jsonl":
+                write_jsonl(out, _JSON, graded, lang)
+            else:
+                title = _title(lang, as_of, sample=sample and args.as_of is None)
+                title += _calendar_line(lang, book, args.calendar) + "\n"
+                write_table(out, _TABLE, graded, lang, details=_texts, title=title)
+                out.write("\n" + _summary(counts, report.rejected, lang) + "\n")
+        except InputError as exc:  # the input stopped being readable midway (its encoding)
+            raise CommandError(input_error(exc, args.input, lang)) from None
+        finally:
+            progress.clear()
+    return report.exit_code
+
+
+def _graded(
+    rows: Iterable[RowResult[Customer]],
+    policy: GradingPolicy,
+    on: dt.date,
+    calendar: Calendar,
+    lang: Lang,
+    progress: Progress,
+    report: RowReport,
+    counts: Counter[Grade | None],
+) -> Iterator[CustomerGrade]:
+    """Grade each good row as it is read; report the others; count the grades."""
+    for row in rows:
+        progress.tick()
+        if row.value is None:
+            report.add(row.problems)
+            continue
+        try:
+            result = grade_customer(row.value, policy, on=on, calendar=calendar)
+        except CalendarCoverageError as exc:
+            raise CommandError(str(exc)) from None
+        except InputError as exc:  # a fact that cannot be right on that day (a date after it)
+            report.add(
+                [RowError(row.line, _COLUMNS.column_of(p.path), p.message) for p in exc.problems]
+            )
+            continue
+        counts[result.grade] += 1
+        yield result
+    progress.clear()
+
+
+def _title(lang: Lang, as_of: dt.date, *, sample: bool) -> str:
+    when = render_message(GradeText.AS_OF, lang, day=as_of)
+    if sample:
+        when += render_message(GradeText.SAMPLE_NOTE, lang)
+    return f"{render_message(GradeText.TITLE, lang)} {when}\n"
+
+
+def _calendar_line(lang: Lang, book: PolicyBook, calendar: str) -> str:
+    policy = render_message(GradeText.POLICY, lang, version=book.version, effective=book.effective)
+    sep = render_message(GradeText.LIST_SEP, lang)
+    legend = render_message(
+        GradeText.LEGEND, lang, indicators=sep.join(getattr(i, lang) for i in Indicator)
+    )
+    return f"{policy} · {calendar_name(calendar, lang)}\n{legend}\n"
+
+
+def _summary(counts: Counter[Grade | None], rejected: int, lang: Lang) -> str:
+    sep = render_message(GradeText.LIST_SEP, lang)
+    grades = sep.join(f"{g.value} {counts.get(g, 0)}" for g in Grade)
+    text = render_message(
+        GradeText.SUMMARY,
+        lang,
+        count=sum(counts.values()),
+        grades=grades,
+        ungraded=counts.get(None, 0),
+    )
+    if rejected:
+        text += render_message(GradeText.REJECTED, lang, count=rejected)
+    return text

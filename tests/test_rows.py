@@ -1,0 +1,357 @@
+"""customer_rules.rows: the one CSV reader — encodings, headers, lines, unquoted thousands."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import types
+from decimal import Decimal
+from pathlib import Path
+
+import attrs
+import pytest
+
+import customer_rules.rows as rows_module
+from customer_rules import InputError, PolicyError
+from customer_rules.rows import ColumnMap, RowError, RowReader, RowResult, parse_rows, read_rows
+
+
+@attrs.frozen
+class Signoff:
+    who: str
+    what: str
+    on: dt.date
+
+
+@attrs.frozen
+class Deal:
+    code: str
+    amount: Decimal
+    signed: Signoff | None = None
+    note: str = ""
+
+
+DEALS: ColumnMap[Deal] = ColumnMap(
+    Deal,
+    {
+        "code": "code",
+        "amount": "amount",
+        "signed_by": "signed.who",
+        "signed_on": "signed.on",
+        "note": "note",
+    },
+    aliases={"编号": "code", "金额": "amount"},
+    constants={"signed.what": "deal"},
+    required={"code", "amount"},
+    key="code",
+)
+
+
+def read(text: str, *, strict: bool = False) -> tuple[list[RowResult[Deal]], RowReader[Deal]]:
+    with parse_rows(text, DEALS, strict=strict) as reader:
+        return list(reader), reader
+
+
+def values(results: list[RowResult[Deal]]) -> list[Deal | None]:
+    return [r.value for r in results]
+
+
+def errors(results: list[RowResult[Deal]]) -> list[str]:
+    return [str(p) for r in results for p in r.problems]
+
+
+def test_all_is_exactly_the_public_names() -> None:
+    public = {
+        name
+        for name, value in vars(rows_module).items()
+        if not name.startswith("_")
+        and not isinstance(value, types.ModuleType)
+        and type(value).__module__ != "typing"
+        and name != "annotations"
+        and (
+            not isinstance(value, type | types.FunctionType)
+            or value.__module__ == rows_module.__name__
+        )
+    }
+    assert len(rows_module.__all__) == len(set(rows_module.__all__))
+    assert set(rows_module.__all__) == public
+
+
+# --------------------------------------------------------------------------- rows into facts
+
+
+def test_rows_become_facts_with_nested_groups_and_constants() -> None:
+    results, reader = read('code,amount,signed_by,signed_on\nD1,80万,王,2026-01-05\nD2,"3,000",,\n')
+    assert reader.header_problems == ()
+    assert [(r.line, r.problems) for r in results] == [(2, ()), (3, ())]
+    assert values(results) == [
+        Deal("D1", Decimal(800_000), Signoff("王", "deal", dt.date(2026, 1, 5))),
+        Deal("D2", Decimal(3000)),  # no cell of the group filled: no constant, no group
+    ]
+
+
+def test_a_problem_names_its_line_and_column_not_the_field_path() -> None:
+    results, _ = read("code,amount,signed_by,signed_on\nD1,1,王,soon\nD2,x,,\nD3,5,,\n")
+    assert [r.value is None for r in results] == [True, True, False]
+    assert [(p.line, p.column) for r in results for p in r.problems] == [
+        (2, "signed_on"),
+        (3, "amount"),
+    ]
+    assert errors(results)[0].startswith("line 2: signed_on: expected an ISO date")
+
+
+def test_a_filled_group_missing_a_required_cell_names_that_column() -> None:
+    results, _ = read("code,amount,signed_by,signed_on\nD1,1,王,\n")
+    assert [(p.line, p.column) for p in results[0].problems] == [(2, "signed_on")]
+
+
+def test_empty_cells_are_missing_and_cells_are_trimmed() -> None:
+    results, _ = read("code,amount,note\n D1 , 12 ,\n")
+    assert values(results) == [Deal("D1", Decimal(12))]
+
+
+def test_lines_count_quoted_newlines_and_skip_blank_rows() -> None:
+    results, _ = read('code,amount,note\nD1,1,"two\nlines"\n\n,,\nD2,x,\n')
+    assert [r.line for r in results] == [2, 6]
+    assert errors(results) == [f"line 6: amount: {results[1].problems[0].message}"]
+
+
+def test_a_repeated_key_rejects_the_row_and_names_the_first_line() -> None:
+    results, _ = read("code,amount\nD1,1\nD2,2\nD1,3\n")
+    assert values(results)[:2] == [Deal("D1", Decimal(1)), Deal("D2", Decimal(2))]
+    assert errors(results) == ["line 4: code: duplicate code 'D1' (first on line 2)"]
+
+
+def test_rows_are_read_once() -> None:
+    reader = parse_rows("code,amount\nD1,1\n", DEALS)
+    assert len(list(reader)) == 1
+    with pytest.raises(InputError, match="read once"):
+        iter(reader)
+
+
+# --------------------------------------------------------------------------- headers
+
+
+def test_aliases_and_any_case_name_the_columns() -> None:
+    results, reader = read("编号,金额,NOTE\nD1,1,hi\n")
+    assert reader.header == ("code", "amount", "note")
+    assert values(results) == [Deal("D1", Decimal(1), note="hi")]
+
+
+def test_unknown_column_is_a_warning_or_with_strict_an_error() -> None:
+    results, reader = read("code,amount,colour\nD1,1,red\n")
+    assert reader.header_problems == (
+        RowError(
+            1,
+            "colour",
+            "unknown column, ignored; expected one of: code, amount, signed_by, signed_on, note",
+            warning=True,
+        ),
+    )
+    assert values(results) == [Deal("D1", Decimal(1))]
+    results, reader = read("code,amount,colour\nD1,1,red\n", strict=True)
+    assert [p.warning for p in reader.header_problems] == [False]
+    assert values(results) == [Deal("D1", Decimal(1))]
+
+
+def test_a_column_named_twice_is_an_error_and_the_first_is_used() -> None:
+    results, reader = read("code,amount,金额\nD1,1,2\n")
+    assert [(p.line, p.column, p.warning) for p in reader.header_problems] == [(1, "金额", False)]
+    assert values(results) == [Deal("D1", Decimal(1))]
+
+
+@pytest.mark.parametrize(
+    ("text", "match"),
+    [("", "a header row"), ("\n ,\n", "a header row"), ("code,note\nD1,x\n", "amount")],
+)
+def test_no_header_or_a_missing_required_column_is_an_input_error(text: str, match: str) -> None:
+    with pytest.raises(InputError, match=match) as caught:
+        parse_rows(text, DEALS)
+    assert caught.value.field == "header"
+
+
+# --------------------------------------------------------------------------- unquoted thousands
+
+
+def test_unquoted_thousands_are_one_error_naming_the_amounts_column() -> None:
+    results, _ = read("code,amount,note\nD1,3,000,000,hi\nD2,1,500.50,\nD3,4,ok\n")
+    assert values(results)[2] == Deal("D3", Decimal(4), note="ok")
+    assert errors(results) == [
+        "line 2: amount: amount 3,000,000 was split at the commas (the cell is not quoted), so"
+        ' the row has 5 cells for 3 columns; quote the amount ("3,000,000") or write it without'
+        " commas (3000000)",
+        "line 3: amount: amount 1,500.50 was split at the commas (the cell is not quoted), so"
+        ' the row has 4 cells for 3 columns; quote the amount ("1,500.50") or write it without'
+        " commas (1500.50)",
+    ]
+
+
+def test_other_surplus_cells_are_one_plain_error_and_trailing_commas_are_harmless() -> None:
+    results, _ = read("code,amount\nD1,1,oops\nD2,2,,\n")
+    assert errors(results) == ["line 2: row has 3 cells, the header names 2"]
+    assert values(results)[1] == Deal("D2", Decimal(2))
+
+
+# --------------------------------------------------------------------------- encodings
+
+TEXT = "编号,金额,note\nD1,80万,华东重工\n"
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gbk", "gb18030"])
+def test_files_in_utf8_with_or_without_bom_or_gbk_are_read(tmp_path: Path, encoding: str) -> None:
+    path = tmp_path / "deals.csv"
+    path.write_bytes(TEXT.encode(encoding))
+    with read_rows(path, DEALS) as reader:
+        assert [r.value for r in reader] == [Deal("D1", Decimal(800_000), note="华东重工")]
+    assert reader.encoding == ("utf-8-sig" if encoding.startswith("utf") else "gb18030")
+
+
+def test_an_explicit_encoding_is_used_as_given(tmp_path: Path) -> None:
+    path = tmp_path / "deals.csv"
+    path.write_bytes(TEXT.encode("gbk"))
+    with read_rows(path, DEALS, encoding="gbk") as reader:
+        assert next(r.value for r in reader) == Deal("D1", Decimal(800_000), note="华东重工")
+    with pytest.raises(InputError, match="encoding") as caught:
+        read_rows(path, DEALS, encoding="utf-8")
+    assert caught.value.field == "encoding"
+
+
+def test_an_unknown_encoding_or_file_is_an_input_error(tmp_path: Path) -> None:
+    path = tmp_path / "deals.csv"
+    path.write_bytes(TEXT.encode("utf-8"))
+    with pytest.raises(InputError, match="a text encoding such as") as caught:
+        read_rows(path, DEALS, encoding="klingon")
+    assert caught.value.field == "encoding"
+    with pytest.raises(InputError, match="readable file") as caught:
+        read_rows(tmp_path / "none.csv", DEALS)
+    assert caught.value.field == "input"
+
+
+class _Pipe(io.RawIOBase):
+    """A binary stream that cannot be rewound (standard input from a pipe); counts reads."""
+
+    def __init__(self, data: bytes) -> None:
+        super().__init__()
+        self._data = io.BytesIO(data)
+        self.read_bytes = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return False
+
+    def readinto(self, buffer: memoryview) -> int:  # type: ignore[override]
+        data = self._data.read(len(buffer))
+        buffer[: len(data)] = data
+        self.read_bytes += len(data)
+        return len(data)
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gbk"])
+def test_streams_that_cannot_rewind_are_judged_by_their_start(encoding: str) -> None:
+    pipe = _Pipe(TEXT.encode(encoding))
+    with read_rows(io.BufferedReader(pipe), DEALS) as reader:
+        assert [r.value for r in reader] == [Deal("D1", Decimal(800_000), note="华东重工")]
+    assert not pipe.closed  # the caller's stream is left open
+
+
+def test_a_stream_whose_later_bytes_are_not_utf8_is_an_input_error() -> None:
+    ascii_rows = "".join(f"D{n},{n}\n" for n in range(200_000))  # over a megabyte
+    data = ("code,amount,note\n" + ascii_rows).encode() + "D0x,1,华东\n".encode("gbk")
+    reader = read_rows(io.BufferedReader(_Pipe(data)), DEALS)
+    with reader, pytest.raises(InputError, match="--encoding gb18030") as caught:
+        for _ in reader:
+            pass
+    assert caught.value.field == "encoding"
+
+
+def test_rows_are_read_lazily() -> None:
+    """The first row is there before the whole input is read: memory stays flat."""
+    data = ("code,amount\n" + "".join(f"D{n},{n}\n" for n in range(500_000))).encode()
+    pipe = _Pipe(data)
+    reader = read_rows(io.BufferedReader(pipe), DEALS)
+    first = next(iter(reader))
+    assert first.value == Deal("D0", Decimal(0))
+    assert pipe.read_bytes < len(data) // 2
+    reader.close()
+
+
+def test_a_file_is_closed_after_its_rows(tmp_path: Path) -> None:
+    path = tmp_path / "deals.csv"
+    path.write_text("code,amount\nD1,1\n", encoding="utf-8")
+    reader = read_rows(path, DEALS)
+    stream = reader._stream
+    assert [r.line for r in reader] == [2]
+    assert stream.closed
+
+
+def test_a_text_stream_is_read_as_is() -> None:
+    with read_rows(io.StringIO("code,amount\nD1,1\n"), DEALS) as reader:
+        assert [r.value for r in reader] == [Deal("D1", Decimal(1))]
+
+
+def test_broken_csv_is_reported_on_its_line_and_stops() -> None:
+    text = "code,amount,note\nD1,1,ok\nD2,2," + "x" * 200_000 + "\nD3,3,\n"
+    results, _ = read(text)
+    assert results[0].value == Deal("D1", Decimal(1), note="ok")
+    assert [(p.line, p.column) for p in results[1].problems] == [(3, "")]
+    assert results[1].problems[0].message.startswith("not valid CSV: field larger than")
+
+
+# --------------------------------------------------------------------------- the map
+
+
+def test_column_of_maps_a_problem_path_back_to_its_column() -> None:
+    assert DEALS.column_of("signed.on") == "signed_on"
+    assert DEALS.column_of("amount") == "amount"
+    assert DEALS.column_of("signed.what") == "signed.what"  # a constant: no column
+    assert DEALS.column_of("note[2]") == "note"
+
+
+def test_a_map_that_cannot_be_right_is_a_policy_error() -> None:
+    with pytest.raises(PolicyError) as caught:
+        ColumnMap(
+            Deal,
+            {"code": "code"},
+            aliases={"编号": "kode"},
+            constants={"nowhere.what": 1},
+            required={"amount"},
+            key="id",
+        )
+    assert sorted(p.path for p in caught.value.problems) == [
+        "aliases.编号",
+        "constants.nowhere.what",
+        "key",
+        "required",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "path"),
+    [
+        ({"cls": int, "columns": {"a": "a"}}, "cls"),
+        ({"cls": Deal, "columns": ["code"]}, "columns"),
+        ({"cls": Deal, "columns": {}}, "columns"),
+        ({"cls": Deal, "columns": {"code": "code"}, "aliases": {"x": 1}}, "aliases"),
+        ({"cls": Deal, "columns": {"code": "code"}, "required": 5}, "required"),
+        ({"cls": Deal, "columns": {"code": "code"}, "key": 5}, "key"),
+    ],
+)
+def test_a_map_of_the_wrong_types_is_a_policy_error(kwargs: dict[str, object], path: str) -> None:
+    with pytest.raises(PolicyError) as caught:
+        ColumnMap(**kwargs)  # type: ignore[arg-type]
+    assert [p.path for p in caught.value.problems] == [path]
+
+
+def test_what_is_not_a_source_is_an_input_error(tmp_path: Path) -> None:
+    for source, field in [(123, "source"), (b"code", "source"), ("a\x00b", "input")]:
+        with pytest.raises(InputError) as caught:
+            read_rows(source, DEALS)  # type: ignore[arg-type]
+        assert caught.value.field == field
+    closed = io.BytesIO(b"code,amount\n")
+    closed.close()
+    with pytest.raises(InputError, match="open, readable stream"):
+        read_rows(closed, DEALS)
+    with pytest.raises(InputError, match="ColumnMap"):
+        parse_rows("code\n", {"code": "code"})  # type: ignore[arg-type]
