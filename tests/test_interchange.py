@@ -164,3 +164,77 @@ def test_every_malformed_row_gives_the_typed_error(row: dict[str, object]) -> No
     else:
         return
     assert all(p.path or p.message for p in problems)
+
+
+def _every_result() -> list[object]:
+    """One result of every public result class, from the seed's own examples."""
+    from customer_rules.dates import SHANGHAI
+    from customer_rules.grading import (
+        EXIT,
+        KEY_CUSTOMER,
+        REGRADE,
+        RULES_REVIEW,
+        SCHEMES,
+        BigCustomerFacts,
+        BigCustomerProfile,
+        Grade,
+        PurchaseFrequency,
+        big_customer_level,
+        check_eligibility,
+        classify,
+        classify_category,
+        deal_size_type,
+        designate_key_customer,
+        emergency_report,
+        exit_big_customer,
+        regrade,
+        report_schedule,
+        rules_review_due,
+        service_tier,
+        weekly_report,
+    )
+
+    seed = GradingPolicy()
+    vp = Approval("李副总", Role.VP_IN_CHARGE, REGRADE, _DAY)
+    scored = score(
+        ScorecardFacts("600万", False, "150万", "7", StrategicInfluence.KEY), seed, on=_DAY
+    )
+    return [
+        deal_size_type("80万", seed),
+        scored,
+        scored.what_if,
+        classify_category(BigCustomerFacts(industry_renown=True), seed),
+        check_eligibility(dt.date(2026, 5, 1), None, seed, on=_DAY),
+        big_customer_level(BigCustomerProfile("500万", PurchaseFrequency.QUARTERLY, 3), seed),
+        designate_key_customer(
+            [Approval("李", Role.BUSINESS_STATISTICS, KEY_CUSTOMER, _DAY)], seed, on=_DAY
+        ),
+        service_tier(CustomerCategory.BIG, Grade.A, seed, on=_DAY, last_visit=dt.date(2026, 9, 1)),
+        report_schedule(Grade.B, seed, on=_DAY),
+        weekly_report(seed, on=_DAY),
+        emergency_report(dt.datetime(2026, 4, 1, 9, 30, tzinfo=SHANGHAI)),
+        regrade(Grade.C, Grade.B, seed, on=_DAY, approval=vp),
+        exit_big_customer(
+            CustomerCategory.BIG,
+            seed,
+            on=_DAY,
+            still_qualifies=False,
+            approval=Approval("李副总", Role.VP_IN_CHARGE, EXIT, _DAY),
+        ),
+        rules_review_due(
+            dt.date(2026, 1, 1),
+            seed,
+            on=_DAY,
+            approval=Approval("李副总", Role.VP_IN_CHARGE, RULES_REVIEW, _DAY),
+        ),
+        classify(SCHEMES["value_strategic"], {}, assigned=SCHEMES["value_strategic"].tiers[0].code),
+    ]
+
+
+@pytest.mark.parametrize("result", _every_result(), ids=lambda r: type(r).__name__)
+def test_every_result_class_round_trips_through_json(result: object) -> None:
+    data = json.loads(json.dumps(to_data(result, lang="en"), ensure_ascii=False))
+    assert "policy" not in data
+    back = from_data(type(result), data, policy=GradingPolicy())
+    assert back == result
+    assert to_data(back, lang="en") == data

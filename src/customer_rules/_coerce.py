@@ -33,13 +33,14 @@ import enum
 import math
 import types
 import typing
+import zoneinfo
 from collections.abc import Callable, Iterator, Mapping
 from decimal import Decimal
 from typing import Any
 
 import attrs
 
-from customer_rules.dates import parse_date
+from customer_rules.dates import parse_date, require_aware
 from customer_rules.errors import CustomerRulesError, InputError, PolicyError, Problem, shown
 from customer_rules.labels import LabelledEnum
 from customer_rules.money import parse_amount, parse_decimal
@@ -208,6 +209,23 @@ def _to_date(value: object, path: str) -> dt.date:
     return parse_date(value, path)
 
 
+def _to_datetime(value: object, path: str) -> dt.datetime:
+    if type(value).__name__ == "Timestamp" and hasattr(value, "to_pydatetime"):
+        value = value.to_pydatetime()
+    if isinstance(value, str) and len(value) <= 80:
+        text, _, zone = value.strip().partition("[")  # RFC 9557: ...+08:00[Asia/Shanghai]
+        try:
+            moment = dt.datetime.fromisoformat(text)
+            if zone and moment.tzinfo is not None:
+                moment = moment.replace(tzinfo=zoneinfo.ZoneInfo(zone.rstrip("]")))
+        except (ValueError, zoneinfo.ZoneInfoNotFoundError):
+            raise InputError(path, value, "an ISO date and time with its offset") from None
+        value = moment
+    if isinstance(value, dt.datetime):
+        return require_aware(value, path)
+    raise InputError(path, value, "a timezone-aware date and time (ISO, with its offset)")
+
+
 def _to_enum(value: object, cls: type[enum.Enum], path: str) -> enum.Enum:
     if isinstance(value, cls):
         return value
@@ -325,6 +343,8 @@ def _coerce(value: object, kind: Any, path: str, money: bool) -> Any:
         return _to_bool(value, path)
     if kind is str:
         return _to_str(value, path)
+    if kind is dt.datetime:
+        return _to_datetime(value, path)
     if kind is dt.date:
         return _to_date(value, path)
     if isinstance(kind, type) and issubclass(kind, enum.Enum):
@@ -510,6 +530,8 @@ def _field_rules(
         problems.extend(
             p if p.path.startswith(where) else attrs.evolve(p, path=where) for p in exc.problems
         )
+    except AttributeError:
+        return  # a validator that reads other fields of the instance: the constructor runs it
 
 
 def _is_money(field: attrs.Attribute[Any]) -> bool:

@@ -178,6 +178,9 @@ def _to_data(value: object, lang: Lang | None, depth: int) -> Any:
         raise InputError("value", value, "data nested a few levels deep")
     if isinstance(value, Decimal):
         return str(value)
+    if isinstance(value, dt.datetime):
+        zone = getattr(value.tzinfo, "key", None)  # RFC 9557 keeps the zone: …+08:00[Asia/Shanghai]
+        return f"{value.isoformat()}[{zone}]" if isinstance(zone, str) else value.isoformat()
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, enum.Enum):

@@ -21,6 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import string
+import zoneinfo
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from typing import Any, Protocol
@@ -184,7 +185,8 @@ class Reason:
         """The reason as JSON-safe data: ``{"rule", "code", "facts"}`` and, with ``lang``, the
         rendered ``"text"``. Decimals, dates and enum members are tagged so that
         :meth:`from_data` reads them back exactly: ``{"decimal": "800000"}``,
-        ``{"date": "2026-01-01"}``, ``{"enum": "Grade", "value": "A"}``,
+        ``{"date": "2026-01-01"}``, ``{"datetime": "…+08:00", "zone": "Asia/Shanghai", "fold": 0}``,
+        ``{"enum": "Grade", "value": "A"}``,
         ``{"label": ["重点客户", "key customer"]}``; a tuple is a list.
 
         Raises:
@@ -240,6 +242,9 @@ def _encode(value: object, path: str) -> object:
     if isinstance(value, Decimal):
         return {"decimal": str(value)}
     if isinstance(value, dt.datetime):
+        zone = getattr(value.tzinfo, "key", None)  # a ZoneInfo: keep the zone, not only the offset
+        if isinstance(zone, str):  # its wall clock and fold too, exact even in a DST gap or fold
+            return {"datetime": value.isoformat(), "zone": zone, "fold": value.fold}
         return {"datetime": value.isoformat()}
     if isinstance(value, dt.date):
         return {"date": value.isoformat()}
@@ -262,10 +267,10 @@ def _decode(value: object, path: str, depth: int) -> _Fact:
         return value
     if isinstance(value, list) and depth < _MAX_DEPTH:
         return tuple(_decode(v, f"{path}[{i}]", depth + 1) for i, v in enumerate(value))
-    if isinstance(value, Mapping) and len(value) in (1, 2):
+    if isinstance(value, Mapping) and len(value) in (1, 2, 3):
         try:
             return _decode_tagged(value)
-        except (ValueError, ArithmeticError, TypeError):
+        except (ValueError, ArithmeticError, TypeError, KeyError, zoneinfo.ZoneInfoNotFoundError):
             pass
     raise InputError(path, value, "a fact written by Reason.to_data")
 
@@ -278,10 +283,18 @@ def _decode_tagged(value: Mapping[Any, Any]) -> _Fact:
             return number
     if keys == {"date"} and isinstance(value["date"], str) and len(value["date"]) == 10:
         return dt.date.fromisoformat(value["date"])
-    if keys == {"datetime"} and isinstance(value["datetime"], str) and len(value["datetime"]) < 40:
-        moment = dt.datetime.fromisoformat(value["datetime"])
-        if moment.tzinfo is not None:
+    if keys in ({"datetime"}, {"datetime", "zone", "fold"}) and isinstance(value["datetime"], str):
+        moment = dt.datetime.fromisoformat(value["datetime"][:40])
+        zone, fold = value.get("zone"), value.get("fold", 0)
+        if moment.tzinfo is not None and zone is None:
             return moment
+        if (
+            moment.tzinfo is not None
+            and isinstance(zone, str)
+            and len(zone) < 60
+            and fold in (0, 1)
+        ):
+            return moment.replace(tzinfo=zoneinfo.ZoneInfo(zone), fold=fold)
     if keys == {"enum", "value"}:
         return labelled_enum(value["enum"])(value["value"])
     if keys == {"label"} and isinstance(value["label"], list) and len(value["label"]) == 2:
