@@ -45,6 +45,7 @@ MODULES = [
     "customer_rules.roles",
     "customer_rules.rows",
     "customer_rules.settings",
+    "customer_rules.testing",
 ]
 
 # Not fuzzed, and why: these take callables or classes to build something, not values.

@@ -29,6 +29,7 @@ import attrs
 from hypothesis import strategies as st
 
 from customer_rules.book import PolicyBook, chapters
+from customer_rules.dates import require_date
 from customer_rules.errors import InputError, PolicyError
 from customer_rules.grading import (
     INFLUENCE_ASSESSMENT as _INFLUENCE_ASSESSMENT,
@@ -78,8 +79,15 @@ def days(
     min_value: dt.date = _FIRST_DAY, max_value: dt.date = _LAST_DAY
 ) -> st.SearchStrategy[dt.date]:
     """Plain dates (never datetimes) in a range; the default stays inside the years the bundled
-    Chinese working-day calendar covers."""
-    return st.dates(min_value=min_value, max_value=max_value)
+    Chinese working-day calendar covers.
+
+    Raises:
+        InputError: for bounds that are not dates of the supported range, or in the wrong order.
+    """
+    low, high = require_date(min_value, "min_value"), require_date(max_value, "max_value")
+    if low > high:
+        raise InputError("max_value", max_value, f"a day on or after {low}")
+    return st.dates(min_value=low, max_value=high)
 
 
 def aware_datetimes() -> st.SearchStrategy[dt.datetime]:
@@ -107,6 +115,11 @@ def amounts(
     return st.decimals(min_value=low, max_value=high, places=2, allow_nan=False)
 
 
+def _strategy_or_none(value: object, field: str) -> None:
+    if value is not None and not isinstance(value, st.SearchStrategy):
+        raise InputError(field, value, "a Hypothesis strategy or None")
+
+
 def _bound(value: object, field: str) -> Decimal:
     if isinstance(value, bool) or not isinstance(value, int | Decimal):
         raise InputError(field, value, "an int or a Decimal")
@@ -116,15 +129,28 @@ def _bound(value: object, field: str) -> Decimal:
 
 
 def percentages(min_value: int = -50, max_value: int = 100) -> st.SearchStrategy[Decimal]:
-    """Percentages with two decimal places (a premium may be negative: a discount)."""
-    return st.decimals(min_value=min_value, max_value=max_value, places=2, allow_nan=False)
+    """Percentages with two decimal places (a premium may be negative: a discount).
+
+    Raises:
+        InputError: for bounds that are not whole or decimal numbers, or in the wrong order.
+    """
+    low, high = _bound(min_value, "min_value"), _bound(max_value, "max_value")
+    if low > high:
+        raise InputError("max_value", max_value, f"a bound of at least {low}")
+    return st.decimals(min_value=low, max_value=high, places=2, allow_nan=False)
 
 
 def approvals(
     roles: st.SearchStrategy[Role] | None = None,
     what: st.SearchStrategy[str] | None = None,
 ) -> st.SearchStrategy[Approval]:
-    """Approvals by any role (or the roles given), with a valid date range."""
+    """Approvals by any role (or the roles given), with a valid date range.
+
+    Raises:
+        InputError: for ``roles`` or ``what`` that is not a strategy.
+    """
+    _strategy_or_none(roles, "roles")
+    _strategy_or_none(what, "what")
     return st.builds(
         _approval,
         st.sampled_from(["王经理", "李总", "张主任", "Chen"]),
@@ -148,7 +174,12 @@ def influence_assessments() -> st.SearchStrategy[Approval | None]:
 def scorecard_facts(
     assessment: st.SearchStrategy[Approval | None] | None = None,
 ) -> st.SearchStrategy[ScorecardFacts]:
-    """G2 facts over the whole range of every indicator."""
+    """G2 facts over the whole range of every indicator.
+
+    Raises:
+        InputError: for an ``assessment`` that is not a strategy.
+    """
+    _strategy_or_none(assessment, "assessment")
     return st.builds(
         ScorecardFacts,
         amounts(max_value=50_000_000),
