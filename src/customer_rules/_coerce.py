@@ -286,14 +286,30 @@ def type_hints(cls: type) -> dict[str, Any]:
     return hints
 
 
+_KINDS: dict[Any, tuple[bool, Any, Any]] = {}
+
+
 def _optional(kind: Any) -> tuple[bool, Any]:
     """``(True, X)`` for ``X | None``, ``(False, kind)`` otherwise."""
+    optional, rest, _ = _kind(kind)
+    return optional, rest
+
+
+def _kind(kind: Any) -> tuple[bool, Any, Any]:
+    """``(optional, the type without None, its typing origin)``, worked out once per type."""
+    try:
+        return _KINDS[kind]
+    except (KeyError, TypeError):
+        pass
+    optional, rest = False, kind
     if isinstance(kind, types.UnionType) or typing.get_origin(kind) is typing.Union:
         args = [a for a in typing.get_args(kind) if a is not type(None)]
         optional = len(args) < len(typing.get_args(kind))
-        rest: Any = args[0] if len(args) == 1 else typing.Union[tuple(args)]  # noqa: UP007
-        return optional, rest
-    return False, kind
+        rest = args[0] if len(args) == 1 else typing.Union[tuple(args)]  # noqa: UP007
+    found = (optional, rest, typing.get_origin(rest))
+    with contextlib.suppress(TypeError):  # an unhashable annotation is not cached
+        _KINDS[kind] = found
+    return found
 
 
 def coerce(value: object, kind: Any, path: str, *, money: bool = True) -> Any:
@@ -323,14 +339,13 @@ def _located(exc: CustomerRulesError, path: str) -> list[Problem]:
 
 
 def _coerce(value: object, kind: Any, path: str, money: bool) -> Any:
-    optional, kind = _optional(kind)
+    optional, kind, origin = _kind(kind)
     if is_missing(value):
         if optional:
             return None
         raise InputError.of([Problem(path, "required: a value is missing", None, "a value")])
     if kind is Any or kind is object:
         return value
-    origin = typing.get_origin(kind)
     if origin in (tuple, frozenset):
         return _collection(value, kind, origin, path, money)
     if origin is typing.Union or isinstance(kind, types.UnionType):

@@ -331,6 +331,11 @@ _BIG = Decimal(10) ** 18
 
 
 def _render_value(value: object, lang: Lang) -> str:
+    kind = type(value)
+    if kind is str and "\n" not in value and "\r" not in value:  # type: ignore[operator]
+        return value  # type: ignore[return-value]
+    if kind is int and -_BIG < value < _BIG:  # type: ignore[operator]
+        return str(value)
     if isinstance(value, Decimal):
         if not value.is_finite() or abs(value) >= _BIG:
             return f"{value:.6E}" if value.is_finite() else str(value)
