@@ -17,7 +17,7 @@ from customer_rules import (
     PolicyError,
     WorkingDayCalendar,
 )
-from customer_rules.calendars import Calendar
+from customer_rules.calendars import Calendar, CalendarTable, CalendarYear
 from customer_rules.cn_calendar import china_working_days
 from customer_rules.dates import add_months, month_end, parse_date, require_aware, require_date
 from customer_rules.testing import days
@@ -138,3 +138,152 @@ def test_add_months_round_trip_when_day_exists(day: dt.date, months: int) -> Non
     assert (moved.year * 12 + moved.month) - (day.year * 12 + day.month) == months
     if day.day <= 28:
         assert add_months(moved, -months) == day
+
+
+# --------------------------------------------------------------------------- a company's own data
+
+# An illustrative arrangement for 2027, as a company would copy the State Council's notice:
+# New Year's Day (Friday) with the weekend, the Spring Festival week, two weekend days worked.
+Y2027 = CalendarYear(
+    2027,
+    holidays=[D(2027, 1, 1), *(D(2027, 2, d) for d in range(6, 13))],
+    makeup_workdays=[D(2027, 1, 31), D(2027, 2, 20)],
+)
+
+
+def test_a_year_table_says_which_days_rest() -> None:
+    assert not Y2027.is_working_day(D(2027, 1, 1))  # a Friday holiday
+    assert not Y2027.is_working_day(D(2027, 1, 2))  # a Saturday, by the weekend rule
+    assert Y2027.is_working_day(D(2027, 1, 4))  # a Monday
+    assert Y2027.is_working_day(D(2027, 1, 31))  # a Sunday worked (调休)
+    assert not Y2027.is_working_day(D(2027, 2, 8))  # a Monday of the Spring Festival
+
+
+def test_a_year_table_checks_its_days() -> None:
+    with pytest.raises(PolicyError) as info:
+        CalendarYear(
+            2027,
+            holidays=["2026-12-31", "2027-01-02"],
+            makeup_workdays=["2027-01-02", "2027-02-08"],
+        )
+    assert [str(p) for p in info.value.problems] == [
+        "holidays: expected dates in 2027, got 2026-12-31",
+        "makeup_workdays: expected a day to be either a holiday or a make-up workday, got both"
+        " on 2027-01-02",
+        "makeup_workdays: expected a Saturday or Sunday (a make-up workday is a weekend day"
+        " worked), got 2027-02-08 (a Monday)",
+    ]
+    with pytest.raises(PolicyError, match="year: expected a number from 1900 to 2999"):
+        CalendarYear(3000)
+    with pytest.raises(PolicyError, match="holidays\\[0\\]: expected an ISO date"):
+        CalendarYear(2027, holidays=["2027-02-30"])
+
+
+def test_a_table_gives_each_year_once() -> None:
+    with pytest.raises(PolicyError) as info:
+        CalendarTable([{"year": 2027}, {"year": 2028}, {"year": 2027, "holidays": ["2027-01-01"]}])
+    assert [str(p) for p in info.value.problems] == [
+        "years[2].year: expected each year once, got 2027 again (also years[0])"
+    ]
+    with pytest.raises(PolicyError) as info:
+        CalendarTable([{"year": 2027}, {"year": 2028, "holidays": ["2027-01-01"]}])
+    assert [p.path for p in info.value.problems] == ["years[1].holidays"]
+    assert CalendarTable([Y2027, {"year": 2028}]).covered_years == {2027, 2028}
+
+
+def test_the_package_extended_with_2027_reaches_into_2027() -> None:
+    """The deadline of 2026-12-28 runs over New Year: 29, 30, 31 December, then 4 and 5 January
+    (1 January a holiday, 2 and 3 a weekend)."""
+    five = Deadline(5, DeadlineMode.WORKING_DAYS)
+    with pytest.raises(CalendarCoverageError):
+        five.due(D(2026, 12, 28), CN)
+    extended = CN.extended(CalendarTable([Y2027]))
+    assert five.due(D(2026, 12, 28), extended) == D(2027, 1, 5)
+    assert max(extended.covered_years) == 2027
+    assert extended.name == "China (chinesecalendar) + calendar table"
+    # the Spring Festival: from Thursday 4 February, Friday 5th, then (6–12 off, 13–14 a
+    # weekend) Monday 15th to Thursday 18th
+    assert five.due(D(2027, 2, 4), extended) == D(2027, 2, 18)
+    with pytest.raises(CalendarCoverageError):
+        five.due(D(2027, 12, 28), extended)  # 2028: nobody covers it
+
+
+def test_a_table_that_repeats_the_package_is_accepted() -> None:
+    same = CN.year_table(2026)
+    assert CN.extended(CalendarTable([same]), CN.name) == CN
+    assert CN.extended(CalendarTable()) is CN
+
+
+def test_a_table_that_disagrees_with_the_package_is_an_error() -> None:
+    noted = CN.year_table(2026)
+    wrong = CalendarYear(2026, noted.holidays | {D(2026, 10, 8)}, noted.makeup_workdays)
+    with pytest.raises(PolicyError) as info:
+        CN.extended(CalendarTable([Y2027, wrong]))
+    assert [str(p) for p in info.value.problems] == [
+        "years[1]: 2026 disagrees with China (chinesecalendar) on 1 day(s): 2026-10-08"
+        " (a rest day here, working there)"
+    ]
+    bare = CalendarYear(2026, holidays=[D(2026, 10, 8)])
+    with pytest.raises(PolicyError) as info:
+        CN.extended(CalendarTable([bare]))
+    (problem,) = info.value.problems
+    # 19 weekday holidays and 6 weekend days worked left out, and 8 October added
+    assert problem.message == (
+        "2026 disagrees with China (chinesecalendar) on 26 day(s): 2026-01-01 (working here, a"
+        " rest day there), 2026-01-02 (working here, a rest day there), 2026-01-04 (a rest day"
+        " here, working there) and 23 more"
+    )
+
+
+def test_extending_refuses_what_it_cannot_read() -> None:
+    with pytest.raises(InputError, match="table"):
+        CN.extended(None)  # type: ignore[arg-type]
+    odd = WorkingDayCalendar(covered_years={2026}, weekend={5, 6})
+    with pytest.raises(InputError, match="weekend"):
+        odd.extended(CalendarTable([Y2027]))
+    with pytest.raises(InputError, match="name"):
+        CN.extended(CalendarTable([Y2027]), name="")
+
+
+def test_year_table_gives_what_the_package_says() -> None:
+    y = CN.year_table(2026)
+    assert sorted(y.makeup_workdays) == [
+        D(2026, 1, 4),
+        D(2026, 2, 14),
+        D(2026, 2, 28),
+        D(2026, 5, 9),
+        D(2026, 9, 20),
+        D(2026, 10, 10),
+    ]
+    assert D(2026, 10, 7) in y.holidays
+    with pytest.raises(CalendarCoverageError):
+        CN.year_table(2027)
+    with pytest.raises(InputError, match="year"):
+        CN.year_table("2026")  # type: ignore[arg-type]
+
+
+def test_merging_tables_unites_agreeing_years_and_refuses_the_others() -> None:
+    a = CalendarTable([Y2027])
+    weekend_listed = CalendarYear(2027, Y2027.holidays | {D(2027, 1, 2)}, Y2027.makeup_workdays)
+    merged = a.merged(CalendarTable([weekend_listed, {"year": 2028}]))
+    assert merged.covered_years == {2027, 2028}
+    assert merged.years[0].holidays == weekend_listed.holidays
+    other = CalendarYear(2027, Y2027.holidays - {D(2027, 2, 12)}, Y2027.makeup_workdays)
+    with pytest.raises(PolicyError) as info:
+        a.merged(CalendarTable([{"year": 2028}, other]), "book 2026")
+    assert [str(p) for p in info.value.problems] == [
+        "years[1]: 2027 disagrees with book 2026 on 1 day(s): 2027-02-12 (working here, a rest"
+        " day there)"
+    ]
+
+
+@given(st.sets(days(D(2027, 1, 1), D(2027, 12, 31)), max_size=20), days(D(2026, 1, 1)))
+def test_an_extended_calendar_agrees_with_each_source_on_its_years(
+    rest: set[dt.date], day: dt.date
+) -> None:
+    table = CalendarTable([CalendarYear(2027, holidays=rest)])
+    extended = CN.extended(table)
+    assert extended.is_working_day(day) == CN.is_working_day(day)  # 2026: the package's
+    in_2027 = day.replace(year=2027) if (day.month, day.day) != (2, 29) else D(2027, 2, 28)
+    assert extended.is_working_day(in_2027) == table.years[0].is_working_day(in_2027)
+    assert extended.is_working_day(in_2027) == (in_2027 not in rest and in_2027.isoweekday() < 6)

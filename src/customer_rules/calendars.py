@@ -14,18 +14,23 @@ for the years it covers. ``customer_rules.cn_calendar.china_working_days()`` bui
 from the maintained ``chinesecalendar`` package (``pip install customer_rules[cn]``). A working-day
 calendar asked about a year outside its data raises :class:`CalendarCoverageError` — it never
 guesses.
+
+A company adds a year the package does not have yet — the State Council publishes each year's
+arrangement weeks before the year starts — as a :class:`CalendarTable` of :class:`CalendarYear`
+entries (the ``[calendar]`` table of a policy book), and :meth:`WorkingDayCalendar.extended`
+adds it to the package's data, refusing a year on which the two disagree.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Protocol, runtime_checkable
 
 import attrs
 
 from customer_rules.dates import require_date
-from customer_rules.errors import CalendarCoverageError, InputError, Problem
+from customer_rules.errors import CalendarCoverageError, InputError, PolicyError, Problem
 from customer_rules.labels import LabelledEnum, set_labels
 from customer_rules.settings import Mark, Unit, policy, setting
 
@@ -33,6 +38,8 @@ __all__ = [
     "CALENDAR_DAYS",
     "Calendar",
     "CalendarDays",
+    "CalendarTable",
+    "CalendarYear",
     "Deadline",
     "DeadlineMode",
     "Weekday",
@@ -94,6 +101,207 @@ CALENDAR_DAYS = CalendarDays()
 
 
 _DATA = "design: calendars"
+_WEEKEND = frozenset({6, 7})
+_SHOWN = 3
+"""Days named in one disagreement before the rest are counted."""
+
+
+def _days_of(year: int) -> Iterator[dt.date]:
+    day = dt.date(year, 1, 1)
+    while day.year == year:
+        yield day
+        day += _ONE_DAY
+
+
+_HERE_THERE = {True: "working here, a rest day there", False: "a rest day here, working there"}
+
+
+def _disagreement(
+    path: str, entry: CalendarYear, other: Callable[[dt.date], bool], other_name: str
+) -> Problem | None:
+    """Private to the library: the problem of ``entry`` disagreeing with ``other`` (whether a
+    day is a working day, by another table) on some day of its year, or ``None``."""
+    days = [d for d in _days_of(entry.year) if entry.is_working_day(d) != other(d)]
+    if not days:
+        return None
+    listed = ", ".join(f"{d} ({_HERE_THERE[entry.is_working_day(d)]})" for d in days[:_SHOWN])
+    more = f" and {len(days) - _SHOWN} more" if len(days) > _SHOWN else ""
+    return Problem(
+        path,
+        f"{entry.year} disagrees with {other_name} on {len(days)} day(s): {listed}{more}",
+        entry.year,
+        f"the same working days as {other_name}",
+    )
+
+
+@policy(generic=True)
+class CalendarYear:
+    """One year's official arrangement of rest days (法定节假日与调休), as published.
+
+    The State Council publishes each year's holidays and make-up workdays weeks before the year
+    starts; a company copies the notice into its policy book's ``[calendar]`` table (one
+    ``[[calendar.years]]`` entry per year) the day it is published. Any day not listed follows
+    the weekend rule: Saturday and Sunday rest, Monday to Friday work.
+
+    Attributes:
+        year: the year, 1900–2999; required.
+        holidays: the year's rest days by the notice: the public holidays and the weekdays
+            given off in lieu (weekend days inside a holiday may be listed or left out).
+        makeup_workdays: the Saturdays and Sundays worked instead (调休上班).
+
+    Raises:
+        PolicyError: listing every problem: a date outside ``year``, a day listed both as a
+            holiday and as a make-up workday, a make-up workday that is not a Saturday or
+            Sunday (a weekday is a working day already: a typo).
+
+    Example:
+        >>> y = CalendarYear(2027, holidays=["2027-01-01"], makeup_workdays=["2027-01-31"])
+        >>> y.is_working_day(dt.date(2027, 1, 1)), y.is_working_day(dt.date(2027, 1, 31))
+        (False, True)
+    """
+
+    year: int = setting(
+        default=attrs.NOTHING,
+        unit=Unit.YEARS,
+        source=_DATA,
+        mark=Mark.DEFAULT,
+        low=_FIRST_YEAR,
+        high=_LAST_YEAR,
+    )
+    holidays: frozenset[dt.date] = setting(
+        default=frozenset(), unit=Unit.DATE, source=_DATA, mark=Mark.DEFAULT
+    )
+    makeup_workdays: frozenset[dt.date] = setting(
+        default=frozenset(), unit=Unit.DATE, source=_DATA, mark=Mark.DEFAULT
+    )
+
+    def _check(self) -> Iterator[Problem]:
+        for name in ("holidays", "makeup_workdays"):
+            outside = sorted(d for d in getattr(self, name) if d.year != self.year)
+            if outside:
+                yield Problem(
+                    name,
+                    f"expected dates in {self.year}, got {outside[0]}",
+                    str(outside[0]),
+                    f"dates in {self.year}",
+                )
+        clash = sorted(self.holidays & self.makeup_workdays)
+        if clash:
+            yield Problem(
+                "makeup_workdays",
+                f"expected a day to be either a holiday or a make-up workday, got both on "
+                f"{', '.join(map(str, clash[:_SHOWN]))}",
+                str(clash[0]),
+                "a holiday or a make-up workday",
+            )
+        weekdays = sorted(d for d in self.makeup_workdays if d.isoweekday() not in _WEEKEND)
+        if weekdays:
+            day = weekdays[0]
+            expected = "a Saturday or Sunday (a make-up workday is a weekend day worked)"
+            yield Problem(
+                "makeup_workdays",
+                f"expected {expected}, got {day} (a {Weekday(day.isoweekday()).en})",
+                str(day),
+                expected,
+            )
+
+    def is_working_day(self, day: dt.date) -> bool:
+        """Whether ``day`` (a day of :attr:`year`) is a working day by this arrangement."""
+        if day in self.makeup_workdays:
+            return True
+        if day in self.holidays:
+            return False
+        return day.isoweekday() not in _WEEKEND
+
+
+@policy(generic=True)
+class CalendarTable:
+    """A company's own calendar data: one :class:`CalendarYear` per year (the ``[calendar]`` table
+    of a policy book).
+
+    It extends the holiday package's data (:meth:`WorkingDayCalendar.extended`): a year the
+    package does not cover yet is added, and a year both cover must agree day by day.
+
+    Attributes:
+        years: the years' arrangements, each year at most once.
+
+    Raises:
+        PolicyError: for a year listed twice, or any problem of an entry (at ``years[i]``).
+
+    Example:
+        >>> table = CalendarTable([{"year": 2027, "holidays": ["2027-01-01"]}])
+        >>> sorted(table.covered_years)
+        [2027]
+    """
+
+    years: tuple[CalendarYear, ...] = setting(
+        default=(),
+        unit=Unit.TABLES,
+        source="design: calendars — one [[calendar.years]] table per year: year, holidays,"
+        " makeup_workdays (调休)",
+        mark=Mark.DEFAULT,
+    )
+
+    def _check(self) -> Iterator[Problem]:
+        seen: dict[int, int] = {}
+        for i, entry in enumerate(self.years):
+            if entry.year in seen:
+                yield Problem(
+                    f"years[{i}].year",
+                    f"expected each year once, got {entry.year} again"
+                    f" (also years[{seen[entry.year]}])",
+                    entry.year,
+                    "each year once",
+                )
+            seen.setdefault(entry.year, i)
+
+    @property
+    def covered_years(self) -> frozenset[int]:
+        """The years the table gives."""
+        return frozenset(entry.year for entry in self.years)
+
+    def merged(
+        self, other: CalendarTable, name: str = "the table it is merged with"
+    ) -> CalendarTable:
+        """This table and ``other``'s years together (a year in both must agree day by day).
+
+        Args:
+            other: the table to add.
+            name: how a disagreement names this table.
+
+        Raises:
+            PolicyError: for each year of ``other`` that disagrees, at ``years[i]`` of ``other``.
+        """
+        name = _text(name, "name")
+        mine = {entry.year: entry for entry in self.years}
+        problems: list[Problem] = []
+        added: list[CalendarYear] = []
+        for i, entry in enumerate(_table(other, "other").years):
+            known = mine.get(entry.year)
+            if known is None:
+                added.append(entry)
+                continue
+            problem = _disagreement(f"years[{i}]", entry, known.is_working_day, name)
+            if problem is not None:
+                problems.append(problem)
+            else:
+                mine[entry.year] = _union(known, entry)
+        if problems:
+            raise PolicyError(problems)
+        years = sorted((*mine.values(), *added), key=lambda e: e.year)
+        return CalendarTable(tuple(years))
+
+
+def _union(a: CalendarYear, b: CalendarYear) -> CalendarYear:
+    if a == b:
+        return a
+    return CalendarYear(a.year, a.holidays | b.holidays, a.makeup_workdays | b.makeup_workdays)
+
+
+def _table(value: object, name: str) -> CalendarTable:
+    if isinstance(value, CalendarTable):
+        return value
+    raise InputError(name, value, "a CalendarTable (e.g. book.calendar)")
 
 
 @policy(generic=True)
@@ -153,6 +361,97 @@ class WorkingDayCalendar:
         if day in self.holidays:
             return False
         return day.isoweekday() not in self.weekend
+
+    def year_table(self, year: int) -> CalendarYear:
+        """The holidays and make-up workdays of ``year``, as a :class:`CalendarYear` (what a
+        policy book's ``[calendar]`` table would say).
+
+        Raises:
+            CalendarCoverageError: for a year outside :attr:`covered_years`.
+            InputError: for something that is not a year.
+
+        Example:
+            >>> from customer_rules.cn_calendar import china_working_days
+            >>> y = china_working_days().year_table(2026)
+            >>> len(y.holidays), sorted(y.makeup_workdays)[:2]
+            (33, [datetime.date(2026, 1, 4), datetime.date(2026, 2, 14)])
+        """
+        if type(year) is not int or not _FIRST_YEAR <= year <= _LAST_YEAR:
+            raise InputError("year", year, f"a year from {_FIRST_YEAR} to {_LAST_YEAR}")
+        if year not in self.covered_years:
+            raise CalendarCoverageError(dt.date(year, 1, 1), self.covered_years)
+        return CalendarYear(
+            year,
+            frozenset(d for d in self.holidays if d.year == year),
+            frozenset(d for d in self.makeup_workdays if d.year == year),
+        )
+
+    def extended(self, table: CalendarTable, name: str | None = None) -> WorkingDayCalendar:
+        """This calendar with ``table``'s years added — a company's own calendar data on top of
+        the holiday package's.
+
+        A year the calendar does not cover is added from the table; a year both cover must give
+        every day the same status (working or rest): the two disagreeing is an error, never a
+        silent choice. A table's years rest on Saturdays and Sundays, so only a calendar with
+        that weekend can be extended.
+
+        Args:
+            table: the years to add (a policy book's ``book.calendar``).
+            name: the name of the result (default: this calendar's name, ``+ calendar table``).
+
+        Returns:
+            A calendar covering this calendar's years and the table's.
+
+        Raises:
+            PolicyError: for each year of the table that disagrees with this calendar, at
+                ``years[i]``.
+            InputError: for a table that is not a :class:`CalendarTable`, or a calendar whose
+                weekend is not Saturday and Sunday.
+
+        Example:
+            >>> from customer_rules.cn_calendar import china_working_days
+            >>> table = CalendarTable([{"year": 2027, "holidays": ["2027-01-01"]}])
+            >>> cal = china_working_days().extended(table)
+            >>> cal.is_working_day(dt.date(2027, 1, 1)), max(cal.covered_years)
+            (False, 2027)
+        """
+        table = _table(table, "table")
+        if name is not None:
+            name = _text(name, "name")
+        if table.years and self.weekend != _WEEKEND:
+            raise InputError(
+                "weekend", self.weekend, "Saturday and Sunday, as a calendar table has"
+            )
+        problems: list[Problem] = []
+        holidays, makeup = set(self.holidays), set(self.makeup_workdays)
+        for i, entry in enumerate(table.years):
+            if entry.year in self.covered_years:
+                problem = _disagreement(f"years[{i}]", entry, self._works, self.name)
+                if problem is not None:
+                    problems.append(problem)
+                    continue
+            holidays.update(entry.holidays)
+            makeup.update(entry.makeup_workdays)
+        if problems:
+            raise PolicyError(problems)
+        if not table.years:
+            return self
+        return WorkingDayCalendar(
+            holidays=frozenset(holidays),
+            makeup_workdays=frozenset(makeup),
+            covered_years=self.covered_years | table.covered_years,
+            weekend=self.weekend,
+            name=name if name is not None else f"{self.name} + calendar table",
+        )
+
+    def _works(self, day: dt.date) -> bool:
+        return self.is_working_day(day)
+
+
+def _text(value: object, name: str) -> str:
+    if isinstance(value, str) and value.strip() and len(value) <= 200:
+        return value
+    raise InputError(name, value, "a short non-empty text")
 
 
 class DeadlineMode(LabelledEnum):

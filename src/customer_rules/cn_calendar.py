@@ -7,6 +7,11 @@ frozen :class:`~customer_rules.calendars.WorkingDayCalendar`, so a deadline neve
 guesses an unpublished year: asking about one raises
 :class:`~customer_rules.errors.CalendarCoverageError`.
 
+A year published after the installed release is added by the company itself, as a
+``[calendar]`` table of its policy book:
+``book.working_calendar(china_working_days())`` (or ``history.working_calendar(…)`` for every
+book of a history) extends the package's data with it, refusing a year the two disagree on.
+
 .. _chinesecalendar: https://pypi.org/project/chinesecalendar/
 """
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING
 
 from customer_rules.errors import InputError
@@ -25,3 +26,28 @@ def grading_policy(value: object) -> GradingPolicy:
     if hasattr(value, "grading"):
         expected += "; for a PolicyBook pass book.grading"
     raise InputError("policy", value, expected + ")")
+
+
+def in_force(policy: GradingPolicy, on: dt.date) -> None:
+    """Refuse a day before the policy takes effect (G6: regulations are re-examined yearly, and a
+    book applies from its effective date on).
+
+    One comparison: call it after ``policy`` and ``on`` are checked. A policy whose
+    ``effective`` is ``None`` (the seed, a policy built alone) applies to any day.
+
+    Raises:
+        InputError: naming ``on``, e.g. ``on: expected a day on or after the policy's effective
+            date 2027-01-01 (version '2027'), got datetime.date(2026, 6, 30)``.
+    """
+    effective = policy.effective
+    try:
+        early = effective is not None and on < effective
+    except TypeError:  # not a date: the rule's own check of ``on`` names it first
+        raise InputError("on", on, "a datetime.date") from None
+    if early:
+        raise InputError(
+            "on",
+            on,
+            f"a day on or after the policy's effective date {effective}"
+            f" (version {policy.version!r})",
+        )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import attrs
 
 from customer_rules._grading.deal_size import DealSizePolicy
@@ -14,6 +16,9 @@ from customer_rules.settings import Unit, policy, setting
 
 __all__ = ["GradingPolicy"]
 
+SEED_VERSION = "seed"
+"""The version label of the seed's own values (and only of them)."""
+
 
 @policy
 class GradingPolicy:
@@ -25,7 +30,14 @@ class GradingPolicy:
     Attributes:
         version: the label of the policy book this policy belongs to; results record it. A
             :class:`~customer_rules.book.PolicyBook` stamps its own version here (it is not a
-            setting of its own: a policy file writes the version once, at the top).
+            setting of its own: a policy file writes the version once, at the top); a book
+            whose values differ from the seed's and that carries no label of its own stamps one
+            derived from what differs (``"custom-1a2b3c4d"``, see
+            :class:`~customer_rules.book.PolicyBook`). A policy built alone keeps the label it
+            is given.
+        effective: the day the policy takes effect; ``None`` (the default) for a policy that
+            applies to any day (the seed book's, and a policy built alone). A book stamps its
+            effective date here as it stamps its version; a rule refuses a day before it.
         deal_size: G1.
         scorecard: G2.
         eligibility: G3.
@@ -34,7 +46,8 @@ class GradingPolicy:
         regrading: G6.
     """
 
-    version: str = attrs.field(default="seed")
+    version: str = attrs.field(default=SEED_VERSION)
+    effective: dt.date | None = attrs.field(default=None)
     deal_size: DealSizePolicy = setting(
         default=DealSizePolicy(), unit=Unit.TABLE, source="G1; 001 §客户资源分配管理制度 3.1.1"
     )

@@ -8,6 +8,10 @@
 * **Common options** (:func:`add_options`): ``--policy``, ``--input``, ``--encoding``,
   ``--strict``, ``--as-of``, ``--lang``, ``--format``, ``--bom``, ``--calendar`` — the same
   spelling, help and defaults in every command that takes them.
+* **What options give**: ``--policy`` is a file of one book, a file of several books or a folder
+  of book files (:func:`load_history`; :func:`load_book` gives the book in force on a day), and
+  ``--calendar cn`` is China's calendar extended with the books' ``[calendar]`` tables
+  (:func:`load_calendar`).
 * **Exit codes**: :data:`EXIT_OK` (0) — done; :data:`EXIT_REJECTED` (1) — some input rows were
   rejected (the others were processed and printed); :data:`EXIT_USAGE` (2) — a usage error, a bad
   configuration (policy file, calendar) or an unreadable input; nothing useful was printed.
@@ -39,10 +43,10 @@ from typing import IO, TYPE_CHECKING, Any, Literal, TextIO, TypeAlias, TypeVar
 
 from customer_rules import __version__
 from customer_rules import calendars as _calendars
-from customer_rules.book import PolicyBook
+from customer_rules.book import PolicyBook, PolicyHistory
 from customer_rules.calendars import Calendar, WorkingDayCalendar
 from customer_rules.cli._text import CliText
-from customer_rules.config import read_book
+from customer_rules.config import read_history
 from customer_rules.dates import parse_date
 from customer_rules.errors import CalendarCoverageError, CustomerRulesError, InputError, PolicyError
 from customer_rules.reasons import Lang, render_message
@@ -184,7 +188,8 @@ def add_options(
         parser.add_argument(flag, **spec)
 
 
-def _iso_date(text: str) -> dt.date:
+def iso_date(text: str) -> dt.date:
+    """An argparse ``type`` for a day given as ``YYYY-MM-DD``."""
     try:
         return parse_date(text, "--as-of")
     except InputError:
@@ -196,7 +201,8 @@ _OPTIONS: dict[Option, tuple[str, dict[str, Any]]] = {
         "--policy",
         {
             "metavar": "FILE",
-            "help": "the company's policy book (.toml or .json); default: the seed regulations",
+            "help": "the company's policy book (.toml or .json), a file of several dated books"
+            " ([[book]] tables) or a folder of book files; default: the seed regulations",
         },
     ),
     "input": (
@@ -225,7 +231,7 @@ _OPTIONS: dict[Option, tuple[str, dict[str, Any]]] = {
         "--as-of",
         {
             "metavar": "DATE",
-            "type": _iso_date,
+            "type": iso_date,
             "help": "the day of the decision (YYYY-MM-DD); default: the sample's date, or today",
         },
     ),
@@ -261,19 +267,54 @@ def print_error(message: str) -> None:
     print(f"{PROG}: error: {message}", file=sys.stderr)
 
 
-def load_book(path: str | None) -> PolicyBook:
-    """The policy book of ``--policy`` (the seed without one).
+def load_history(path: str | None) -> PolicyHistory:
+    """The policy history of ``--policy``: a file of one book, a file of several books or a
+    folder of book files (the seed book alone without one).
 
     Raises:
-        Exit: with code 2, after printing every problem of a bad file with its path.
+        Exit: with code 2, after printing every problem of every book with its location.
     """
     if path is None:
-        return PolicyBook()
+        return _SEED_HISTORY
     try:
-        return read_book(path)
+        return read_history(path)
     except PolicyError as exc:
         print_problems(exc, path)
         raise Exit(EXIT_USAGE) from None
+
+
+_SEED_HISTORY = PolicyHistory([PolicyBook()], locations=[""])
+
+
+def load_book(path: str | None, on: dt.date | None = None) -> PolicyBook:
+    """The policy book of ``--policy`` in force on ``on`` (the latest book without a day; the
+    seed without ``--policy``).
+
+    Raises:
+        Exit: with code 2, after printing every problem of a bad file or folder.
+        CommandError: for a day before the first book takes effect.
+    """
+    history = load_history(path)
+    if on is None:
+        return history.latest
+    return book_in_force(history, on, path)
+
+
+def book_in_force(history: PolicyHistory, on: dt.date, path: str | None) -> PolicyBook:
+    """The book of ``history`` in force on ``on``.
+
+    Raises:
+        CommandError: for a day before the first book takes effect, naming the file.
+    """
+    try:
+        return history.in_force(on)
+    except InputError as exc:
+        first = history.books[0]
+        where = f"{path}: " if path else ""
+        raise CommandError(
+            f"{where}no policy book is in force on {on}: the first"
+            f" ({first.version}) takes effect on {first.effective}"
+        ) from exc
 
 
 def print_problems(exc: PolicyError, path: str) -> None:
@@ -284,20 +325,41 @@ def print_problems(exc: PolicyError, path: str) -> None:
         print(text if text.startswith(path) else f"{path}: {text}", file=sys.stderr)
 
 
-def load_calendar(name: str) -> Calendar:
-    """The calendar of ``--calendar``.
+def load_calendar(
+    name: str, policy: PolicyBook | PolicyHistory | None = None, path: str | None = None
+) -> Calendar:
+    """The calendar of ``--calendar``: calendar days, or China's working days (the package's data)
+    extended with the ``[calendar]`` tables of ``policy`` — every book of a history, merged.
+
+    Args:
+        name: ``"days"`` or ``"cn"``.
+        policy: the book or history whose calendar tables extend the package's data.
+        path: the ``--policy`` argument, to name in problems.
 
     Raises:
         CommandError: if the working-day calendar is not available.
+        Exit: with code 2, after printing each year of a table that disagrees with the
+            package's data.
     """
     if name == "days":
         return _calendars.CALENDAR_DAYS
     from customer_rules import cn_calendar
 
     try:
-        return cn_calendar.china_working_days()
+        base = cn_calendar.china_working_days()
     except CustomerRulesError as exc:
         raise CommandError(str(exc)) from None
+    if policy is None:
+        return base
+    try:
+        return policy.working_calendar(base)
+    except PolicyError as exc:
+        if path:
+            print_problems(exc, path)
+        else:
+            for problem in exc.problems:
+                print_error(str(problem))
+        raise Exit(EXIT_USAGE) from None
 
 
 def calendar_name(name: str, lang: Lang) -> str:
