@@ -21,6 +21,7 @@ from customer_rules._portfolio import COLUMNS, SAMPLE_AS_OF, sample_portfolio
 from customer_rules.cli import main
 from customer_rules.cli.grade import CSV_COLUMNS
 from customer_rules.grading import CustomerGrade, GradingPolicy, grade_customer
+from customer_rules.reasons import render_reason
 
 STRICT = "[grading.scorecard.total_cutoffs]\nA = 16\nB = 15\nC = 14\n"
 WORKING_DAYS = '[grading.reporting.supervisor_deadline]\ndays = 2\nmode = "working_days"\n'
@@ -68,7 +69,13 @@ def test_sample_table_shows_every_grade_both_categories_and_the_columns(
         "1/最优价格", "2027-01-20", "2027-03-31",
     ]  # fmt: skip
     assert "普通客户" in out
-    assert lines[-1] == "共 20 户:A 4、B 5、C 5、D 4,未评级 2"
+    # G6: a change awaiting the VP shows the grade in force and the proposed one
+    c006 = next(line for line in lines if line.startswith("C006 "))
+    c018 = next(line for line in lines if line.startswith("C018 "))
+    assert "B(拟D,待审批)" in c006.split()
+    assert "C(拟B,待审批)" in c018.split()
+    # the grades in force are counted; C006 stays B and C018 stays C until the VP approves
+    assert lines[-1] == "共 20 户:A 4、B 5、C 6、D 3,未评级 2;其中 2 户等级调整待审批,仍按原等级"
 
 
 def test_deciding_reasons_follow_each_customer_indented(
@@ -118,7 +125,11 @@ def test_english_labels(capsys: pytest.CaptureFixture[str]) -> None:
     assert out.startswith("Customer grades as of 2026-11-30 (the sample's date; use --as-of)\n")
     assert "[G3] new customer: C (ordinary) for its first year whatever its score" in out
     assert "2026-08-12 overdue" in out
-    assert out.splitlines()[-1] == "20 customers: A 4, B 5, C 5, D 4; not graded 2"
+    assert " B (D pending) " in out
+    assert out.splitlines()[-1] == (
+        "20 customers: A 4, B 5, C 6, D 3; not graded 2; 2 change(s) of grade awaiting approval,"
+        " the previous grade in force"
+    )
 
 
 def test_python_dash_m_runs_the_cli() -> None:
@@ -131,7 +142,7 @@ def test_python_dash_m_runs_the_cli() -> None:
     )
     assert done.returncode == 0, done.stderr
     assert "C001 华东重工集团有限公司" in done.stdout
-    assert done.stdout.splitlines()[-1] == "20 customers: A 4, B 5, C 5, D 4; not graded 2"
+    assert done.stdout.splitlines()[-1].startswith("20 customers: A 4, B 5, C 6, D 3;")
 
 
 # --------------------------------------------------------------------------- csv and json
@@ -152,6 +163,9 @@ def test_csv_agrees_with_the_python_api(capsys: pytest.CaptureFixture[str]) -> N
         assert points == ([str(p) for p in sc.points] if sc else ["", "", "", ""])
         assert row["total"] == (str(sc.total) if sc else "")
         assert row["grade"] == (result.grade.value if result.grade else "")
+        proposed = result.proposed_grade
+        assert row["proposed_grade"] == (proposed.value if proposed else "")
+        assert row["pending_approval"] == ("vp_in_charge" if result.pending_approval else "")
         assert row["category"] == result.category.category.value
         tier = result.tier
         assert row["tier_priority"] == (str(tier.tier.priority) if tier and tier.tier else "")
@@ -162,6 +176,12 @@ def test_csv_agrees_with_the_python_api(capsys: pytest.CaptureFixture[str]) -> N
         assert row["policy_version"] == "seed"
         assert row["reasons"].split(" | ")[0].startswith(("[G2] total", "[G3]"))
     assert {row["grade"] for row in rows.values()} == {"A", "B", "C", "D", ""}
+    # G6: the grade in force, and the proposed grade while it awaits the VP
+    pending = {
+        k: (r["grade"], r["proposed_grade"]) for k, r in rows.items() if r["pending_approval"]
+    }
+    assert pending == {"C006": ("B", "D"), "C018": ("C", "B")}
+    assert rows["C004"]["grade"] == rows["C004"]["proposed_grade"] == "B"  # a first grade
 
 
 def test_json_agrees_with_the_python_api(capsys: pytest.CaptureFixture[str]) -> None:
@@ -174,23 +194,59 @@ def test_json_agrees_with_the_python_api(capsys: pytest.CaptureFixture[str]) -> 
     for cid, result in expected.items():
         item = items[cid]
         assert item["grade"] == (result.grade.value if result.grade else None)
+        assert item["proposed_grade"] == (
+            result.proposed_grade.value if result.proposed_grade else None
+        )
+        assert item["pending_approval"] == (
+            [r.value for r in result.pending_from] if result.pending_approval else None
+        )
         assert [r["code"] for r in item["reasons"]] == [r.code for r in result.reasons]
-        if result.scorecard is None:
-            assert item["what_if"] is None
-            continue
-        what_if = result.scorecard.what_if
+        what_if = result.what_if
+        assert item["what_if"]["case"] == what_if.case.value
         assert item["what_if"]["points_short"] == what_if.points_short
         assert item["what_if"]["next_grade"] == (
             what_if.next_grade.value if what_if.next_grade else None
         )
+        levers = what_if.scorecard.levers if what_if.scorecard else ()
         assert [lv["indicator"] for lv in item["what_if"]["levers"]] == [
-            lv.indicator.value for lv in what_if.levers
+            lv.indicator.value for lv in levers
         ]
+        assert item["what_if"]["text"] == render_reason(what_if.reasons[0], "zh")
     c011 = items["C011"]  # unassessed influence: 2 points short of B; an assessment closes it
     assert c011["points_influence"] == 0
     assert c011["what_if"]["points_short"] == 2
     assert c011["what_if"]["levers"][0]["indicator"] == "strategic_influence"
     assert c011["what_if"]["levers"][0]["closes_gap"] is True
+    # the what-if is about the final grade: C012 is capped at C until 2027-01-14, then its
+    # figures give A — never "next grade C" while C
+    c012 = items["C012"]["what_if"]
+    assert (c012["case"], c012["next_grade"], c012["until"], c012["since"], c012["then"]) == (
+        "capped",
+        None,
+        "2027-01-14",
+        "2027-01-15",
+        "A",
+    )
+    assert c012["text"] == (
+        "[G3] 新开发客户列为 C等级(一般性客户) 至 2027-01-14 止;按当前数据,2027-01-15 起将评为"
+        " A等级(重要客户)"
+    )
+    c013 = items["C013"]["what_if"]  # not yet eligible: from when, and what then
+    assert (c013["case"], c013["since"], c013["then"]) == ("not_eligible", "2027-03-01", "C")
+    assert items["C014"]["what_if"]["case"] == "no_trade"
+    c006 = items["C006"]
+    assert (c006["grade"], c006["proposed_grade"], c006["pending_approval"]) == (
+        "B",
+        "D",
+        ["vp_in_charge"],
+    )
+    assert c006["change"] == {
+        "previous": "B",
+        "current": "D",
+        "change": "downgrade",
+        "effective": False,
+        "pending": True,
+    }
     assert "华东重工集团有限公司" in out  # ensure_ascii=False
 
 
@@ -320,8 +376,9 @@ def test_policy_file_changes_the_grades(capsys: pytest.CaptureFixture[str], tmp_
         k: (r.grade.value if r.grade else "") for k, r in expected.items()
     }
     assert rows["C001"]["grade"] == "A"  # 16 points
-    assert rows["C002"]["grade"] == "C"  # 14 points: A under the seed
-    assert rows["C016"]["grade"] == "B"  # 15 points
+    # 14 points: A under the seed, C under this book — a downgrade that awaits the VP
+    assert (rows["C002"]["grade"], rows["C002"]["proposed_grade"]) == ("A", "C")
+    assert rows["C016"]["grade"] == "B"  # 15 points, a first grade
 
 
 def test_bad_policy_file_exits_2_naming_every_problem(
@@ -406,7 +463,8 @@ def test_policy_dump_json_then_validate_round_trips(
     ] == {"A": 16, "B": 15, "C": 14}
     code, out, _ = run(capsys, "policy", "validate", str(dumped), "--lang", "en")
     assert code == 0
-    assert out == f"{dumped}: valid (version seed, effective 2026-01-01)\n"
+    # a book that differs from the seed and has no label gets one derived from what differs
+    assert out == f"{dumped}: valid (version custom-fb86551f, effective 2026-01-01)\n"
     assert read_book(str(dumped)) == read_book(str(source))
 
 
@@ -808,9 +866,9 @@ def test_no_progress_line_when_stderr_is_not_a_terminal_or_the_input_small(
 def test_commands_are_the_public_modules_of_the_package() -> None:
     from customer_rules.cli import _core
 
-    assert _core.chapter_modules() == ["grade", "policy"]
+    assert _core.chapter_modules() == ["calendar", "grade", "policy"]
     parser = _core.build_parser()
-    assert "{grade,policy}" in parser.format_usage()
+    assert "{calendar,grade,policy}" in parser.format_usage()
 
 
 def test_every_cli_text_renders_in_both_languages() -> None:

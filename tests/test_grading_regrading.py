@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Callable
 from typing import Any
 
@@ -13,6 +14,7 @@ from hypothesis import strategies as st
 
 from customer_rules import PolicyBook
 from customer_rules._grading.codes import GradingReason as R
+from customer_rules._grading.customer import Customer, grade_customer
 from customer_rules._grading.model import CustomerCategory, Grade
 from customer_rules._grading.policy import GradingPolicy
 from customer_rules._grading.regrading import (
@@ -27,11 +29,14 @@ from customer_rules._grading.regrading import (
     regrade,
     rules_review_due,
 )
+from customer_rules.config import dump_book, load_book
 from customer_rules.errors import CustomerRulesError, InputError, PolicyError
+from customer_rules.interchange import from_data, to_data
 from customer_rules.reasons import Reason, explain, find_reason, render_reason
-from customer_rules.roles import Approval, Role
-from customer_rules.settings import from_mapping, plain
+from customer_rules.roles import Approval, Role, in_rank_order
+from customer_rules.settings import from_mapping, plain, settings_of
 from customer_rules.testing import malformed_values
+from customer_rules.workflow import Case, EventRecord, Step, StepOutcome, apply, replay, start
 
 D = dt.date
 SEED = GradingPolicy()
@@ -196,6 +201,227 @@ def test_g6_regrade_bad_input_names_the_field(
     with pytest.raises(InputError) as info:
         regrade(args[0], args[1], SEED, **call)  # type: ignore[arg-type]
     assert info.value.field == field
+
+
+# --- G6 examples: the review as a workflow ----------------------------------------------------
+
+
+def test_g6_an_unchanged_grade_is_in_force_without_approval_the_review_awaits_sign_off() -> None:
+    r = regrade(Grade.B, Grade.B, SEED, on=YEAR_END)
+    assert (r.change, r.effective, r.in_force, r.pending, r.awaiting) == (
+        GradeChange.UNCHANGED,
+        False,
+        Grade.B,
+        False,
+        (),
+    )
+    assert codes(r) == [R.G6_REVIEW, R.G6_UNCHANGED, R.G6_IN_FORCE_UNCHANGED]
+    assert r.review.after.state == "proposed"  # recorded as awaiting sign-off
+    assert r.review.outcome is StepOutcome.MISSING
+    assert r.review.record is None
+    signed = regrade(Grade.B, Grade.B, SEED, on=YEAR_END, approval=VP_REGRADE)
+    assert signed.review.after.state == "approved"
+    assert codes(signed) == [R.G6_REVIEW, R.G6_UNCHANGED, R.G6_APPROVAL_GRANTED]
+
+
+def test_g6_a_first_grade_is_in_force_at_once() -> None:
+    r = regrade(None, Grade.C, SEED, on=YEAR_END)
+    assert (r.change, r.effective, r.in_force, r.pending) == (
+        GradeChange.NEW,
+        False,
+        Grade.C,
+        False,
+    )
+    assert codes(r) == [R.G6_REVIEW, R.G6_NEW, R.G6_IN_FORCE_NEW]
+
+
+@pytest.mark.parametrize(("previous", "current"), [(Grade.C, Grade.B), (Grade.B, Grade.D)])
+def test_g6_upgrade_and_downgrade_await_the_vp_and_name_the_role(
+    previous: Grade, current: Grade
+) -> None:
+    r = regrade(previous, current, SEED, on=YEAR_END)
+    assert (r.pending, r.awaiting, r.in_force) == (True, (Role.VP_IN_CHARGE,), previous)
+    approved = regrade(previous, current, SEED, on=YEAR_END, approval=VP_REGRADE)
+    assert (approved.pending, approved.awaiting, approved.in_force) == (False, (), current)
+
+
+def test_g6_an_unchanged_grade_with_a_wrong_role_says_why_it_is_not_signed_off() -> None:
+    by_manager = Approval("王经理", Role.SALES_MANAGER, REGRADE, YEAR_END)
+    r = regrade(Grade.B, Grade.B, SEED, on=YEAR_END, approval=by_manager)
+    assert (r.in_force, r.effective, r.pending) == (Grade.B, False, False)
+    assert codes(r) == [R.G6_REVIEW, R.G6_UNCHANGED, R.G6_IN_FORCE_UNCHANGED, R.G6_APPROVAL_ROLE]
+
+
+def test_g6_the_approve_step_gives_the_record_to_store() -> None:
+    r = regrade(Grade.C, Grade.B, SEED, on=YEAR_END, approval=VP_REGRADE, subject="C042")
+    step = r.review
+    assert step.applied
+    assert step.before == Case("G6.review", "proposed", "C042")
+    assert step.after == Case("G6.review", "approved", "C042", 1, "李副总", YEAR_END)
+    assert step.record == EventRecord(
+        "G6.review", "C042", 1, "approve", "proposed", "approved", VP_REGRADE, YEAR_END
+    )
+    assert (step.record.who, step.record.role) == ("李副总", Role.VP_IN_CHARGE)
+    assert (
+        explain(step, "zh")
+        == "[G6] 李副总(主管副总经理)于 2026-12-31 办理「审批通过」:待审批 → 已批准"
+    )
+    assert explain(step, "en") == (
+        "[G6] 李副总 (vp in charge) took 'approve' on 2026-12-31: awaiting sign-off → approved"
+    )
+    # the record replays from the proposal to the same case
+    table = SEED.regrading.review
+    assert replay(table, step.before, [step.record]) == step.after
+    # and round-trips as plain data
+    data = json.loads(json.dumps(to_data(step.record)))
+    assert data["by"]["who"] == "李副总"
+    assert (data["before"], data["after"], data["on"]) == ("proposed", "approved", "2026-12-31")
+    assert from_data(EventRecord, data) == step.record
+
+
+def test_g6_an_approval_bound_to_another_customer_does_not_sign_off() -> None:
+    bound = Approval("李副总", Role.VP_IN_CHARGE, REGRADE, YEAR_END, subject="C042")
+    mine = regrade(Grade.C, Grade.B, SEED, on=YEAR_END, approval=bound, subject="C042")
+    other = regrade(Grade.C, Grade.B, SEED, on=YEAR_END, approval=bound, subject="C007")
+    assert mine.effective
+    assert mine.in_force is Grade.B
+    assert not other.effective
+    assert other.in_force is Grade.C
+    assert codes(other)[-1] == R.G6_APPROVAL_SUBJECT
+    assert other.review.outcome is StepOutcome.OTHER_SUBJECT
+    # an approval bound to no one keeps signing any review, as before subjects existed
+    assert regrade(Grade.C, Grade.B, SEED, on=YEAR_END, approval=VP_REGRADE, subject="C7").effective
+
+
+@pytest.mark.parametrize("subject", ["", "  ", 42])
+def test_g6_subject_must_be_a_customer_id(subject: object) -> None:
+    with pytest.raises(InputError) as info:
+        regrade(Grade.C, Grade.B, SEED, on=YEAR_END, subject=subject)  # type: ignore[arg-type]
+    assert info.value.field == "subject"
+
+
+def test_g6_regrade_result_with_its_review_round_trips_as_data() -> None:
+    r = regrade(Grade.C, Grade.B, SEED, on=YEAR_END, approval=VP_REGRADE, subject="C042")
+    data = json.loads(json.dumps(to_data(r, lang="en"), ensure_ascii=False))
+    assert "policy" not in data
+    assert "review" not in data  # built when read: ``effective`` says the outcome
+    assert (data["subject"], data["effective"]) == ("C042", True)
+    back = from_data(type(r), data, policy=SEED)
+    assert back == r
+    assert to_data(back, lang="en") == data
+    assert back.review == r.review
+    step = json.loads(json.dumps(to_data(r.review, lang="en"), ensure_ascii=False))
+    assert (step["outcome"], step["after"]["state"]) == ("applied", "approved")
+    assert from_data(Step, step, policy=SEED.regrading.review) == r.review
+
+
+# --- G6: the review table in the policy -------------------------------------------------------
+
+
+def test_g6_the_seed_review_table() -> None:
+    table = RegradingPolicy().review
+    assert (table.name, table.rule, table.initial) == ("G6.review", "G6", "due")
+    assert [(s.name, s.zh, s.en) for s in table.states] == [
+        ("due", "待重审", "due for review"),
+        ("proposed", "待审批", "awaiting sign-off"),
+        ("approved", "已批准", "approved"),
+    ]
+    assert [(e.name, e.zh) for e in table.events] == [
+        ("reexamine", "重审"),
+        ("approve", "审批通过"),
+        ("return", "退回重审"),
+    ]
+    assert [
+        (t.source, t.event, t.target, t.roles, t.approval, t.distinct) for t in table.transitions
+    ] == [
+        ("due", "reexamine", "proposed", frozenset({Role.SALES_MANAGER}), None, False),
+        ("proposed", "approve", "approved", frozenset({Role.VP_IN_CHARGE}), REGRADE, False),
+        ("proposed", "return", "due", frozenset({Role.VP_IN_CHARGE}), None, False),
+    ]
+    # the whole review, step by step: the manager re-examines, the VP approves
+    manager = Approval("王经理", Role.SALES_MANAGER, "G6.reexamine", D(2026, 12, 20))
+    case = start(table, subject="C042")
+    proposed = apply(table, case, "reexamine", by=manager, on=D(2026, 12, 20))
+    assert proposed.after.state == "proposed"
+    early = apply(table, case, "approve", by=VP_REGRADE, on=YEAR_END)
+    assert early.outcome is StepOutcome.NO_TRANSITION  # not before the re-examination
+    approved = apply(table, proposed.after, "approve", by=VP_REGRADE, on=YEAR_END)
+    assert approved.after.state == "approved"
+    records = [proposed.record, approved.record]
+    assert replay(table, case, records) == approved.after  # type: ignore[arg-type]
+
+
+def test_g6_the_review_table_is_in_the_book() -> None:
+    toml = dump_book(PolicyBook())
+    assert "[grading.regrading.review]" in toml
+    assert 'approval = "G6.regrade"' in toml
+    assert load_book(toml).grading.regrading.review == RegradingPolicy().review
+    paths = {info.path for info in settings_of(GradingPolicy())}
+    assert {"regrading.review.transitions", "regrading.review.states"} <= paths
+
+
+def test_g6_the_seed_table_follows_the_roles() -> None:
+    gm = RegradingPolicy(
+        preparing_role=Role.MARKETING_DIRECTOR, approving_roles=frozenset({Role.GENERAL_MANAGER})
+    )
+    moves = {(t.source, t.event): t.roles for t in gm.review.transitions}
+    assert moves[("due", "reexamine")] == frozenset({Role.MARKETING_DIRECTOR})
+    assert moves[("proposed", "approve")] == frozenset({Role.GENERAL_MANAGER})
+    assert moves[("proposed", "return")] == frozenset({Role.GENERAL_MANAGER})
+    # a dumped and reloaded policy is the same policy
+    assert from_mapping(RegradingPolicy, plain(gm)) == gm
+
+
+def _table_data(**changes: Any) -> dict[str, Any]:
+    data: dict[str, Any] = plain(RegradingPolicy().review)
+    for path, value in changes.items():
+        index, key = path.split("__")
+        data["transitions"][int(index[1:])][key] = value
+    return data
+
+
+def test_g6_a_company_table_may_add_steps_and_relabel() -> None:
+    data = plain(RegradingPolicy().review)
+    data["states"].append({"name": "checked", "zh": "财务已核", "en": "checked by finance"})
+    data["events"].append({"name": "check", "zh": "财务核对", "en": "finance check"})
+    data["transitions"][0]["target"] = "checked"
+    data["transitions"].append(
+        {"source": "checked", "event": "check", "target": "proposed", "roles": ["finance"]}
+    )
+    data["states"][1]["zh"] = "待副总审批"
+    with pytest.raises(PolicyError) as info:
+        RegradingPolicy(review=data)
+    # the re-examination must still lead to the proposal
+    assert [p.path for p in info.value.problems] == ["review.transitions"]
+    data["transitions"][0]["target"] = "proposed"
+    data["transitions"][-1]["source"] = "due"
+    p = RegradingPolicy(review=data)
+    assert p.review.state("proposed").zh == "待副总审批"
+    assert regrade(Grade.C, Grade.B, GradingPolicy(regrading=p), on=YEAR_END, approval=VP_REGRADE)
+
+
+@pytest.mark.parametrize(
+    ("changes", "path"),
+    [
+        ({"t1__roles": ["general_manager"]}, "review.transitions[1].roles"),
+        ({"t1__approval": "G6.other"}, "review.transitions[1].approval"),
+        ({"t0__roles": ["salesperson"]}, "review.transitions[0].roles"),
+        ({"t1__target": "due"}, "review.transitions"),
+    ],
+)
+def test_g6_a_company_table_must_agree_with_the_roles(changes: dict[str, Any], path: str) -> None:
+    with pytest.raises(PolicyError) as info:
+        RegradingPolicy(review=_table_data(**changes))  # type: ignore[arg-type]
+    assert [p.path for p in info.value.problems] == [path]
+    with pytest.raises(PolicyError) as loaded:
+        from_mapping(GradingPolicy, {"regrading": {"review": _table_data(**changes)}})
+    assert [p.path for p in loaded.value.problems] == [f"regrading.{path}"]
+
+
+def test_g6_a_table_agreeing_with_changed_roles_is_accepted() -> None:
+    data = _table_data(t1__roles=["general_manager"], t2__roles=["general_manager"])
+    p = RegradingPolicy(approving_roles=frozenset({Role.GENERAL_MANAGER}), review=data)  # type: ignore[arg-type]
+    assert p == RegradingPolicy(approving_roles=frozenset({Role.GENERAL_MANAGER}))
 
 
 # --- G6 examples: the yearly review date ------------------------------------------------------
@@ -461,6 +687,37 @@ EVERY_CODE: dict[R, tuple[Callable[[], Any], str, str]] = {
         "[G6] 客户评级调整已由主管副总经理 李副总 于 2026-12-31 批准,在 2026-12-31 有效,生效",
         "[G6] the re-grading was approved by 李副总 (vp in charge) on 2026-12-31, holding on"
         " 2026-12-31: effective",
+    ),
+    R.G6_APPROVAL_SUBJECT: (
+        lambda: regrade(
+            Grade.A,
+            Grade.B,
+            SEED,
+            on=YEAR_END,
+            approval=Approval(_LI, Role.VP_IN_CHARGE, REGRADE, YEAR_END, subject="C007"),
+            subject="C042",
+        ),
+        "[G6] 客户评级调整的审批针对 C007,不是 C042,暂不生效(待审批)",
+        "[G6] the approval of the re-grading is bound to C007, not C042: not yet effective",
+    ),
+    R.G6_IN_FORCE_NEW: (
+        lambda: regrade(None, Grade.C, SEED, on=YEAR_END),
+        "[G6] 首次评级,C等级(一般性客户) 即时生效;本次评级待主管副总经理签批",
+        "[G6] first grading: C (ordinary) is in force at once; the review awaits sign-off by"
+        " the vp in charge",
+    ),
+    R.G6_IN_FORCE_UNCHANGED: (
+        lambda: regrade(Grade.B, Grade.B, SEED, on=YEAR_END),
+        "[G6] 等级未变,B等级(较重要客户) 无需审批继续有效;本次重审待主管副总经理签批",
+        "[G6] grade unchanged: B (fairly important) stays in force without approval; the review"
+        " awaits sign-off by the vp in charge",
+    ),
+    R.G6_KEPT: (
+        lambda: grade_customer(
+            Customer("K1", first_trade=D(2019, 1, 1), previous_grade=Grade.B), SEED, on=YEAR_END
+        ),
+        "[G6] 本次未能评级,原等级 B等级(较重要客户) 继续有效",
+        "[G6] not graded this time: the previous grade B (fairly important) stays in force",
     ),
     R.G6_APPROVAL_MISSING: (
         lambda: rules_review_due(D(2026, 1, 1), SEED, on=D(2026, 6, 1)),
@@ -885,15 +1142,29 @@ def test_g6_unapproved_change_never_effective(
 ) -> None:
     r = regrade(previous, current, policy, on=on, approval=approval)
     assert r.effective == valid(approval, policy.regrading.approving_roles, REGRADE, on)
-    assert r.in_force is (current if r.effective else previous)
+    moved = r.change in (GradeChange.UPGRADE, GradeChange.DOWNGRADE)
+    # a change awaits approval; an unchanged or first grade is in force at once
+    assert r.in_force is (previous if moved and not r.effective else current)
+    assert r.pending == (moved and not r.effective)
+    assert r.awaiting == (tuple(in_rank_order(policy.regrading.approving_roles)) * r.pending)
+    # the workflow step decided it: applied exactly when effective, citing G6
+    assert r.review.applied == r.effective
+    assert r.review.after.state == ("approved" if r.effective else "proposed")
+    assert (r.review.record is not None) == r.effective
+    assert {x.rule for x in r.review.reasons} == {"G6"}
     # reasons cite G6 and match the outcome
     assert {x.rule for x in r.reasons} == {"G6"}
     change = reason(r, CHANGE_CODE[r.change])
     assert change.fact("previous") is previous
     assert change.fact("current") is current
     approval_codes = [c for c in codes(r) if c.startswith("G6.approval.")]
-    assert len(approval_codes) == 1
-    assert [c for c in codes(r) if c not in approval_codes] == [R.G6_REVIEW, CHANGE_CODE[r.change]]
+    in_force_codes = [c for c in codes(r) if c.startswith("G6.in_force.")]
+    assert len(approval_codes) == (1 if moved or r.effective or approval is not None else 0)
+    assert len(in_force_codes) == (0 if moved or r.effective else 1)
+    assert [c for c in codes(r) if c not in approval_codes + in_force_codes] == [
+        R.G6_REVIEW,
+        CHANGE_CODE[r.change],
+    ]
     assert (find_reason(r, R.G6_APPROVAL_GRANTED) is not None) == r.effective
     assert r.policy_version == "prop"
     renders(r)

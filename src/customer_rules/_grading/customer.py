@@ -1,11 +1,17 @@
-"""The grading job: one customer through G3 → G2 → G3 new-customer rule → G4 → G5 (→ G6)."""
+"""The grading job: one customer through G3 → G2 → G3 new-customer rule → G6 → G4 → G5.
+
+The job proposes a grade (G3, G2, the new-customer rule) and G6 says which grade is in force:
+the proposal itself when it is a first grade, when it leaves the grade unchanged, or when the
+VP in charge has approved it; the previous grade while an upgrade or downgrade awaits that
+approval. The service tier (G4) and the report schedule (G5) follow the grade in force.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import functools
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import attrs
 
@@ -19,20 +25,25 @@ from customer_rules._grading.eligibility import (
     _eligibility,
 )
 from customer_rules._grading.model import CustomerCategory, Grade
-from customer_rules._grading.regrading import GradeChange, RegradeResult, regrade
+from customer_rules._grading.policy import GradingPolicy
+from customer_rules._grading.regrading import (
+    GradeChange,
+    RegradeResult,
+    _check_approval,
+    _regrade,
+)
 from customer_rules._grading.reporting import ReportSchedule, report_schedule
-from customer_rules._grading.scorecard import ScorecardFacts, ScorecardResult, score
+from customer_rules._grading.scorecard import ScorecardFacts, ScorecardResult, WhatIf, score
 from customer_rules._grading.service_tier import ServiceTierResult, service_tier
 from customer_rules._validation import fact_check, non_empty_text
 from customer_rules.calendars import CALENDAR_DAYS, Calendar
 from customer_rules.dates import require_date
 from customer_rules.errors import InputError, Problem
+from customer_rules.labels import LabelledEnum, set_labels
 from customer_rules.reasons import Reason
+from customer_rules.roles import Approval, Role
 
-if TYPE_CHECKING:
-    from customer_rules._grading.policy import GradingPolicy
-
-__all__ = ["Customer", "CustomerGrade", "grade_customer"]
+__all__ = ["Customer", "CustomerGrade", "GradeWhatIf", "WhatIfCase", "grade_customer"]
 
 _R = GradingReason
 _CHANGES = frozenset({GradeChange.UPGRADE, GradeChange.DOWNGRADE})
@@ -58,6 +69,7 @@ _CHANGE = frozenset(
         _R.G6_APPROVAL_MISSING,
         _R.G6_APPROVAL_ROLE,
         _R.G6_APPROVAL_WHAT,
+        _R.G6_APPROVAL_SUBJECT,
         _R.G6_APPROVAL_EXPIRED,
         _R.G6_APPROVAL_STALE,
         _R.G6_APPROVAL_GRANTED,
@@ -120,6 +132,144 @@ class Customer:
     )
 
 
+class WhatIfCase(LabelledEnum):
+    """What stands between a customer and the grade its figures would give (the what-if of the
+    final grade, :class:`GradeWhatIf`)."""
+
+    SCORED = "scored"
+    """按评分定级 — the scorecard decides now: the G2 what-if (next grade, points short)."""
+    CAPPED = "capped"
+    """新客户封顶 — the new-customer rule caps it (G3) until a day."""
+    NOT_ELIGIBLE = "not_eligible"
+    """未满评级期限 — not enough months of normal trade yet (G3)."""
+    NO_TRADE = "no_trade"
+    """尚无正常往来 — no normal trade yet (G3)."""
+    NO_FACTS = "no_facts"
+    """缺少评分资料 — eligible, but the scorecard facts are missing (G2)."""
+
+
+set_labels(
+    {
+        WhatIfCase.SCORED: ("按评分定级", "graded by its scorecard"),
+        WhatIfCase.CAPPED: ("新客户封顶", "capped as a new customer"),
+        WhatIfCase.NOT_ELIGIBLE: ("未满评级期限", "not yet eligible"),
+        WhatIfCase.NO_TRADE: ("尚无正常往来", "no normal trade yet"),
+        WhatIfCase.NO_FACTS: ("缺少评分资料", "no scorecard facts"),
+    }
+)
+
+_IS_GRADE = fact_check(Grade, "a Grade or None", optional=True)
+
+
+def _optional_date(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if value is not None:
+        require_date(value, attribute.name)
+
+
+@attrs.frozen
+class GradeWhatIf:
+    """What would change the customer's final grade — the grade the job gives, after G3's
+    rules, not the bare scorecard grade.
+
+    Attributes:
+        case: what decides: the scorecard now (``SCORED``), or what holds it back.
+        grade: the grade the job gives now (its proposed grade; ``None`` if not graded).
+        until: ``CAPPED``: the last day of the new-customer cap.
+        since: ``CAPPED`` and ``NOT_ELIGIBLE``: the first day its scorecard decides (the day
+            after the cap, or the day it becomes eligible, whichever is later); ``None``
+            without trade.
+        then: the grade its current figures would give on ``since`` (scored on that day);
+            ``None`` without scorecard facts or without ``since``.
+        months: ``NO_TRADE`` (and ``CAPPED`` without trade): the months of normal trade it needs.
+        scorecard: ``SCORED``: the G2 what-if — next grade, points short, levers.
+
+    :attr:`next_grade` and :attr:`points_short` read the G2 what-if (``None`` unless
+    ``SCORED``); :attr:`reasons` say it in words.
+
+    Raises:
+        InputError: naming the field, for a value of the wrong type.
+    """
+
+    case: WhatIfCase = attrs.field(validator=fact_check(WhatIfCase, "a WhatIfCase"))
+    grade: Grade | None = attrs.field(validator=_IS_GRADE)
+    until: dt.date | None = attrs.field(default=None, validator=_optional_date)
+    since: dt.date | None = attrs.field(default=None, validator=_optional_date)
+    then: Grade | None = attrs.field(default=None, validator=_IS_GRADE)
+    months: int | None = attrs.field(
+        default=None, validator=fact_check(int, "a number of months or None", optional=True)
+    )
+    scorecard: WhatIf | None = attrs.field(
+        default=None, validator=fact_check(WhatIf, "a WhatIf or None", optional=True)
+    )
+
+    @property
+    def next_grade(self) -> Grade | None:
+        """The next better grade its scorecard could reach now (``SCORED`` only)."""
+        return None if self.scorecard is None else self.scorecard.next_grade
+
+    @property
+    def points_short(self) -> int | None:
+        """The points it lacks for :attr:`next_grade` (``SCORED`` only)."""
+        return None if self.scorecard is None else self.scorecard.points_short
+
+    @property
+    def reasons(self) -> tuple[Reason, ...]:
+        """``SCORED``: the G2 what-if (``G2.whatif``, ``G2.whatif.top`` and the levers);
+        otherwise one G3 line — ``G3.whatif.capped`` (``.no_facts``, ``.no_trade``),
+        ``G3.whatif.eligible`` (``.no_facts``), ``G3.whatif.no_trade`` — or ``G2.no_facts``."""
+        case = self.case
+        if case is WhatIfCase.SCORED:
+            return () if self.scorecard is None else self.scorecard.reasons
+        if case is WhatIfCase.NO_FACTS:
+            return (Reason.of("G2", _R.G2_NO_FACTS),)
+        if case is WhatIfCase.NO_TRADE:
+            return (Reason.of("G3", _R.G3_WHATIF_NO_TRADE, months=self.months),)
+        if case is WhatIfCase.NOT_ELIGIBLE:
+            if self.then is None:
+                return (Reason.of("G3", _R.G3_WHATIF_ELIGIBLE_NO_FACTS, since=self.since),)
+            return (Reason.of("G3", _R.G3_WHATIF_ELIGIBLE, since=self.since, then=self.then),)
+        if self.since is None:
+            code = _R.G3_WHATIF_CAPPED_NO_TRADE
+            return (Reason.of("G3", code, grade=self.grade, until=self.until, months=self.months),)
+        if self.then is None:
+            code = _R.G3_WHATIF_CAPPED_NO_FACTS
+            return (Reason.of("G3", code, grade=self.grade, until=self.until, since=self.since),)
+        return (
+            Reason.of(
+                "G3",
+                _R.G3_WHATIF_CAPPED,
+                grade=self.grade,
+                until=self.until,
+                since=self.since,
+                then=self.then,
+            ),
+        )
+
+
+_DAY = dt.timedelta(days=1)
+
+
+def _what_if(result: CustomerGrade) -> GradeWhatIf:
+    e, p, facts = result.eligibility, result.policy, result.customer.scorecard
+    proposed = result.proposed_grade
+    months = p.eligibility.min_trade_months
+    if e.forced_grade is not None and e.new_until is not None:
+        if e.eligible_from is None:
+            return GradeWhatIf(WhatIfCase.CAPPED, proposed, until=e.new_until, months=months)
+        since = max(e.new_until + _DAY, e.eligible_from)
+        then = None if facts is None else score(facts, p, on=since).grade
+        return GradeWhatIf(WhatIfCase.CAPPED, proposed, until=e.new_until, since=since, then=then)
+    if proposed is not None and result.scorecard is not None:
+        return GradeWhatIf(WhatIfCase.SCORED, proposed, scorecard=result.scorecard.what_if)
+    if e.eligible_from is None:
+        return GradeWhatIf(WhatIfCase.NO_TRADE, proposed, months=months)
+    if not e.eligible:
+        since = e.eligible_from
+        then = None if facts is None else score(facts, p, on=since).grade
+        return GradeWhatIf(WhatIfCase.NOT_ELIGIBLE, proposed, since=since, then=then)
+    return GradeWhatIf(WhatIfCase.NO_FACTS, proposed)
+
+
 @attrs.frozen
 class CustomerGrade:
     """The outcome of the grading job for one customer.
@@ -127,16 +277,27 @@ class CustomerGrade:
     Attributes:
         customer: the customer graded.
         on: the day of the grading.
-        grade: the final grade; ``None`` if the customer cannot be graded yet.
+        grade: the grade IN FORCE on ``on`` — what a host stores and treats the customer by:
+            the proposed grade once in force (a first grade, an unchanged grade, or a change the
+            VP has approved), the previous grade while an upgrade or downgrade awaits approval
+            or when the customer cannot be graded this time; ``None`` for a customer neither
+            graded before nor now.
         category: the G3 category decision.
         eligibility: the G3 eligibility decision.
         scorecard: the G2 score (``None`` without scorecard facts).
-        tier: the G4 tier and next revisit (``None`` without a grade).
-        report: the G5 report schedule (``None`` without a grade).
-        change: the G6 change against ``previous_grade`` (``None`` without one).
+        tier: the G4 tier and next revisit, by the grade in force (``None`` without one).
+        report: the G5 report schedule, by the grade in force (``None`` without one).
+        change: the G6 review of the proposed grade against ``previous_grade`` — upgrade,
+            downgrade, unchanged, or new for a first grade — and whether it is signed off
+            (``None`` when the customer cannot be graded).
         policy_version: the policy version that decided.
+        proposed_grade: keyword-only; the grade this grading arrives at (G3 → G2 → the
+            new-customer rule), in force or not; ``None`` if the customer cannot be graded yet.
+        policy: keyword-only; the grading policy used (not written by
+            ``interchange.to_data``; give it back with ``from_data(..., policy=book.grading)``).
 
-    :attr:`deciding`, :attr:`notes` and :attr:`reasons` are computed on first access.
+    :attr:`pending_approval`, :attr:`pending_from`, :attr:`what_if`, :attr:`deciding`,
+    :attr:`notes` and :attr:`reasons` are computed on first access.
     """
 
     customer: Customer
@@ -149,13 +310,34 @@ class CustomerGrade:
     report: ReportSchedule | None
     change: RegradeResult | None
     policy_version: str
+    proposed_grade: Grade | None = attrs.field(kw_only=True)
+    policy: GradingPolicy = attrs.field(kw_only=True, repr=False)
+
+    @functools.cached_property
+    def pending_approval(self) -> bool:
+        """G6: whether the proposed grade awaits approval — an upgrade or downgrade not yet
+        approved; :attr:`grade` is then the previous grade."""
+        return self.change is not None and self.change.pending
+
+    @functools.cached_property
+    def pending_from(self) -> tuple[Role, ...]:
+        """G6: whose approval is pending (the approving roles, ``()`` when none is)."""
+        return () if self.change is None else self.change.awaiting
+
+    @functools.cached_property
+    def what_if(self) -> GradeWhatIf:
+        """What would change the final grade: the G2 what-if when the scorecard decides, else
+        when the new-customer cap ends and what its current figures would give then, from when
+        it can be graded, or what is missing."""
+        return _what_if(self)
 
     @functools.cached_property
     def deciding(self) -> tuple[Reason, ...]:
-        """The reasons that decided the grade, without the supporting detail: G3's eligibility
-        reasons or ``G2.no_facts`` without a grade, ``G3.new.override`` for a new customer, else
-        the G2 total (``G2.total`` or ``G2.total.below``)."""
-        if self.grade is None:
+        """The reasons that decided the proposed grade, without the supporting detail: G3's
+        eligibility reasons or ``G2.no_facts`` without a grade, ``G3.new.override`` for a new
+        customer, else the G2 total (``G2.total`` or ``G2.total.below``)."""
+        proposed = self.proposed_grade
+        if proposed is None:
             if self.scorecard is None and self.eligibility.eligible:
                 return (Reason.of("G2", _R.G2_NO_FACTS),)
             return self.eligibility.reasons
@@ -165,7 +347,7 @@ class CustomerGrade:
                 Reason.of(
                     "G3",
                     _R.G3_NEW_OVERRIDE,
-                    grade=self.grade,
+                    grade=proposed,
                     scored=scored,
                     until=self.eligibility.new_until,
                 ),
@@ -178,7 +360,7 @@ class CustomerGrade:
     def notes(self) -> tuple[Reason, ...]:
         """What a reader must not miss beside :attr:`deciding`: arrears and an influence that
         scored 0 (G2), a revisit due now or overdue (G4), a changed grade with the state of its
-        approval (G6)."""
+        approval, or the previous grade kept when the customer cannot be graded (G6)."""
         found: list[Reason] = []
         scored = self.scorecard
         if scored is not None:
@@ -196,8 +378,18 @@ class CustomerGrade:
         change = self.change
         if change is not None and change.change in _CHANGES:
             found.extend(_picked(change.reasons, _CHANGE))
+        kept = self._kept
+        if kept is not None:
+            found.append(kept)
         deciding = self.deciding
         return tuple(r for r in found if r not in deciding)
+
+    @property
+    def _kept(self) -> Reason | None:
+        """``G6.kept`` when the customer cannot be graded and its previous grade stays."""
+        if self.proposed_grade is None and self.grade is not None:
+            return Reason.of("G6", _R.G6_KEPT, grade=self.grade)
+        return None
 
     @functools.cached_property
     def reasons(self) -> tuple[Reason, ...]:
@@ -209,6 +401,9 @@ class CustomerGrade:
         for extra in (self.tier, self.report, self.change):
             if extra is not None:
                 parts.append(extra.reasons)
+        kept = self._kept
+        if kept is not None:
+            parts.append((kept,))
         seen: list[Reason] = []
         for part in parts:
             seen.extend(r for r in part if r not in seen)
@@ -221,14 +416,20 @@ def grade_customer(
     *,
     on: dt.date,
     calendar: Calendar = CALENDAR_DAYS,
+    approval: Approval | None = None,
 ) -> CustomerGrade:
     """Grade one customer: the library's main job.
 
     G3 decides the category and whether the customer may be graded; G2 scores it; G3's
-    new-customer rule sets a customer developed less than a year ago to C whatever its score;
-    G4 gives its service tier and next revisit; G5 its next written report; G6 compares with
-    the previous grade (a change takes effect only with the VP's approval, see
-    :func:`~customer_rules.grading.regrade`).
+    new-customer rule sets a customer developed less than a year ago to C whatever its score —
+    that is the proposed grade. G6 says whether it is in force: a first grade (no
+    ``previous_grade``) and an unchanged grade are in force at once, the review still awaiting
+    the VP's sign-off; an upgrade or downgrade only with ``approval`` — the VP's
+    :class:`~customer_rules.roles.Approval` for :data:`~customer_rules.grading.REGRADE`
+    holding on ``on`` and not bound to another customer — and until then the previous grade
+    stays in force (:attr:`CustomerGrade.pending_approval`). A customer that cannot be graded
+    keeps its previous grade. G4 gives the service tier and next revisit and G5 the next written
+    report, both by the grade in force.
 
     Every date of the customer is a fact about the past: ``first_trade``, ``developed_on`` and
     ``last_visit`` after ``on`` are refused, each named by its field. An influence assessment
@@ -240,25 +441,31 @@ def grade_customer(
         policy: the grading policy (``GradingPolicy()`` is the seed).
         on: the day of the grading.
         calendar: the calendar for report deadlines (working-day modes).
+        approval: the VP's approval of this customer's re-grading (G6), if given; an approval
+            bound to a ``subject`` must name the customer's ``id``.
 
     Returns:
-        The grade with every intermediate decision and its reasons.
+        The grade in force and the proposed grade, with every intermediate decision and its
+        reasons.
 
     Raises:
         InputError: naming ``policy`` unless it is a ``GradingPolicy`` (for a ``PolicyBook``
             pass ``book.grading``); naming ``customer`` unless it is a :class:`Customer`;
             naming ``on`` unless it is a date from 1900-01-01 to 2999-12-31; naming
             ``calendar`` unless it is a :class:`~customer_rules.calendars.Calendar`; naming
-            every one of ``first_trade``, ``developed_on`` and ``last_visit`` that is after
-            ``on``.
+            ``approval`` unless it is an Approval or ``None``; naming every one of
+            ``first_trade``, ``developed_on`` and ``last_visit`` that is after ``on``.
         CalendarCoverageError: if a working-day deadline falls outside the calendar's data.
 
     Example:
         >>> import datetime as dt
         >>> from customer_rules.grading import GradingPolicy, Customer, CustomerCategory
         >>> c = Customer("C001", "新客户", CustomerCategory.BIG, first_trade=dt.date(2026, 6, 1))
-        >>> grade_customer(c, GradingPolicy(), on=dt.date(2026, 11, 30)).grade
-        <Grade.C: 'C'>
+        >>> r = grade_customer(c, GradingPolicy(), on=dt.date(2026, 11, 30))
+        >>> r.grade, r.proposed_grade, r.pending_approval
+        (<Grade.C: 'C'>, <Grade.C: 'C'>, False)
+        >>> r.what_if.case, r.what_if.until, r.what_if.since
+        (<WhatIfCase.CAPPED: 'capped'>, datetime.date(2027, 5, 31), datetime.date(2027, 6, 1))
     """
     checked = grading_policy(policy)
     if not isinstance(customer, Customer):
@@ -266,6 +473,7 @@ def grade_customer(
     day = require_date(on, "on")
     if calendar is not CALENDAR_DAYS and not isinstance(calendar, Calendar):
         raise InputError("calendar", calendar, "a Calendar, e.g. CALENDAR_DAYS")
+    given = None if approval is None else _check_approval(approval)
     first, developed, visited = customer.first_trade, customer.developed_on, customer.last_visit
     if (
         (first is not None and first > day)
@@ -276,21 +484,35 @@ def grade_customer(
     category = _classify(customer.category, checked)
     eligibility = _eligibility(first, developed, checked, day)
     scored = None if customer.scorecard is None else score(customer.scorecard, checked, on=day)
-    grade: Grade | None
+    proposed: Grade | None
     if eligibility.forced_grade is not None:
-        grade = eligibility.forced_grade
+        proposed = eligibility.forced_grade
     elif eligibility.eligible and scored is not None:
-        grade = scored.grade
+        proposed = scored.grade
     else:
-        grade = None
-    tier = report = change = None
+        proposed = None
+    change = None
+    grade = customer.previous_grade
+    if proposed is not None:
+        change = _regrade(grade, proposed, checked, day, given, customer.id)
+        grade = change.in_force
+    tier = report = None
     if grade is not None:
         tier = service_tier(category.category, grade, checked, on=day, last_visit=visited)
         report = report_schedule(grade, checked, on=day, calendar=calendar)
-        if customer.previous_grade is not None:
-            change = regrade(customer.previous_grade, grade, checked, on=day, approval=None)
     return CustomerGrade(
-        customer, day, grade, category, eligibility, scored, tier, report, change, checked.version
+        customer,
+        day,
+        grade,
+        category,
+        eligibility,
+        scored,
+        tier,
+        report,
+        change,
+        checked.version,
+        proposed_grade=proposed,
+        policy=checked,
     )
 
 

@@ -9,6 +9,13 @@ with an :class:`~customer_rules.roles.Approval` by an approving role, for the ma
 (:class:`ApprovalMatter`: :data:`REGRADE`, :data:`EXIT`, :data:`RULES_REVIEW`), that holds on the
 day asked about. Without one the result says the decision awaits approval — a business answer,
 not an exception.
+
+The yearly review of a customer's grade is the first table on the shared workflow mechanism
+(:mod:`customer_rules.workflow`): ``RegradingPolicy.review`` is its transition table — 待重审
+(``due``) → the manager re-examines (``reexamine``) → 待审批 (``proposed``) → the VP approves
+(``approve``, an approval for :data:`REGRADE`) → 已批准 (``approved``), or returns it for
+re-examination (``return``, [default]). A re-grading's approval is checked by applying the
+``approve`` step to the proposal (:attr:`RegradeResult.review`).
 """
 
 from __future__ import annotations
@@ -34,6 +41,7 @@ from customer_rules.roles import (
     in_rank_order,
 )
 from customer_rules.settings import Mark, Unit, policy, setting
+from customer_rules.workflow import Case, Event, State, Step, Transition, WorkflowTable, apply
 
 if TYPE_CHECKING:
     from customer_rules._grading.policy import GradingPolicy
@@ -122,6 +130,39 @@ _VP = frozenset({Role.VP_IN_CHARGE})
 _G6 = "G6; 003 §客户管理办法 6.1.2-3"
 _G6_EXIT = "G6; 003 §集团公司大客户管理制度 (2nd) 第六章"
 
+# --------------------------------------------------------------------------- the review table
+
+_REVIEW = "G6.review"
+_DUE, _PROPOSED, _APPROVED = "due", "proposed", "approved"
+_REEXAMINE, _APPROVE, _RETURN = "reexamine", "approve", "return"
+
+
+def _review_table(preparer: Role, approvers: frozenset[Role]) -> WorkflowTable:
+    """The G6 review table with the seed's steps, signed by ``preparer`` and ``approvers``."""
+    return WorkflowTable(
+        name=_REVIEW,
+        rule="G6",
+        initial=_DUE,
+        states=(
+            State(_DUE, "待重审", "due for review"),
+            State(_PROPOSED, "待审批", "awaiting sign-off"),
+            State(_APPROVED, "已批准", "approved"),
+        ),
+        events=(
+            Event(_REEXAMINE, "重审", "re-examine"),
+            Event(_APPROVE, "审批通过", "approve"),
+            Event(_RETURN, "退回重审", "return for re-examination"),
+        ),
+        transitions=(
+            Transition(_DUE, _REEXAMINE, _PROPOSED, roles=frozenset({preparer})),
+            Transition(_PROPOSED, _APPROVE, _APPROVED, roles=approvers, approval=REGRADE),
+            Transition(_PROPOSED, _RETURN, _DUE, roles=approvers),
+        ),
+    )
+
+
+_SEED_REVIEW = _review_table(Role.SALES_MANAGER, _VP)
+
 
 @policy
 class RegradingPolicy:
@@ -143,6 +184,17 @@ class RegradingPolicy:
         rules_preparing_role: who re-examines the grading rules each year end and submits them
             (修订此办法每年末由业务部经理提交) [seed: the business-department manager].
         rules_approving_roles: who reviews and approves them (主管副总经理重审) [seed: VP].
+        review: the yearly review of a customer's grade as a workflow table
+            (:class:`~customer_rules.workflow.WorkflowTable`, reasons citing G6): 待重审
+            ``due`` → ``reexamine`` by the ``preparing_role`` → 待审批 ``proposed`` →
+            ``approve`` by the ``approving_roles`` with an approval for :data:`REGRADE` → 已批准
+            ``approved`` [seed]; ``return`` by the ``approving_roles`` from ``proposed`` back to
+            ``due`` [default: the seed does not say what happens when the VP does not approve].
+            Left at the seed's table, its roles follow ``preparing_role`` and
+            ``approving_roles``; a table of a company's own may add states and steps and relabel
+            them, but must keep ``reexamine`` (``due`` → ``proposed``, allowed to the
+            ``preparing_role``) and ``approve`` (``proposed`` → ``approved``, allowed to exactly
+            the ``approving_roles``, granting :data:`REGRADE`).
 
     Every role set but ``assisting_roles`` needs at least one role. Roles are given as
     :class:`~customer_rules.roles.Role` members or their values, names or labels
@@ -175,6 +227,7 @@ class RegradingPolicy:
     rules_approving_roles: frozenset[Role] = setting(
         default=_VP, unit=Unit.ROLES, source=_G6, min_items=1
     )
+    review: WorkflowTable = setting(default=_SEED_REVIEW, unit=Unit.TABLE, source=_G6)
 
     def _check(self) -> Iterator[Problem]:
         # 2001 is not a leap year: a day that exists in it exists in every year
@@ -186,6 +239,45 @@ class RegradingPolicy:
                 self.review_day,
                 f"a day that exists in month {self.review_month} every year",
             )
+        if self.review == _SEED_REVIEW and (
+            self.preparing_role is not Role.SALES_MANAGER or self.approving_roles != _VP
+        ):
+            # the seed's table follows the roles (attrs' documented way to set a field of a
+            # frozen instance during initialisation, as PolicyBook stamps its version)
+            table = _review_table(self.preparing_role, self.approving_roles)
+            object.__setattr__(self, "review", table)
+        yield from _review_problems(self)
+
+
+def _review_problems(p: RegradingPolicy) -> Iterator[Problem]:
+    """The review table keeps the seed's two steps, signed by the roles the policy names."""
+    table = p.review
+    for source, event, target in ((_DUE, _REEXAMINE, _PROPOSED), (_PROPOSED, _APPROVE, _APPROVED)):
+        move = table.transition(source, event)
+        if move is None or move.target != target:
+            yield Problem.mismatch(
+                "review.transitions",
+                f"{len(table.transitions)} row(s)",
+                f"a row from {source!r} on {event!r} to {target!r}",
+            )
+            continue
+        where = f"review.transitions[{table.transitions.index(move)}]"
+        if event == _REEXAMINE and p.preparing_role not in move.roles:
+            yield Problem.mismatch(
+                f"{where}.roles",
+                sorted(r.value for r in move.roles),
+                f"roles including the preparing_role ({p.preparing_role.value})",
+            )
+        if event == _APPROVE:
+            if move.roles != p.approving_roles:
+                wanted = ", ".join(sorted(r.value for r in p.approving_roles))
+                yield Problem.mismatch(
+                    f"{where}.roles",
+                    sorted(r.value for r in move.roles),
+                    f"the approving_roles ({wanted})",
+                )
+            if move.approval != REGRADE:
+                yield Problem.mismatch(f"{where}.approval", move.approval, repr(REGRADE))
 
 
 def _next_review(p: RegradingPolicy, day: dt.date, *, after: bool) -> dt.date:
@@ -209,12 +301,13 @@ def _approval_reason(
     on: dt.date,
     *,
     signed_after: dt.date | None = None,
+    subject: str | None = None,
 ) -> Reason:
     """Why ``approval`` does or does not make ``matter`` effective on ``on`` (G6)."""
     wanted = in_rank_order(roles)
     if approval is None:
         return Reason.of("G6", GradingReason.G6_APPROVAL_MISSING, matter=matter, roles=wanted)
-    status = approval_status(approval, roles, matter.value, on)
+    status = approval_status(approval, roles, matter.value, on, subject=subject)
     if status is ApprovalStatus.WRONG_ROLE:
         return Reason.of(
             "G6", GradingReason.G6_APPROVAL_ROLE, matter=matter, role=approval.role, roles=wanted
@@ -226,6 +319,14 @@ def _approval_reason(
             matter=matter,
             what=approval.what,
             expected=matter.value,
+        )
+    if status is ApprovalStatus.OTHER_SUBJECT:
+        return Reason.of(
+            "G6",
+            GradingReason.G6_APPROVAL_SUBJECT,
+            matter=matter,
+            bound=approval.subject,
+            subject=subject,
         )
     if status is ApprovalStatus.NOT_IN_FORCE:
         return Reason.of(
@@ -278,12 +379,20 @@ class RegradeResult:
         previous: the grade before the review (``None`` for a customer never graded).
         current: the grade the review arrived at.
         change: upgrade, downgrade, unchanged or new, by :attr:`Grade.rank`.
-        effective: whether a valid approval by an approving role holds on ``on``; otherwise the
-            change awaits approval and ``previous`` stays in force.
+        effective: whether the review is signed off: a valid approval for :data:`REGRADE` by an
+            approving role, not bound to another subject, holds on ``on`` (the ``approve`` step
+            of ``policy.review`` applies). Without it an upgrade or downgrade awaits approval
+            and ``previous`` stays in force; an unchanged grade and a first grade are in force
+            all the same, the review still awaiting sign-off.
         approval: the approval given, if any.
         on: the day asked about.
         policy: the re-grading policy used.
         policy_version: the version of the policy book that decided.
+        subject: keyword-only; the customer the review is about (its id), or ``None``; an
+            approval bound to another customer does not sign it off.
+
+    :attr:`in_force`, :attr:`pending` and :attr:`awaiting` say what applies and who must act;
+    :attr:`review` is the workflow step that decided ``effective``.
 
     Example:
         >>> import datetime as dt
@@ -301,18 +410,60 @@ class RegradeResult:
     on: dt.date
     policy: RegradingPolicy
     policy_version: str
+    subject: str | None = attrs.field(default=None, kw_only=True)
 
     @property
-    def in_force(self) -> Grade | None:
-        """G6: the grade that applies on ``on`` — ``current`` once approved, else ``previous``."""
-        return self.current if self.effective else self.previous
+    def in_force(self) -> Grade:
+        """G6: the grade that applies on ``on`` — ``current`` once approved, and an unchanged
+        grade or a first grade at once; ``previous`` while an upgrade or downgrade awaits
+        approval."""
+        if self.effective or self.previous is None or self.change is GradeChange.UNCHANGED:
+            return self.current
+        return self.previous
+
+    @property
+    def pending(self) -> bool:
+        """G6: whether a change of grade (upgrade or downgrade) awaits approval."""
+        return not self.effective and self.change in _MOVES
+
+    @property
+    def awaiting(self) -> tuple[Role, ...]:
+        """G6: the roles whose approval the change awaits (``()`` when nothing is pending)."""
+        return in_rank_order(self.policy.approving_roles) if self.pending else ()
+
+    @property
+    def review(self) -> Step:
+        """G6: the ``approve`` step of ``policy.review`` applied to this review's proposal (a
+        case in state ``proposed`` about :attr:`subject`), signed by :attr:`approval`: applied
+        when the review is signed off — its ``after`` case (state ``approved``) and ``record``
+        are for the host to store — else refused with the workflow's reason. Built when read
+        (not part of the result's data: ``effective`` says the outcome)."""
+        return _sign_off(self.policy, self.approval, self.on, self.subject)
 
     @property
     def reasons(self) -> tuple[Reason, ...]:
         """G6 reasons: who reviews and approves (``G6.review``), the change from/to
         (``G6.upgrade``/``downgrade``/``unchanged``/``new``), and the approval's state
-        (``G6.approval.*``)."""
+        (``G6.approval.*``) — for an unchanged or first grade not signed off, that it is in
+        force all the same (``G6.in_force.unchanged``/``new``), followed by why a sign-off
+        given does not hold."""
         p = self.policy
+        signed = _approval_reason(
+            self.approval, p.approving_roles, ApprovalMatter.REGRADE, self.on, subject=self.subject
+        )
+        if self.change in _MOVES or self.effective:
+            status: tuple[Reason, ...] = (signed,)
+        else:
+            code = (
+                GradingReason.G6_IN_FORCE_NEW
+                if self.change is GradeChange.NEW
+                else GradingReason.G6_IN_FORCE_UNCHANGED
+            )
+            status = (
+                Reason.of("G6", code, grade=self.current, roles=in_rank_order(p.approving_roles)),
+            )
+            if self.approval is not None:
+                status += (signed,)
         return (
             Reason.of(
                 "G6",
@@ -326,8 +477,19 @@ class RegradeResult:
             Reason.of(
                 "G6", _CHANGE_CODE[self.change], previous=self.previous, current=self.current
             ),
-            _approval_reason(self.approval, p.approving_roles, ApprovalMatter.REGRADE, self.on),
+            *status,
         )
+
+
+_MOVES = frozenset({GradeChange.UPGRADE, GradeChange.DOWNGRADE})
+
+
+def _sign_off(
+    p: RegradingPolicy, approval: Approval | None, on: dt.date, subject: str | None
+) -> Step:
+    """The ``approve`` step of the review table, on a proposal about ``subject``."""
+    proposal = Case(p.review.name, _PROPOSED, subject)
+    return apply(p.review, proposal, _APPROVE, by=approval, on=on)
 
 
 def _grade_change(previous: Grade | None, current: Grade) -> GradeChange:
@@ -347,14 +509,18 @@ def regrade(
     *,
     on: dt.date,
     approval: Approval | None = None,
+    subject: str | None = None,
 ) -> RegradeResult:
     """G6: compare a customer's grade before and after the yearly review.
 
-    "客户评级应每年末由业务部经理及相关业务人员进行重审,交由主管副总经理审批" [seed]: the
-    outcome takes effect only with an :class:`~customer_rules.roles.Approval` for
-    :data:`REGRADE` by one of ``policy.regrading.approving_roles`` that holds on ``on``; without
-    one the result says the re-grading awaits approval and the previous grade stays in force.
-    The approval is matched on ``what`` exactly; a host signing per customer keeps that link.
+    "客户评级应每年末由业务部经理及相关业务人员进行重审,交由主管副总经理审批" [seed]: an
+    upgrade or downgrade takes effect only with an :class:`~customer_rules.roles.Approval` for
+    :data:`REGRADE` by one of ``policy.regrading.approving_roles`` that holds on ``on`` — the
+    ``approve`` step of ``policy.regrading.review``; without one the result says the re-grading
+    awaits approval and the previous grade stays in force. An unchanged grade and a first grade
+    (no ``previous``) are in force at once; the review is still recorded as awaiting sign-off
+    until approved. The approval is matched on ``what`` exactly; one bound to a ``subject``
+    signs off only the review of that subject.
 
     Args:
         previous: the grade before the review, ``None`` for a customer never graded.
@@ -362,6 +528,7 @@ def regrade(
         policy: the grading policy (``GradingPolicy()`` is the seed).
         on: the day asked about, from 1900-01-01 to 2999-12-31.
         approval: the VP's approval, if any.
+        subject: the customer's id, if the review is about one.
 
     Returns:
         The change (by :attr:`Grade.rank`), whether it is effective, and reasons citing G6.
@@ -369,8 +536,8 @@ def regrade(
     Raises:
         InputError: naming the argument, for a ``previous`` that is neither a Grade nor
             ``None``, a non-Grade ``current``, a ``policy`` that is not a GradingPolicy, an
-            ``on`` that is not a date in the supported range, or an ``approval`` that is not an
-            Approval.
+            ``on`` that is not a date in the supported range, an ``approval`` that is not an
+            Approval, or a ``subject`` that is neither ``None`` nor a non-blank string.
 
     Example:
         >>> import datetime as dt
@@ -389,16 +556,32 @@ def regrade(
     book = grading_policy(policy)
     day = require_date(on, "on")
     given = _check_approval(approval)
+    if subject is not None and (not isinstance(subject, str) or not subject.strip()):
+        raise InputError("subject", subject, "a customer id (a non-blank string) or None")
+    return _regrade(previous, current, book, day, given, subject)
+
+
+def _regrade(
+    previous: Grade | None,
+    current: Grade,
+    book: GradingPolicy,
+    day: dt.date,
+    approval: Approval | None,
+    subject: str | None,
+) -> RegradeResult:
+    """:func:`regrade` on checked arguments."""
     p = book.regrading
+    effective = approval is not None and _sign_off(p, approval, day, subject).applied
     return RegradeResult(
-        previous=previous,
-        current=current,
-        change=_grade_change(previous, current),
-        effective=_approved(given, p.approving_roles, ApprovalMatter.REGRADE, day),
-        approval=given,
-        on=day,
-        policy=p,
-        policy_version=book.version,
+        previous,
+        current,
+        _grade_change(previous, current),
+        effective,
+        approval,
+        day,
+        p,
+        book.version,
+        subject=subject,
     )
 
 

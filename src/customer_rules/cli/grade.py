@@ -1,5 +1,9 @@
 """``customer-rules grade``: the grading chapter (G2–G6) on the command line.
 
+Every output shows the grade in force (``grade``) and the grade this grading proposes
+(``proposed_grade``): they differ while an upgrade or downgrade awaits the VP's approval (G6,
+``pending_approval`` names the approving roles) — the table then shows both in the grade column.
+
 Reads a portfolio (the shipped sample by default) row by row, grades each customer with
 :func:`~customer_rules.grading.grade_customer` and writes it at once: only counters are kept, so
 ``--format csv`` and ``--format jsonl`` handle any number of customers in constant memory
@@ -79,7 +83,9 @@ class GradeText(MessageCode):
     COL_REVISIT = "cli.grade.col.revisit"
     COL_REPORT = "cli.grade.col.report"
     OVERDUE = "cli.grade.overdue"
+    PENDING = "cli.grade.pending"
     SUMMARY = "cli.grade.summary"
+    SUMMARY_PENDING = "cli.grade.summary.pending"
     REJECTED = "cli.grade.rejected"
 
 
@@ -111,9 +117,14 @@ register_codes(
         GradeText.COL_REVISIT: ("下次回访", "next revisit"),
         GradeText.COL_REPORT: ("下次报告", "next report"),
         GradeText.OVERDUE: ("逾期", "overdue"),
+        GradeText.PENDING: ("{grade}(拟{proposed},待审批)", "{grade} ({proposed} pending)"),
         GradeText.SUMMARY: (
             "共 {count} 户:{grades},未评级 {ungraded}",
             "{count} customers: {grades}; not graded {ungraded}",
+        ),
+        GradeText.SUMMARY_PENDING: (
+            ";其中 {count} 户等级调整待审批,仍按原等级",
+            "; {count} change(s) of grade awaiting approval, the previous grade in force",
         ),
         GradeText.REJECTED: (
             ";另有 {count} 处输入问题未能评级(见标准错误输出)",
@@ -163,6 +174,23 @@ def _grade(result: CustomerGrade, _: Lang) -> str | None:
     return result.grade.value if result.grade is not None else None
 
 
+def _proposed(result: CustomerGrade, _: Lang) -> str | None:
+    grade = result.proposed_grade
+    return grade.value if grade is not None else None
+
+
+def _pending(result: CustomerGrade, _: Lang) -> list[str] | None:
+    return [role.value for role in result.pending_from] if result.pending_approval else None
+
+
+def _grade_cell(result: CustomerGrade, lang: Lang) -> str | None:
+    """The grade in force; with the proposed grade beside it while it awaits approval."""
+    grade, proposed = result.grade, result.proposed_grade
+    if grade is None or proposed is None or not result.pending_approval:
+        return _grade(result, lang)
+    return render_message(GradeText.PENDING, lang, grade=grade.value, proposed=proposed.value)
+
+
 def _priority(result: CustomerGrade, _: Lang) -> int | None:
     row = result.tier.tier if result.tier is not None else None
     return row.priority if row is not None else None
@@ -190,6 +218,7 @@ def _change(result: CustomerGrade, _: Lang) -> dict[str, object] | None:
         "current": change.current.value,
         "change": change.change.value,
         "effective": change.effective,
+        "pending": change.pending,
     }
 
 
@@ -200,14 +229,19 @@ def _reasons(result: CustomerGrade, lang: Lang) -> list[dict[str, object]]:
     ]
 
 
-def _what_if(result: CustomerGrade, lang: Lang) -> dict[str, object] | None:
-    if result.scorecard is None:
-        return None
-    what_if = result.scorecard.what_if
-    texts = [render_reason(r, lang) for r in what_if.reasons]
+def _what_if(result: CustomerGrade, lang: Lang) -> dict[str, object]:
+    """The what-if of the final grade: the G2 levers when the scorecard decides, else when the
+    new-customer cap ends or the customer becomes eligible, and the grade it would get then."""
+    final = result.what_if
+    texts = [render_reason(r, lang) for r in final.reasons]
+    levers = final.scorecard.levers if final.scorecard is not None else ()
     return {
-        "next_grade": what_if.next_grade.value if what_if.next_grade is not None else None,
-        "points_short": what_if.points_short,
+        "case": final.case.value,
+        "next_grade": final.next_grade.value if final.next_grade is not None else None,
+        "points_short": final.points_short,
+        "until": _iso(final.until),
+        "since": _iso(final.since),
+        "then": final.then.value if final.then is not None else None,
         "text": texts[0],
         "levers": [
             {
@@ -217,7 +251,7 @@ def _what_if(result: CustomerGrade, lang: Lang) -> dict[str, object] | None:
                 "closes_gap": lever.closes_gap,
                 "text": text,
             }
-            for lever, text in zip(what_if.levers, texts[1:], strict=True)
+            for lever, text in zip(levers, texts[1:], strict=True)
         ],
     }
 
@@ -232,6 +266,8 @@ _DATA: tuple[Column[CustomerGrade], ...] = (
     Column("points_influence", _point(3)),
     Column("total", lambda r, _: r.scorecard.total if r.scorecard is not None else None),
     Column("grade", _grade),
+    Column("proposed_grade", _proposed),
+    Column("pending_approval", _pending),
     Column("tier_priority", _priority),
     Column("tier_price", _price),
     Column("next_revisit", _revisit),
@@ -296,7 +332,7 @@ _TABLE: tuple[Column[CustomerGrade], ...] = (
         lambda r, _: r.scorecard.total if r.scorecard is not None else None,
         GradeText.COL_TOTAL,
     ),
-    Column("grade", _grade, GradeText.COL_GRADE),
+    Column("grade", _grade_cell, GradeText.COL_GRADE),
     Column("tier", _tier, GradeText.COL_TIER),
     Column("next_revisit", _revisit_cell, GradeText.COL_REVISIT),
     Column("next_report_due", _report, GradeText.COL_REPORT),
@@ -320,9 +356,12 @@ def _run(args: argparse.Namespace) -> int:
     progress = Progress(lang, streaming=fmt != "table")
     report = RowReport(progress)
     counts: Counter[Grade | None] = Counter()
+    pending: list[int] = [0]
     with open_rows(args, _COLUMNS, _sample_text) as rows:
         report.add(rows.header_problems)
-        graded = _graded(rows, book.grading, as_of, calendar, lang, progress, report, counts)
+        graded = _graded(
+            rows, book.grading, as_of, calendar, lang, progress, report, counts, pending
+        )
         out = output(fmt)
         try:
             if fmt == "csv":
@@ -335,7 +374,7 @@ def _run(args: argparse.Namespace) -> int:
                 title = _title(lang, as_of, sample=sample and args.as_of is None)
                 title += _calendar_line(lang, book, args.calendar) + "\n"
                 write_table(out, _TABLE, graded, lang, details=_texts, title=title)
-                out.write("\n" + _summary(counts, report.rejected, lang) + "\n")
+                out.write("\n" + _summary(counts, pending[0], report.rejected, lang) + "\n")
         except InputError as exc:  # the input stopped being readable midway (its encoding)
             raise CommandError(input_error(exc, args.input, lang)) from None
         finally:
@@ -352,8 +391,10 @@ def _graded(
     progress: Progress,
     report: RowReport,
     counts: Counter[Grade | None],
+    pending: list[int],
 ) -> Iterator[CustomerGrade]:
-    """Grade each good row as it is read; report the others; count the grades."""
+    """Grade each good row as it is read; report the others; count the grades in force and
+    the changes awaiting approval."""
     for row in rows:
         progress.tick()
         if row.value is None:
@@ -369,6 +410,8 @@ def _graded(
             )
             continue
         counts[result.grade] += 1
+        if result.pending_approval:
+            pending[0] += 1
         yield result
     progress.clear()
 
@@ -389,7 +432,7 @@ def _calendar_line(lang: Lang, book: PolicyBook, calendar: str) -> str:
     return f"{policy} · {calendar_name(calendar, lang)}\n{legend}\n"
 
 
-def _summary(counts: Counter[Grade | None], rejected: int, lang: Lang) -> str:
+def _summary(counts: Counter[Grade | None], pending: int, rejected: int, lang: Lang) -> str:
     sep = render_message(GradeText.LIST_SEP, lang)
     grades = sep.join(f"{g.value} {counts.get(g, 0)}" for g in Grade)
     text = render_message(
@@ -399,6 +442,8 @@ def _summary(counts: Counter[Grade | None], rejected: int, lang: Lang) -> str:
         grades=grades,
         ungraded=counts.get(None, 0),
     )
+    if pending:
+        text += render_message(GradeText.SUMMARY_PENDING, lang, count=pending)
     if rejected:
         text += render_message(GradeText.REJECTED, lang, count=rejected)
     return text
