@@ -46,6 +46,7 @@ MODULES = [
     "customer_rules.rows",
     "customer_rules.settings",
     "customer_rules.testing",
+    "customer_rules.workflow",
 ]
 
 # Not fuzzed, and why: these take callables or classes to build something, not values.

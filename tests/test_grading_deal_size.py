@@ -31,18 +31,23 @@ SEED = GradingPolicy()
 @pytest.mark.parametrize(
     ("amount", "expected"),
     [
-        ("80万", DealSizeType.A),  # G1: A ≥ 800,000 (及以上 includes the number)
-        ("799999.99", DealSizeType.B),
-        ("40万", DealSizeType.B),
-        ("399,999.99", DealSizeType.C),
-        ("20万", DealSizeType.C),
-        ("199999.99", DealSizeType.D),
-        (0, DealSizeType.D),
-        ("1.5亿", DealSizeType.A),
+        pytest.param("80万", DealSizeType.A, id="80万及以上-at"),
+        pytest.param("799999.99", DealSizeType.B, id="80万及以上-below"),
+        pytest.param("40万", DealSizeType.B, id="40万及以上-at"),
+        pytest.param("399,999.99", DealSizeType.C, id="40万及以上-below"),
+        pytest.param("20万", DealSizeType.C, id="20万及以上-at"),
+        pytest.param("199999.99", DealSizeType.D, id="20万及以上-below"),
+        pytest.param(0, DealSizeType.D, id="zero"),
+        pytest.param("1.5亿", DealSizeType.A, id="far-above"),
     ],
 )
 def test_seed_boundaries_both_sides(amount: Decimal | int | str, expected: DealSizeType) -> None:
-    assert deal_size_type(amount, SEED).type is expected
+    """G1 "A类客户指的是预计成交金额在80万及以上" (B "40万及以上", C "20万及以上"): 及以上
+    includes the number — each threshold itself reaches its type, a cent less does not."""
+    result = deal_size_type(amount, SEED)
+    assert result.type is expected
+    if result.threshold is not None:
+        assert result.amount >= result.threshold
 
 
 def test_reasons_cite_g1_with_threshold() -> None:

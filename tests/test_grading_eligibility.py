@@ -28,22 +28,27 @@ from customer_rules.grading import (
     BigCustomerCriterion,
     BigCustomerFacts,
     BigCustomerLevel,
+    BigCustomerLevelResult,
     BigCustomerProfile,
     CriteriaMode,
     CustomerCategory,
     EligibilityPolicy,
+    EligibilityResult,
     Grade,
+    NewCustomerFrom,
     PurchaseFrequency,
     big_customer_level,
     check_eligibility,
     classify_category,
     designate_key_customer,
 )
+from customer_rules.interchange import from_data, to_data
 from customer_rules.reasons import Reason, find_reason, render_reason
-from customer_rules.settings import from_mapping
+from customer_rules.settings import Mark, Unit, from_mapping, settings_of
 from customer_rules.testing import amounts, days, grading_policies, malformed_values
 
 SEED = GradingPolicy()
+BY_REGISTRATION = GradingPolicy(eligibility={"new_customer_from": "registration"})
 D = dt.date
 
 
@@ -55,6 +60,8 @@ def _lines(result: Any, lang: str) -> list[str]:
 
 
 def test_six_months_of_trade_both_sides() -> None:
+    """G3 "经过六个月至一年正常的商业往来后": eligible once six months have passed — on the day
+    six months after the first trade, not the day before."""
     first = D(2025, 3, 15)
     before = check_eligibility(first, D(2024, 1, 1), SEED, on=D(2025, 9, 14))
     at = check_eligibility(first, D(2024, 1, 1), SEED, on=D(2025, 9, 15))
@@ -72,6 +79,8 @@ def test_six_months_of_trade_both_sides() -> None:
 
 
 def test_new_customer_is_c_for_one_year_whatever_its_size() -> None:
+    """G3 "新开发的客户,不管规模大小,一年之内都列为C等级": new through the day before the
+    anniversary of its development, not on the anniversary."""
     developed = D(2025, 12, 1)
     inside = check_eligibility(developed, developed, SEED, on=D(2026, 11, 30))
     outside = check_eligibility(developed, developed, SEED, on=D(2026, 12, 1))
@@ -177,9 +186,10 @@ def test_criteria_keep_their_values_and_render_by_label() -> None:
 @pytest.mark.parametrize(
     ("sales", "freq", "years", "level"),
     [
-        ("1000万", PurchaseFrequency.MONTHLY, 10, Grade.A),  # the seed's A example
-        ("1000万", PurchaseFrequency.MONTHLY, 9, Grade.B),
-        ("1000万", PurchaseFrequency.QUARTERLY, 10, Grade.B),
+        ("10000000.01", PurchaseFrequency.MONTHLY, 10, Grade.A),  # the seed's A: 超过1000万
+        ("1000万", PurchaseFrequency.MONTHLY, 10, Grade.B),  # not more than 1000万: not A
+        ("10000000.01", PurchaseFrequency.MONTHLY, 9, Grade.B),
+        ("10000000.01", PurchaseFrequency.QUARTERLY, 10, Grade.B),
         ("500万", PurchaseFrequency.QUARTERLY, 3, Grade.B),  # the seed's B example
         ("4999999.99", PurchaseFrequency.QUARTERLY, 3, Grade.C),
         ("100万", PurchaseFrequency.IRREGULAR, 1, Grade.C),  # the seed's C example
@@ -192,7 +202,9 @@ def test_big_customer_examples(
 ) -> None:
     result = big_customer_level(BigCustomerProfile(sales, freq, years), SEED)
     assert result.level is level
-    code = GradingReason.G3_LEVEL_NONE if level is None else GradingReason.G3_LEVEL
+    code = {None: GradingReason.G3_LEVEL_NONE, Grade.A: GradingReason.G3_LEVEL_ABOVE}.get(
+        level, GradingReason.G3_LEVEL
+    )
     reason = find_reason(result, code)
     assert reason is not None
     assert reason.rule == "G3"
@@ -422,6 +434,16 @@ CALLABLES: list[tuple[Callable[..., object], dict[str, object]]] = [
         {"first_trade": D(2025, 1, 1), "developed_on": D(2024, 6, 1), "policy": SEED, "on": DAY},
     ),
     (
+        check_eligibility,
+        {
+            "first_trade": D(2025, 1, 1),
+            "developed_on": D(2024, 6, 1),
+            "policy": BY_REGISTRATION,
+            "on": DAY,
+            "registered_on": D(2024, 1, 1),
+        },
+    ),
+    (
         big_customer_level,
         {"profile": BigCustomerProfile("500万", PurchaseFrequency.QUARTERLY, 3), "policy": SEED},
     ),
@@ -453,6 +475,7 @@ CALLABLES: list[tuple[Callable[..., object], dict[str, object]]] = [
             "min_annual_sales": Decimal(1),
             "min_frequency": PurchaseFrequency.MONTHLY,
             "min_years": 1,
+            "sales_strictly_above": True,
         },
     ),
     (
@@ -510,3 +533,277 @@ def test_big_customer_level_monotonic(
     more = big_customer_level(BigCustomerProfile(sales, freq, years + extra), SEED).level
     rank = {None: 0, Grade.C: 1, Grade.B: 2, Grade.A: 3}
     assert rank[more] >= rank[base]
+
+
+# --------------------------------------------------------------------------- the seed's words
+
+
+def _level(sales: str, freq: PurchaseFrequency, years: int) -> Grade | None:
+    return big_customer_level(BigCustomerProfile(sales, freq, years), SEED).level
+
+
+@pytest.mark.parametrize(
+    ("sales", "level"),
+    [
+        pytest.param("10000000.01", Grade.A, id="超过1000万-just-above"),
+        pytest.param("1000万", Grade.B, id="超过1000万-at-the-number"),
+    ],
+)
+def test_seed_word_chaoguo_1000wan_excludes_the_number(sales: str, level: Grade) -> None:
+    """G3 A example "每年的销售额超过1000万": 超过 excludes the number — exactly 10,000,000 a
+    year is not an A big customer (monthly, 10 years: it is B)."""
+    assert _level(sales, PurchaseFrequency.MONTHLY, 10) is level
+
+
+@pytest.mark.parametrize(
+    ("years", "level"),
+    [
+        pytest.param(10, Grade.A, id="十年以上-at-the-number"),
+        pytest.param(9, Grade.B, id="十年以上-below"),
+    ],
+)
+def test_seed_word_shinian_yishang_includes_the_number(years: int, level: Grade) -> None:
+    """G3 A example "已经合作了十年以上": 以上 includes the number — 10 years reach A."""
+    assert _level("10000000.01", PurchaseFrequency.MONTHLY, years) is level
+
+
+@pytest.mark.parametrize(
+    ("sales", "freq", "years", "level"),
+    [
+        pytest.param("500万", PurchaseFrequency.QUARTERLY, 3, Grade.B, id="约500万-at"),
+        pytest.param("4999999.99", PurchaseFrequency.QUARTERLY, 3, Grade.C, id="约500万-below"),
+        pytest.param("500万", PurchaseFrequency.QUARTERLY, 2, Grade.C, id="合作历史为三年-below"),
+        pytest.param("100万", PurchaseFrequency.IRREGULAR, 1, Grade.C, id="约100万-at"),
+        pytest.param("999999.99", PurchaseFrequency.IRREGULAR, 1, None, id="约100万-below"),
+        pytest.param("100万", PurchaseFrequency.IRREGULAR, 0, None, id="合作历史为一年-below"),
+    ],
+)
+def test_seed_word_yue_is_read_as_at_least(
+    sales: str, freq: PurchaseFrequency, years: int, level: Grade | None
+) -> None:
+    """G3 B and C examples "每年的销售额约500万" / "销售额约100万", "合作历史为三年/一年":
+    "约" (about) is read as "at least" [default] — the number itself reaches the level."""
+    assert _level(sales, freq, years) is level
+
+
+def test_strict_level_reason_says_above_in_both_languages() -> None:
+    """The A row's reason says "超过" / "above", not "≥"."""
+    a = big_customer_level(BigCustomerProfile("10000000.01", PurchaseFrequency.MONTHLY, 10), SEED)
+    assert [r.code for r in a.reasons] == [GradingReason.G3_LEVEL_ABOVE]
+    assert _lines(a, "zh") == [
+        "[G3] 年销售额 10,000,000.01 元、每月采购、合作 10 年,达到大客户 A等级(重要客户)"
+        "(超过 10,000,000 元、每月采购、10 年)"
+    ]
+    assert _lines(a, "en") == [
+        "[G3] annual sales 10,000,000.01, monthly purchases, 10 years: big-customer level"
+        " A (important) (above 10,000,000, monthly purchases, 10 years)"
+    ]
+    at_the_number = big_customer_level(
+        BigCustomerProfile("1000万", PurchaseFrequency.MONTHLY, 10), SEED
+    )
+    assert [r.code for r in at_the_number.reasons] == [GradingReason.G3_LEVEL]
+    assert at_the_number.row == SEED.eligibility.big_levels[1]
+
+
+def test_seed_rows_say_which_sales_line_is_strict() -> None:
+    """The seed rows: only A's "超过" is strict; B's and C's "约" are not."""
+    rows = SEED.eligibility.big_levels
+    assert [(r.grade, r.min_annual_sales, r.sales_strictly_above) for r in rows] == [
+        (Grade.A, Decimal(10_000_000), True),
+        (Grade.B, Decimal(5_000_000), False),
+        (Grade.C, Decimal(1_000_000), False),
+    ]
+    assert BigCustomerLevel(grade=Grade.A).sales_strictly_above is False  # a row leaving it out
+    inclusive_a = attrs.evolve(rows[0], sales_strictly_above=False)
+    policy = GradingPolicy(eligibility={"big_levels": [inclusive_a, *rows[1:]]})
+    profile = BigCustomerProfile("1000万", PurchaseFrequency.MONTHLY, 10)
+    assert big_customer_level(profile, policy).level is Grade.A  # the other reading, by a flag
+
+
+def test_sales_strictly_above_is_a_declared_flag() -> None:
+    level = from_mapping(BigCustomerLevel, {"grade": "A", "sales_strictly_above": "是"})
+    assert level.sales_strictly_above is True
+    with pytest.raises(PolicyError) as info:
+        from_mapping(BigCustomerLevel, {"grade": "A", "sales_strictly_above": "maybe"})
+    assert [p.path for p in info.value.problems] == ["sales_strictly_above"]
+    (row,) = [i for i in settings_of(SEED.eligibility.big_levels[0]) if i.path.endswith("above")]
+    assert row.setting.unit is Unit.FLAG
+    assert row.setting.mark is Mark.DEFAULT
+    assert row.setting.source == "G3; 003 §[管理制度]大客户管理制度 第二章"
+
+
+@pytest.mark.parametrize(
+    ("share", "met"),
+    [
+        pytest.param("5.01", True, id="超过一定比例-just-above"),
+        pytest.param("5", False, id="超过一定比例-at-the-number"),
+    ],
+)
+def test_seed_word_chaoguo_share_excludes_the_number(share: str, met: bool) -> None:
+    """G3 第五条 "年销售额或采购额超过公司年销售额一定比例的客户": 超过 excludes the share."""
+    result = classify_category(BigCustomerFacts(Decimal(share)), SEED)
+    assert (BigCustomerCriterion.SALES_SHARE in result.met) is met
+    assert (result.category is CustomerCategory.BIG) is met
+
+
+@given(
+    amounts(max_value=50_000_000),
+    st.sampled_from(list(PurchaseFrequency)),
+    st.integers(min_value=0, max_value=30),
+)
+def test_big_customer_level_matches_its_row_and_round_trips(
+    sales: Decimal, freq: PurchaseFrequency, years: int
+) -> None:
+    result = big_customer_level(BigCustomerProfile(sales, freq, years), SEED)
+    rows = SEED.eligibility.big_levels
+    if result.row is None:
+        assert result.level is None
+    else:
+        row = result.row
+        assert result.level is row.grade
+        line = row.min_annual_sales
+        assert sales > line if row.sales_strictly_above else sales >= line
+        assert all(not r._reached_by(result.profile) for r in rows[: rows.index(row)])
+    data = to_data(result, lang="en")
+    assert from_data(BigCustomerLevelResult, data, policy=SEED) == result
+
+
+# --------------------------------------------------------------------------- "一年之内" from when
+
+
+def test_new_customer_year_counts_from_the_first_contract_by_default() -> None:
+    """G3 "一年之内" [default]: from the development (first contract); a registration date is
+    read only under the registration reading."""
+    assert SEED.eligibility.new_customer_from is NewCustomerFrom.FIRST_CONTRACT
+    developed, registered = D(2026, 3, 1), D(2025, 12, 20)
+    r = check_eligibility(developed, developed, SEED, on=D(2026, 12, 20), registered_on=registered)
+    assert r.new_customer
+    assert (r.new_since, r.new_until) == (developed, D(2027, 2, 28))
+    assert r.new_counted_from is NewCustomerFrom.FIRST_CONTRACT
+    assert r == check_eligibility(developed, developed, SEED, on=D(2026, 12, 20))
+    assert find_reason(r, GradingReason.G3_NEW) is not None
+
+
+def test_new_customer_year_from_registration_both_sides() -> None:
+    """G3 "一年之内" read from registration (``new_customer_from = registration``): new through
+    the day before the anniversary of the registration, not on it."""
+    developed, registered = D(2026, 3, 1), D(2025, 12, 20)
+    inside = check_eligibility(
+        developed, developed, BY_REGISTRATION, on=D(2026, 12, 19), registered_on=registered
+    )
+    outside = check_eligibility(
+        developed, developed, BY_REGISTRATION, on=D(2026, 12, 20), registered_on=registered
+    )
+    assert inside.new_customer
+    assert inside.forced_grade is Grade.C
+    assert (inside.new_since, inside.new_until) == (registered, D(2026, 12, 19))
+    assert inside.new_counted_from is NewCustomerFrom.REGISTRATION
+    assert not outside.new_customer
+    assert outside.forced_grade is None
+    assert find_reason(outside, GradingReason.G3_NEW_REGISTERED) is None
+    assert [r.code for r in inside.reasons] == [
+        GradingReason.G3_ELIGIBLE,
+        GradingReason.G3_NEW_REGISTERED,
+    ]
+    assert _lines(inside, "zh") == [
+        "[G3] 正常商业往来已满期限(自 2026-09-01 起可评级)",
+        "[G3] 新开发客户自登记(2025-12-20)起一年之内列为 C等级(一般性客户)(至 2026-12-19)",
+    ]
+    assert _lines(inside, "en") == [
+        "[G3] enough months of normal trade (eligible since 2026-09-01)",
+        "[G3] a new customer is C (ordinary) for the first year from its registration on"
+        " 2025-12-20 (until 2026-12-19)",
+    ]
+
+
+def test_registration_reading_falls_back_to_the_first_contract() -> None:
+    """Without a registration date the registration reading counts as the default does."""
+    developed = D(2026, 3, 1)
+    by_registration = check_eligibility(developed, developed, BY_REGISTRATION, on=D(2026, 6, 1))
+    by_default = check_eligibility(developed, developed, SEED, on=D(2026, 6, 1))
+    # the same decision; only the version label of the two books may differ
+    assert by_registration == attrs.evolve(
+        by_default, policy_version=by_registration.policy_version
+    )
+    assert by_registration.new_counted_from is NewCustomerFrom.FIRST_CONTRACT
+    assert find_reason(by_registration, GradingReason.G3_NEW) is not None
+    # and without a development date, from the first trade, as before
+    only_trade = check_eligibility(D(2026, 2, 1), None, BY_REGISTRATION, on=D(2026, 6, 1))
+    assert (only_trade.new_since, only_trade.new_until) == (D(2026, 2, 1), D(2027, 1, 31))
+
+
+def test_a_registered_prospect_runs_no_new_customer_year() -> None:
+    """The rule is about a developed customer (新开发的客户): registration alone is not one."""
+    r = check_eligibility(
+        None, None, BY_REGISTRATION, on=D(2026, 6, 1), registered_on=D(2026, 1, 1)
+    )
+    assert not r.new_customer
+    assert r.forced_grade is None
+    assert (r.new_since, r.new_until, r.new_counted_from) == (None, None, None)
+    assert [reason.code for reason in r.reasons] == [GradingReason.G3_NO_TRADE]
+
+
+def test_registered_on_is_checked_by_name() -> None:
+    with pytest.raises(InputError) as info:
+        check_eligibility(None, None, SEED, on=D(2026, 1, 1), registered_on=D(2026, 1, 2))
+    assert info.value.field == "registered_on"
+    with pytest.raises(InputError) as info:
+        check_eligibility(None, None, SEED, on=D(2026, 1, 1), registered_on="2025-01-01")  # type: ignore[arg-type]
+    assert info.value.field == "registered_on"
+    with pytest.raises(InputError) as info:
+        check_eligibility(
+            D(2000, 1, 1), None, BY_REGISTRATION, on=D(2999, 12, 31), registered_on=D(2999, 6, 1)
+        )
+    assert info.value.field == "registered_on"
+
+
+def test_new_customer_from_is_a_declared_choice() -> None:
+    (info,) = [i for i in settings_of(SEED.eligibility) if i.path == "new_customer_from"]
+    assert info.setting.unit is Unit.CHOICE
+    assert info.setting.mark is Mark.DEFAULT
+    assert info.default is NewCustomerFrom.FIRST_CONTRACT
+    assert [m.value for m in NewCustomerFrom] == ["first_contract", "registration"]
+    assert from_mapping(EligibilityPolicy, {"new_customer_from": "自登记起算"}) == (
+        BY_REGISTRATION.eligibility
+    )
+    with pytest.raises(PolicyError) as info_:
+        EligibilityPolicy(new_customer_from="signup")
+    assert [p.path for p in info_.value.problems] == ["new_customer_from"]
+
+
+def test_results_built_positionally_keep_working() -> None:
+    """The result's new fields are keyword-only: six positional values still build one."""
+    r = EligibilityResult(True, D(2026, 1, 1), True, D(2026, 12, 31), Grade.C, "seed")
+    assert (r.new_since, r.new_counted_from) == (None, None)
+    assert [reason.code for reason in r.reasons] == [
+        GradingReason.G3_ELIGIBLE,
+        GradingReason.G3_NEW,
+    ]
+
+
+@given(
+    days(),
+    days(),
+    days(),
+    days(),
+    st.booleans(),
+    st.sampled_from([SEED, BY_REGISTRATION]),
+)
+def test_new_customer_reading_total_consistent_and_round_trips(
+    a: dt.date, b: dt.date, c: dt.date, d: dt.date, developed: bool, policy: GradingPolicy
+) -> None:
+    registered, first, on, later = sorted((a, b, c, d))
+    now = check_eligibility(
+        first, first if developed else None, policy, on=on, registered_on=registered
+    )
+    then = check_eligibility(
+        first, first if developed else None, policy, on=later, registered_on=registered
+    )
+    assert then.new_customer <= now.new_customer  # once not new, never new again
+    by_registration = policy.eligibility.new_customer_from is NewCustomerFrom.REGISTRATION
+    assert now.new_since == (registered if by_registration else first)
+    assert (now.new_counted_from is NewCustomerFrom.REGISTRATION) == by_registration
+    assert now.new_customer == (now.new_until is not None and on <= now.new_until)
+    code = GradingReason.G3_NEW_REGISTERED if by_registration else GradingReason.G3_NEW
+    assert (find_reason(now, code) is not None) == now.new_customer
+    assert from_data(EligibilityResult, to_data(now, lang="zh"), policy=policy) == now

@@ -108,6 +108,9 @@ def end_of(index: int) -> dt.date:
     ],
 )
 def test_g5_next_due_by_grade(grade: Grade, on: dt.date, due: dt.date) -> None:
+    """G5 "A等级:6个月一次(每年9月、3月", "B等级:3个月一次(每年1月、4月、7月、10月", "C等级:每月
+    一次", "书面报告于每月底": on a reporting month's last day that month's report is due, the
+    day after the next reporting month's."""
     s = report_schedule(grade, SEED, on=on)
     assert s.next_due == due
     assert s.period_end == due
@@ -178,6 +181,8 @@ def test_g5_march_report_chain() -> None:
 
 
 def test_g5_report_to_manager_on_the_3rd_is_late() -> None:
+    """G5 "主管上级从第2天算起2日内向业务部经理提示": the day after the month end is day 1 —
+    presenting on the 2nd is on time, on the 3rd late."""
     s = report_schedule(Grade.A, SEED, on=D(2026, 3, 31))
     deadline = SEED.reporting.supervisor_deadline
     assert deadline.is_met(s.next_due, D(2026, 4, 2))
@@ -194,7 +199,11 @@ def test_g5_report_to_manager_on_the_3rd_is_late() -> None:
     ],
 )
 def test_g5_manager_deadline_from_receipt(received: dt.date, due: dt.date) -> None:
-    # 从收到当天算起5日内: the day of receipt is day 1.
+    """G5 "业务部经理从收到当天算起5日内向主管副总经理提示": the day of receipt is day 1 — due on
+    receipt + 4; presenting that day is on time, the day after late."""
+    deadline = SEED.reporting.manager_deadline
+    assert deadline.is_met(received, due)
+    assert not deadline.is_met(received, due + dt.timedelta(days=1))
     s = report_schedule(Grade.C, SEED, on=D(2026, 3, 1), manager_received=received)
     assert s.manager_received == received
     assert s.manager_start == received
@@ -380,6 +389,8 @@ def test_g5_working_day_calendar_outside_its_years() -> None:
     ],
 )
 def test_g5_weekly_report_friday_by_default(on: dt.date, due: dt.date) -> None:
+    """G5 "每周向主管上级口头报告": the next report day on or after ``on`` — a Friday itself is
+    that day's report, the Saturday after waits a week."""
     assert weekly_report_due(SEED, on=on) == due
     w = weekly_report(SEED, on=on)
     assert (w.due, w.weekday, w.policy_version) == (due, 5, "seed")

@@ -402,6 +402,37 @@ def test_numeric_boundaries(amount: object, code: str) -> None:
     assert result.code == code
 
 
+@pytest.mark.parametrize(
+    ("op", "word", "amount", "held"),
+    [
+        pytest.param(Op.GE, "不低于", "100", True, id="不低于-at-the-number"),
+        pytest.param(Op.GE, "不低于", "99.99", False, id="不低于-below"),
+        pytest.param(Op.GT, "高于", "100", False, id="高于-at-the-number"),
+        pytest.param(Op.GT, "高于", "100.01", True, id="高于-above"),
+        pytest.param(Op.LE, "不高于", "100", True, id="不高于-at-the-number"),
+        pytest.param(Op.LE, "不高于", "100.01", False, id="不高于-above"),
+        pytest.param(Op.LT, "低于", "100", False, id="低于-at-the-number"),
+        pytest.param(Op.LT, "低于", "99.99", True, id="低于-below"),
+    ],
+)
+def test_seed_words_of_the_comparisons(op: Op, word: str, amount: str, held: bool) -> None:
+    """G7 criteria read the seeds' words as the catalogue does: 以上/以下/不低于/不高于 include
+    the number, 超过/高于/低于/不足 exclude it — at the number itself and a cent beyond."""
+    assert op.zh == word
+    one = TieredScheme(
+        "test_words",
+        "测试",
+        "Test",
+        "test",
+        "金额",
+        "amount",
+        (Tier("X", "X类", "class X", "", "", (Criterion("amount", op, 100),)),),
+    )
+    result = classify(one, {"amount": amount})
+    assert (result.code == "X") is held
+    assert [check.held for check in result.checks] == [held]
+
+
 def test_numeric_reasons_render_the_bound() -> None:
     result = classify(NUMERIC, {"amount": "799999.99", "overdue_days": 30})
     assert codes(result) == [R.G7_MATCHED, R.G7_HELD, R.G7_HELD]

@@ -28,6 +28,8 @@ from customer_rules.grading import (
     INFLUENCE_ASSESSMENT,
     ArrearsReading,
     ContractAmountIndicator,
+    ContractPeriod,
+    ContractWindow,
     Grade,
     GradeCutoffs,
     Indicator,
@@ -39,8 +41,10 @@ from customer_rules.grading import (
     ScorecardResult,
     StrategicInfluence,
     WhatIf,
+    contract_window,
     score,
 )
+from customer_rules.interchange import from_data, to_data
 from customer_rules.reasons import Reason, find_reason, render_reason
 from customer_rules.settings import Mark, Unit, from_mapping, settings_of
 from customer_rules.testing import (
@@ -83,6 +87,8 @@ def facts(
     ],
 )
 def test_contract_amount_bands_on_time(amount: str, points: int) -> None:
+    """G2 (1) "当年度合同金额大于等于…万元并及时回款": 大于等于 includes the number (T1 scores 4,
+    a cent less 3); "小于…万元" excludes it (T3 scores 2, a cent less 1)."""
     assert score(facts(amount=amount), SEED, on=DAY).points[0] == points
 
 
@@ -122,6 +128,8 @@ def test_arrears_readings(reading: ArrearsReading, amount: str, points: int) -> 
     ],
 )
 def test_receivables_lower_is_better_upper_bounds_inclusive(receivables: str, points: int) -> None:
+    """G2 (2) "当年底应收帐款小于等于…万元时评为4分", "大于…万元小于等于…万元", "大于…万元时评为
+    1分": 小于等于 includes the number, 大于 excludes it — on both sides of R1, R2 and R3."""
     assert score(facts(receivables=receivables), SEED, on=DAY).points[1] == points
 
 
@@ -140,6 +148,8 @@ def test_receivables_lower_is_better_upper_bounds_inclusive(receivables: str, po
     ],
 )
 def test_premium_strictly_above(premium: str, points: int) -> None:
+    """G2 (3) "溢价高出…%": 高出 excludes the number — a premium of exactly P scores the band
+    below, a hundredth more scores the band."""
     assert score(facts(premium=premium), SEED, on=DAY).points[2] == points
 
 
@@ -147,6 +157,8 @@ def test_premium_strictly_above(premium: str, points: int) -> None:
 
 
 def test_influence_needs_a_manager_or_above() -> None:
+    """G2 (4) "此条款需业务部经理以上领导评定": 以上 includes the manager himself; the roles
+    below him may not assess."""
     for role in (Role.SALES_MANAGER, Role.VP_IN_CHARGE, Role.GENERAL_MANAGER, Role.CHAIRMAN):
         a = Approval("x", role, INFLUENCE_ASSESSMENT, DAY)
         assert score(facts(assessment=a), SEED, on=DAY).points[3] == 4
@@ -228,6 +240,8 @@ def test_missing_expired_or_wrong_approval_scores_zero_with_a_reason() -> None:
     ],
 )
 def test_seed_totals(points: tuple[int, int, int, int], grade: Grade) -> None:
+    """G2 totals "分值≥14" → A, "14 > 分值≥12" → B, "12>分值≥10" → C: each line includes its
+    number (14, 12, 10) and the line above excludes it (13, 11, 9 fall a grade)."""
     amount = {4: "1000万", 3: "500万", 2: "100万", 1: "10万"}[points[0]]
     receivables = {4: "10万", 3: "80万", 2: "150万", 1: "300万"}[points[1]]
     premium = {4: "20", 3: "12", 2: "7", 1: "2"}[points[2]]
@@ -495,6 +509,8 @@ def test_every_setting_is_declared_with_its_mark_unit_and_source() -> None:
         "total_cutoffs.A",
         "total_cutoffs.B",
         "total_cutoffs.C",
+        "period",
+        "fiscal_year_start_month",
     ]
     seed = {"influence_assessors", "total_cutoffs.A", "total_cutoffs.B", "total_cutoffs.C"}
     for path, info in found.items():
@@ -511,6 +527,10 @@ def test_every_setting_is_declared_with_its_mark_unit_and_source() -> None:
     assert found["premium.one_point_above"].setting.low == Decimal(-100)
     assert found["total_cutoffs.A"].setting.high == 16
     assert found["influence_assessors"].setting.min_items == 1
+    assert units["period"] is Unit.CHOICE
+    assert units["fiscal_year_start_month"] is Unit.MONTH_OF_YEAR
+    month = found["fiscal_year_start_month"].setting
+    assert (month.low, month.high) == (1, 12)
 
 
 def _problems(build: Callable[[], object]) -> list[tuple[str, str]]:
@@ -560,6 +580,13 @@ POLICY_CASES: list[tuple[type, dict[str, Any], list[str]]] = [
         ScorecardPolicy,
         {"contract_amount": {"four_points": "abc", "zzz": 1}},
         ["contract_amount.zzz", "contract_amount.four_points"],
+    ),
+    (ScorecardPolicy, {"period": "half_year"}, ["period"]),
+    (ScorecardPolicy, {"fiscal_year_start_month": 13}, ["fiscal_year_start_month"]),
+    (
+        ScorecardPolicy,
+        {"period": 1, "fiscal_year_start_month": "0"},
+        ["period", "fiscal_year_start_month"],
     ),
 ]
 
@@ -740,6 +767,9 @@ PUBLIC_CALLABLES: dict[str, tuple[Callable[..., object], tuple[object, ...]]] = 
     ),
     "ScorecardResult.indicator_reason": (_SEED_RESULT.indicator_reason, (Indicator.PREMIUM,)),
     "score": (lambda f, p, on: score(f, p, on=on), (facts(), SEED, DAY)),
+    "ContractWindow": (ContractWindow, (ContractPeriod.LAST_12_MONTHS, DAY, DAY, "seed")),
+    "ContractWindow.includes": (contract_window(SEED, on=DAY).includes, (DAY,)),
+    "contract_window": (lambda p, on: contract_window(p, on=on), (SEED, DAY)),
 }
 
 
@@ -783,3 +813,162 @@ def test_g2_below_the_lowest_band_and_above_the_highest_receivable_say_so() -> N
     assert at_the_line.points[:2] == (2, 2)
     assert find_reason(at_the_line, GradingReason.G2_CONTRACT_BELOW) is None
     assert find_reason(at_the_line, GradingReason.G2_RECEIVABLES_ABOVE) is None
+
+
+# --------------------------------------------------------------------------- the period of (1)
+
+FISCAL_APRIL = GradingPolicy(scorecard={"period": "fiscal_year", "fiscal_year_start_month": 4})
+
+
+def test_the_last_12_months_by_default_both_ends_included() -> None:
+    """G2 (1) "主要参考客户过去年一年…实际合同金额" read as the last 12 months [default]: from the
+    day after the same day a year earlier to the day of the scoring, both included."""
+    assert SEED.scorecard.period is ContractPeriod.LAST_12_MONTHS
+    w = contract_window(SEED, on=dt.date(2026, 6, 15))
+    assert (w.period, w.start, w.end) == (
+        ContractPeriod.LAST_12_MONTHS,
+        dt.date(2025, 6, 16),
+        dt.date(2026, 6, 15),
+    )
+    assert w.policy_version == "seed"
+    assert [w.includes(d) for d in (dt.date(2025, 6, 15), w.start, w.end)] == [False, True, True]
+    assert not w.includes(dt.date(2026, 6, 16))
+    assert [r.code for r in w.reasons] == [GradingReason.G2_WINDOW]
+    assert explain(w) == "[G2] 合同金额按最近12个月统计:2025-06-16 至 2026-06-15(含首尾两日)"
+    assert explain(w, "en") == (
+        "[G2] contract amount of the last 12 months: 2025-06-16 to 2026-06-15, both days included"
+    )
+
+
+@pytest.mark.parametrize(
+    ("on", "start"),
+    [
+        (dt.date(2026, 12, 31), dt.date(2026, 1, 1)),  # the year-end review: the calendar year
+        (dt.date(2026, 1, 1), dt.date(2025, 1, 2)),
+        (dt.date(2024, 2, 29), dt.date(2023, 3, 1)),  # a year before 29 February: the 28th
+        (dt.date(2025, 2, 28), dt.date(2024, 2, 29)),
+        (dt.date(2025, 3, 1), dt.date(2024, 3, 2)),
+        (dt.date(1900, 12, 31), dt.date(1900, 1, 1)),  # the first day with a whole year behind
+        (dt.date(2999, 12, 31), dt.date(2999, 1, 1)),
+    ],
+)
+def test_last_12_months_windows(on: dt.date, start: dt.date) -> None:
+    w = contract_window(SEED, on=on)
+    assert (w.start, w.end) == (start, on)
+
+
+def test_the_current_fiscal_year_is_the_other_reading() -> None:
+    """G2 (1) "当年度合同金额" read as the current fiscal year: from its first day (the 1st of
+    ``fiscal_year_start_month``) to the day of the scoring — the year to date."""
+    last_day = contract_window(FISCAL_APRIL, on=dt.date(2026, 3, 31))
+    first_day = contract_window(FISCAL_APRIL, on=dt.date(2026, 4, 1))
+    assert (last_day.start, last_day.end) == (dt.date(2025, 4, 1), dt.date(2026, 3, 31))
+    assert (first_day.start, first_day.end) == (dt.date(2026, 4, 1), dt.date(2026, 4, 1))
+    assert last_day.period is ContractPeriod.FISCAL_YEAR
+    assert not first_day.includes(dt.date(2026, 3, 31))
+    assert [r.code for r in last_day.reasons] == [GradingReason.G2_WINDOW_FISCAL]
+    assert explain(last_day) == ("[G2] 合同金额按当年度统计:2025-04-01 至 2026-03-31(含首尾两日)")
+    assert explain(last_day, "en") == (
+        "[G2] contract amount of the current fiscal year: 2025-04-01 to 2026-03-31,"
+        " both days included"
+    )
+    calendar_year = GradingPolicy(scorecard={"period": "当年度(财年)"})
+    assert calendar_year.scorecard.fiscal_year_start_month == 1  # January [default]
+    w = contract_window(calendar_year, on=dt.date(2026, 6, 15))
+    assert (w.start, w.end) == (dt.date(2026, 1, 1), dt.date(2026, 6, 15))
+    # at the year-end review both readings agree with the defaults
+    year_end = dt.date(2026, 12, 31)
+    a, b = contract_window(calendar_year, on=year_end), contract_window(SEED, on=year_end)
+    assert (a.start, a.end) == (b.start, b.end)
+
+
+def test_the_period_settings_are_declared_defaults() -> None:
+    found = {i.path: i for i in settings_of(SEED.scorecard)}
+    assert found["period"].default is ContractPeriod.LAST_12_MONTHS
+    assert found["fiscal_year_start_month"].default == 1
+    assert {found[n].setting.mark for n in ("period", "fiscal_year_start_month")} == {Mark.DEFAULT}
+    assert [m.value for m in ContractPeriod] == ["last_12_months", "fiscal_year"]
+    mapping = {"period": "FISCAL_YEAR", "fiscal_year_start_month": "4"}
+    assert from_mapping(ScorecardPolicy, mapping) == FISCAL_APRIL.scorecard
+
+
+@pytest.mark.parametrize(
+    ("policy", "on", "first"),
+    [
+        (SEED, dt.date(1900, 12, 30), "1900-12-31"),
+        (FISCAL_APRIL, dt.date(1900, 3, 31), "1900-04-01"),
+    ],
+)
+def test_a_window_starting_before_the_supported_range_names_on(
+    policy: GradingPolicy, on: dt.date, first: str
+) -> None:
+    with pytest.raises(InputError) as info:
+        contract_window(policy, on=on)
+    assert info.value.field == "on"
+    assert first in info.value.expected
+
+
+@pytest.mark.parametrize("bad", [None, PolicyBook(), SEED.scorecard, "seed"])
+def test_contract_window_refuses_anything_but_a_grading_policy(bad: object) -> None:
+    with pytest.raises(InputError) as info:
+        contract_window(bad, on=DAY)  # type: ignore[arg-type]
+    assert info.value.field == "policy"
+
+
+def test_contract_window_checks_its_days_by_name() -> None:
+    with pytest.raises(InputError) as info:
+        contract_window(SEED, on=dt.datetime(2026, 6, 15, 9, 0))
+    assert info.value.field == "on"
+    with pytest.raises(InputError) as info:
+        contract_window(SEED, on=DAY).includes("2026-01-01")  # type: ignore[arg-type]
+    assert info.value.field == "day"
+    with pytest.raises(InputError) as info:
+        ContractWindow("fiscal", DAY, DAY, "seed")  # type: ignore[arg-type]
+    assert info.value.field == "period"
+    with pytest.raises(InputError) as info:
+        ContractWindow(ContractPeriod.FISCAL_YEAR, DAY, dt.datetime(2026, 1, 1), "seed")
+    assert info.value.field == "end"
+
+
+_PERIOD_POLICIES = st.builds(
+    lambda period, month: GradingPolicy(
+        scorecard={"period": period, "fiscal_year_start_month": month}
+    ),
+    st.sampled_from(list(ContractPeriod)),
+    st.integers(min_value=1, max_value=12),
+)
+
+
+@given(_PERIOD_POLICIES, days(min_value=dt.date(1901, 1, 1)), days(min_value=dt.date(1901, 1, 1)))
+def test_window_total_deterministic_monotonic_and_round_trips(
+    policy: GradingPolicy, a: dt.date, b: dt.date
+) -> None:
+    early, late = sorted((a, b))
+    w, later = contract_window(policy, on=early), contract_window(policy, on=late)
+    assert w == contract_window(policy, on=early)
+    assert w.end == early
+    assert w.includes(w.start)
+    assert w.includes(w.end)
+    assert not w.includes(w.start - dt.timedelta(days=1))
+    assert later.start >= w.start  # a later day never looks further back
+    length = (w.end - w.start).days + 1
+    if policy.scorecard.period is ContractPeriod.LAST_12_MONTHS:
+        assert length in (365, 366)
+        assert [r.code for r in w.reasons] == [GradingReason.G2_WINDOW]
+    else:
+        assert 1 <= length <= 366
+        assert (w.start.month, w.start.day) == (policy.scorecard.fiscal_year_start_month, 1)
+        assert [r.code for r in w.reasons] == [GradingReason.G2_WINDOW_FISCAL]
+    assert all(r.rule == "G2" for r in w.reasons)
+    assert w.reasons[0].fact("start") == w.start
+    assert from_data(ContractWindow, to_data(w, lang="en"), policy=policy) == w
+
+
+@given(_PERIOD_POLICIES, MALFORMED)
+def test_contract_window_with_malformed_days_raises_only_library_errors(
+    policy: GradingPolicy, junk: object
+) -> None:
+    with contextlib.suppress(CustomerRulesError):
+        contract_window(policy, on=junk)  # type: ignore[arg-type]
+    with contextlib.suppress(CustomerRulesError):
+        contract_window(SEED, on=DAY).includes(junk)  # type: ignore[arg-type]

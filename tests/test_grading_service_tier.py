@@ -109,6 +109,32 @@ def test_rolling_revisit_both_sides_of_due() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("category", "grade", "due"),
+    [
+        pytest.param(BIG, Grade.A, D(2026, 6, 15), id="大A-每季度回访"),
+        pytest.param(BIG, Grade.B, D(2026, 9, 15), id="大B-每半年回访"),
+        pytest.param(ORD, Grade.A, D(2027, 3, 15), id="普A-每一年回访"),
+        pytest.param(BIG, Grade.C, D(2027, 3, 15), id="大C-每一年回访"),
+        pytest.param(ORD, Grade.B, D(2026, 9, 15), id="普B-每半年回访"),
+    ],
+)
+def test_seed_words_revisit_due_on_the_day_overdue_the_day_after(
+    category: CustomerCategory, grade: Grade, due: dt.date
+) -> None:
+    """G4 "主管副总经理、业务部经理每季度回访", "每半年回访", "业务部经理每一年回访",
+    "办事处主任每半年回访": a quarter, half-year or year after the last visit (rolling
+    [default]) the revisit is due — on that day it is not yet overdue, the day after it is."""
+    last = D(2026, 3, 15)
+    on_the_day = service_tier(category, grade, SEED, on=due, last_visit=last)
+    day_after = service_tier(category, grade, SEED, on=due + dt.timedelta(days=1), last_visit=last)
+    assert on_the_day.next_revisit == due
+    assert not on_the_day.overdue
+    assert find_reason(on_the_day, GradingReason.G4_REVISIT) is not None
+    assert day_after.overdue
+    assert find_reason(day_after, GradingReason.G4_OVERDUE) is not None
+
+
 def test_calendar_revisit_mode() -> None:
     policy = attrs.evolve(SEED, service=ServiceTierPolicy(revisit_mode=RevisitMode.CALENDAR))
     r = service_tier(BIG, Grade.A, policy, on=ON, last_visit=D(2026, 2, 10))

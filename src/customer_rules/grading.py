@@ -4,7 +4,8 @@ The public face of the grading chapter; the implementation lives in private modu
 rule:
 
 * G1 :func:`deal_size_type` — deal-size type A/B/C/D by expected deal amount;
-* G2 :func:`score` — the four-indicator scorecard, with what-if analysis;
+* G2 :func:`score` — the four-indicator scorecard, with what-if analysis; :func:`contract_window`
+  — the days whose contract amount it scores;
 * G3 :func:`classify_category`, :func:`check_eligibility`, :func:`big_customer_level`,
   :func:`designate_key_customer` — category, eligibility, the new-customer rule;
 * G4 :func:`service_tier` — service tier and next revisit;
@@ -24,6 +25,8 @@ from customer_rules._grading.codes import (
 from customer_rules._grading.customer import (
     Customer,
     CustomerGrade,
+    GradeWhatIf,
+    WhatIfCase,
     grade_customer,
 )
 from customer_rules._grading.deal_size import (
@@ -43,6 +46,7 @@ from customer_rules._grading.eligibility import (
     EligibilityPolicy,
     EligibilityResult,
     KeyCustomerResult,
+    NewCustomerFrom,
     big_customer_level,
     check_eligibility,
     classify_category,
@@ -99,6 +103,8 @@ from customer_rules._grading.schemes import (
 from customer_rules._grading.scorecard import (
     INFLUENCE_ASSESSMENT,
     ContractAmountIndicator,
+    ContractPeriod,
+    ContractWindow,
     GradeCutoffs,
     Indicator,
     Lever,
@@ -108,6 +114,7 @@ from customer_rules._grading.scorecard import (
     ScorecardPolicy,
     ScorecardResult,
     WhatIf,
+    contract_window,
     score,
 )
 from customer_rules._grading.service_tier import (
@@ -138,6 +145,8 @@ __all__ = [
     "CategoryResult",
     "Classification",
     "ContractAmountIndicator",
+    "ContractPeriod",
+    "ContractWindow",
     "CriteriaMode",
     "Criterion",
     "CriterionCheck",
@@ -154,11 +163,13 @@ __all__ = [
     "Grade",
     "GradeChange",
     "GradeCutoffs",
+    "GradeWhatIf",
     "GradingPolicy",
     "GradingReason",
     "Indicator",
     "KeyCustomerResult",
     "Lever",
+    "NewCustomerFrom",
     "Op",
     "PremiumIndicator",
     "PriceLevel",
@@ -182,10 +193,12 @@ __all__ = [
     "TieredScheme",
     "WeeklyReport",
     "WhatIf",
+    "WhatIfCase",
     "big_customer_level",
     "check_eligibility",
     "classify",
     "classify_category",
+    "contract_window",
     "deal_size_type",
     "designate_key_customer",
     "emergency_report",

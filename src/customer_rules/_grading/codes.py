@@ -37,17 +37,27 @@ class GradingReason(MessageCode):
     G2_TOTAL_BELOW = "G2.total.below"
     G2_WHATIF = "G2.whatif"
     G2_WHATIF_TOP = "G2.whatif.top"
+    G2_WINDOW = "G2.window"
+    G2_WINDOW_FISCAL = "G2.window.fiscal"
     G3_CATEGORY = "G3.category"
     G3_CATEGORY_GIVEN = "G3.category.given"
     G3_ELIGIBLE = "G3.eligible"
     G3_KEY = "G3.key"
     G3_KEY_MISSING = "G3.key.missing"
     G3_LEVEL = "G3.level"
+    G3_LEVEL_ABOVE = "G3.level.above"
     G3_LEVEL_NONE = "G3.level.none"
     G3_NEW = "G3.new"
     G3_NEW_OVERRIDE = "G3.new.override"
+    G3_NEW_REGISTERED = "G3.new.registered"
     G3_NO_TRADE = "G3.no_trade"
     G3_NOT_ELIGIBLE = "G3.not_eligible"
+    G3_WHATIF_CAPPED = "G3.whatif.capped"
+    G3_WHATIF_CAPPED_NO_FACTS = "G3.whatif.capped.no_facts"
+    G3_WHATIF_CAPPED_NO_TRADE = "G3.whatif.capped.no_trade"
+    G3_WHATIF_ELIGIBLE = "G3.whatif.eligible"
+    G3_WHATIF_ELIGIBLE_NO_FACTS = "G3.whatif.eligible.no_facts"
+    G3_WHATIF_NO_TRADE = "G3.whatif.no_trade"
     G4_NEVER = "G4.never"
     G4_NO_REVISIT = "G4.no_revisit"
     G4_NONE = "G4.none"
@@ -77,12 +87,16 @@ class GradingReason(MessageCode):
     G6_APPROVAL_MISSING = "G6.approval.missing"
     G6_APPROVAL_ROLE = "G6.approval.role"
     G6_APPROVAL_STALE = "G6.approval.stale"
+    G6_APPROVAL_SUBJECT = "G6.approval.subject"
     G6_APPROVAL_WHAT = "G6.approval.what"
     G6_DOWNGRADE = "G6.downgrade"
     G6_EXIT = "G6.exit"
     G6_EXIT_CARE = "G6.exit.care"
     G6_EXIT_NOT_BIG = "G6.exit.not_big"
     G6_EXIT_QUALIFIES = "G6.exit.qualifies"
+    G6_IN_FORCE_NEW = "G6.in_force.new"
+    G6_IN_FORCE_UNCHANGED = "G6.in_force.unchanged"
+    G6_KEPT = "G6.kept"
     G6_NEW = "G6.new"
     G6_REVIEW = "G6.review"
     G6_RULES_DUE = "G6.rules.due"
@@ -197,6 +211,14 @@ register_codes(
             "已是最高等级 A",
             "already at the top grade A",
         ),
+        _R.G2_WINDOW: (
+            "合同金额按最近12个月统计:{start} 至 {end}(含首尾两日)",
+            "contract amount of the last 12 months: {start} to {end}, both days included",
+        ),
+        _R.G2_WINDOW_FISCAL: (
+            "合同金额按当年度统计:{start} 至 {end}(含首尾两日)",
+            "contract amount of the current fiscal year: {start} to {end}, both days included",
+        ),
         _R.G3_CATEGORY: (
             "大客户识别标准({mode})满足:{met} → {category}",
             "big-customer criteria ({mode}) met: {met} → {category}",
@@ -221,6 +243,10 @@ register_codes(
             "年销售额 {sales} 元、{freq}、合作 {years} 年,达到大客户 {level}(≥ {min_sales} 元、{min_freq}、{min_years} 年)",
             "annual sales {sales}, {freq}, {years} years: big-customer level {level} (≥ {min_sales}, {min_freq}, {min_years} years)",
         ),
+        _R.G3_LEVEL_ABOVE: (
+            "年销售额 {sales} 元、{freq}、合作 {years} 年,达到大客户 {level}(超过 {min_sales} 元、{min_freq}、{min_years} 年)",
+            "annual sales {sales}, {freq}, {years} years: big-customer level {level} (above {min_sales}, {min_freq}, {min_years} years)",
+        ),
         _R.G3_LEVEL_NONE: (
             "年销售额 {sales} 元、{freq}、合作 {years} 年,未达C级大客户示例",
             "annual sales {sales}, {freq}, {years} years: below the C example",
@@ -233,6 +259,10 @@ register_codes(
             "新开发客户一年之内列为 {grade}(评分结果 {scored},至 {until})",
             "new customer: {grade} for its first year whatever its score ({scored}), until {until}",
         ),
+        _R.G3_NEW_REGISTERED: (
+            "新开发客户自登记({since})起一年之内列为 {grade}(至 {until})",
+            "a new customer is {grade} for the first year from its registration on {since} (until {until})",
+        ),
         _R.G3_NO_TRADE: (
             "尚无正常商业往来,不评级",
             "no normal trade yet: not graded",
@@ -240,6 +270,30 @@ register_codes(
         _R.G3_NOT_ELIGIBLE: (
             "正常商业往来不足期限,{since} 起方可评级",
             "not enough months of normal trade: eligible from {since}",
+        ),
+        _R.G3_WHATIF_CAPPED: (
+            "新开发客户列为 {grade} 至 {until} 止;按当前数据,{since} 起将评为 {then}",
+            "capped at {grade} as a new customer until {until}; on its current figures it would be {then} from {since}",
+        ),
+        _R.G3_WHATIF_CAPPED_NO_FACTS: (
+            "新开发客户列为 {grade} 至 {until} 止;{since} 起按评分评级,目前缺少评分资料",
+            "capped at {grade} as a new customer until {until}; graded by its scorecard from {since}, whose facts are missing",
+        ),
+        _R.G3_WHATIF_CAPPED_NO_TRADE: (
+            "新开发客户列为 {grade} 至 {until} 止;尚无正常商业往来,须满 {months} 个月方可按评分评级",
+            "capped at {grade} as a new customer until {until}; no normal trade yet: graded by its scorecard after {months} months of it",
+        ),
+        _R.G3_WHATIF_ELIGIBLE: (
+            "{since} 起方可评级;按当前数据届时将评为 {then}",
+            "can be graded from {since}; on its current figures it would be {then} then",
+        ),
+        _R.G3_WHATIF_ELIGIBLE_NO_FACTS: (
+            "{since} 起方可评级;目前缺少评分资料",
+            "can be graded from {since}; its scorecard facts are missing",
+        ),
+        _R.G3_WHATIF_NO_TRADE: (
+            "尚无正常商业往来,须满 {months} 个月方可评级",
+            "no normal trade yet: it can be graded after {months} months of it",
         ),
         _R.G4_NEVER: (
             "尚无回访记录,应立即回访(回访人:{who}),截止 {due}",
@@ -357,6 +411,10 @@ register_codes(
             "{matter}的审批于 {signed} 签署,不晚于规则生效日 {since},不属本次重审",
             "the approval of {matter} was signed {signed}, not after the rules took effect on {since}: it is not this year's review",
         ),
+        _R.G6_APPROVAL_SUBJECT: (
+            "{matter}的审批针对 {bound},不是 {subject},暂不生效(待审批)",
+            "the approval of {matter} is bound to {bound}, not {subject}: not yet effective",
+        ),
         _R.G6_APPROVAL_WHAT: (
             "所附审批事项为“{what}”,不是{matter}(“{expected}”),暂不生效(待审批)",
             "the approval given is for '{what}', not {matter} ('{expected}'): not yet effective",
@@ -380,6 +438,18 @@ register_codes(
         _R.G6_EXIT_QUALIFIES: (
             "{category}仍符合大客户条件,不退出",
             "the {category} still qualifies: no exit",
+        ),
+        _R.G6_IN_FORCE_NEW: (
+            "首次评级,{grade} 即时生效;本次评级待{roles}签批",
+            "first grading: {grade} is in force at once; the review awaits sign-off by the {roles}",
+        ),
+        _R.G6_IN_FORCE_UNCHANGED: (
+            "等级未变,{grade} 无需审批继续有效;本次重审待{roles}签批",
+            "grade unchanged: {grade} stays in force without approval; the review awaits sign-off by the {roles}",
+        ),
+        _R.G6_KEPT: (
+            "本次未能评级,原等级 {grade} 继续有效",
+            "not graded this time: the previous grade {grade} stays in force",
         ),
         _R.G6_NEW: (
             "年度重审:首次评级为 {current}(此前无等级)",

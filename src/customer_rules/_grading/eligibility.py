@@ -36,6 +36,7 @@ __all__ = [
     "EligibilityPolicy",
     "EligibilityResult",
     "KeyCustomerResult",
+    "NewCustomerFrom",
     "big_customer_level",
     "check_eligibility",
     "classify_category",
@@ -60,6 +61,21 @@ class CriteriaMode(LabelledEnum):
     """All four are needed."""
 
 
+class NewCustomerFrom(LabelledEnum):
+    """Where the new-customer year ("一年之内") of G3 counts from (the catalogue's G3 ambiguity).
+
+    Either way the rule is about a *developed* customer (新开发的客户): one with a development
+    date or trade; the reading decides only the day its year starts.
+    """
+
+    FIRST_CONTRACT = "first_contract"
+    """From its development, the first contract (``developed_on``, else ``first_trade``)
+    [default]."""
+    REGISTRATION = "registration"
+    """From its registration (``registered_on``); without a registration date, as
+    ``FIRST_CONTRACT``."""
+
+
 class BigCustomerCriterion(LabelledEnum):
     """One of the four big-customer identification criteria (大客户识别标准, 第五条), in the
     seed's order."""
@@ -79,6 +95,8 @@ set_labels(
     {
         CriteriaMode.ANY: ("满足任一项", "any one criterion"),
         CriteriaMode.ALL: ("四项全部满足", "all four criteria"),
+        NewCustomerFrom.FIRST_CONTRACT: ("自开发(首次签约)起算", "from the first contract"),
+        NewCustomerFrom.REGISTRATION: ("自登记起算", "from registration"),
         BigCustomerCriterion.SALES_SHARE: ("年销售(采购)额占比", "sales share"),
         BigCustomerCriterion.HIGH_RECOGNITION: ("高度认可且影响重要", "high recognition"),
         BigCustomerCriterion.LONG_TERM_INTENT: ("长期合作意愿", "long-term intent"),
@@ -94,17 +112,23 @@ _IS_FREQUENCY = fact_check(PurchaseFrequency, "a PurchaseFrequency (MONTHLY, QUA
 class BigCustomerLevel:
     """One row of the big-customer worked examples (G3, seed 003 §[管理制度]大客户管理制度 第二章).
 
-    A customer reaches the level with annual sales of at least ``min_annual_sales``, buying at
-    least as often as ``min_frequency``, for at least ``min_years`` of cooperation.
+    A customer reaches the level with annual sales of at least ``min_annual_sales`` (strictly
+    more with ``sales_strictly_above``), buying at least as often as ``min_frequency``, for at
+    least ``min_years`` of cooperation.
 
     Attributes:
         grade: the big-customer level of the row (A, B or C) [seed]; required.
-        min_annual_sales: the least annual sales, in yuan [seed rows: 10,000,000 / 5,000,000 /
-            1,000,000 — "约" read as "at least" [default]; 0 when a row leaves it out].
+        min_annual_sales: the annual sales line, in yuan [seed rows: A "超过1000万" 10,000,000,
+            B "约500万" 5,000,000, C "约100万" 1,000,000 — "约" read as "at least" [default];
+            0 when a row leaves it out].
         min_frequency: the least purchase frequency [seed rows: monthly / quarterly / irregular;
             irregular when a row leaves it out].
-        min_years: the least whole years of cooperation, ≥ 0 [seed rows: 10 / 3 / 1; 0 when a
-            row leaves it out].
+        min_years: the least whole years of cooperation, ≥ 0 [seed rows: "十年以上" 10 (以上
+            includes the number) / "三年" 3 / "一年" 1; 0 when a row leaves it out].
+        sales_strictly_above: whether the annual sales must be strictly more than
+            ``min_annual_sales`` (the seed's "超过") rather than at least it [seed rows: A
+            ``True`` ("超过1000万"), B and C ``False`` ("约"); ``False`` when a row leaves it
+            out].
 
     Raises:
         PolicyError: listing every field that is not of its type or out of range.
@@ -118,6 +142,22 @@ class BigCustomerLevel:
         default=PurchaseFrequency.IRREGULAR, unit=Unit.CHOICE, source=_LEVELS, mark=Mark.DEFAULT
     )
     min_years: int = setting(default=0, unit=Unit.YEARS, source=_LEVELS, mark=Mark.DEFAULT)
+    sales_strictly_above: bool = setting(
+        default=False, unit=Unit.FLAG, source=_LEVELS, mark=Mark.DEFAULT
+    )
+
+    def _reached_by(self, profile: BigCustomerProfile) -> bool:
+        """Whether ``profile`` reaches this row."""
+        sales = profile.annual_sales
+        return (
+            (
+                sales > self.min_annual_sales
+                if self.sales_strictly_above
+                else sales >= self.min_annual_sales
+            )
+            and profile.frequency.rank >= self.min_frequency.rank
+            and profile.years >= self.min_years
+        )
 
 
 _SEED_LEVELS = (
@@ -126,6 +166,7 @@ _SEED_LEVELS = (
         min_annual_sales=Decimal(10_000_000),
         min_frequency=PurchaseFrequency.MONTHLY,
         min_years=10,
+        sales_strictly_above=True,  # "每年的销售额超过1000万": strictly more
     ),
     BigCustomerLevel(
         grade=Grade.B,
@@ -162,6 +203,8 @@ class EligibilityPolicy:
             ``min_annual_sales`` strictly below the one before.
         key_customer_designators: the roles that designate key customers jointly (业务统计与办事处
             一起确定), at least one [seed].
+        new_customer_from: where "一年之内" counts from: the customer's development, its first
+            contract (``FIRST_CONTRACT``) [default], or its registration (``REGISTRATION``).
 
     Raises:
         PolicyError: listing every problem with its dotted path (``big_levels[1].min_years``).
@@ -181,6 +224,9 @@ class EligibilityPolicy:
     )
     key_customer_designators: frozenset[Role] = setting(
         default=_DESIGNATORS, unit=Unit.ROLES, source=_KEY, min_items=1
+    )
+    new_customer_from: NewCustomerFrom = setting(
+        default=NewCustomerFrom.FIRST_CONTRACT, unit=Unit.CHOICE, source=_TRADE, mark=Mark.DEFAULT
     )
 
     def _check(self) -> Iterator[Problem]:
@@ -326,6 +372,11 @@ class EligibilityResult:
         new_until: the last day it counts as new (``None`` if the development date is unknown).
         forced_grade: the grade the new-customer rule imposes, ``None`` if it does not apply.
         policy_version: the policy version that decided.
+        new_since: the day the new-customer year counted from (``None`` if unknown);
+            keyword-only.
+        new_counted_from: what that day is: the first contract (development or first trade) or
+            the registration — ``REGISTRATION`` only when the policy reads it so and a
+            registration date was given (``None`` if unknown); keyword-only.
     """
 
     eligible: bool
@@ -334,11 +385,13 @@ class EligibilityResult:
     new_until: dt.date | None
     forced_grade: Grade | None
     policy_version: str
+    new_since: dt.date | None = attrs.field(default=None, kw_only=True)
+    new_counted_from: NewCustomerFrom | None = attrs.field(default=None, kw_only=True)
 
     @property
     def reasons(self) -> tuple[Reason, ...]:
         """G3 reasons: ``G3.no_trade``, ``G3.eligible`` or ``G3.not_eligible``, then ``G3.new``
-        for a new customer."""
+        for a new customer (``G3.new.registered`` when its year counted from registration)."""
         if self.eligible_from is None:
             trade = Reason.of("G3", GradingReason.G3_NO_TRADE)
         elif self.eligible:
@@ -347,7 +400,18 @@ class EligibilityResult:
             trade = Reason.of("G3", GradingReason.G3_NOT_ELIGIBLE, since=self.eligible_from)
         if not self.new_customer:
             return (trade,)
-        new = Reason.of("G3", GradingReason.G3_NEW, until=self.new_until, grade=self.forced_grade)
+        if self.new_counted_from is NewCustomerFrom.REGISTRATION:
+            new = Reason.of(
+                "G3",
+                GradingReason.G3_NEW_REGISTERED,
+                since=self.new_since,
+                until=self.new_until,
+                grade=self.forced_grade,
+            )
+        else:
+            new = Reason.of(
+                "G3", GradingReason.G3_NEW, until=self.new_until, grade=self.forced_grade
+            )
         return (trade, new)
 
 
@@ -357,12 +421,22 @@ def check_eligibility(
     policy: GradingPolicy,
     *,
     on: dt.date,
+    registered_on: dt.date | None = None,
 ) -> EligibilityResult:
     """G3: eligibility after 6 months of normal trade, and the new-customer grade C.
 
-    "经过六个月至一年正常的商业往来后" — graded after ``min_trade_months`` (6) of trade;
+    "经过六个月至一年正常的商业往来后" — graded once ``min_trade_months`` (6) of trade have passed;
     "新开发的客户,不管规模大小,一年之内都列为C等级" — a customer developed less than a year ago
-    (counted from its development, i.e. first contract [default]) is C whatever its score.
+    is C whatever its score. "一年之内" counts from ``policy.eligibility.new_customer_from``:
+
+    * ``FIRST_CONTRACT`` [default]: from ``developed_on`` (the first contract), else from
+      ``first_trade``;
+    * ``REGISTRATION``: from ``registered_on``, else as ``FIRST_CONTRACT``.
+
+    Either way the rule is about a developed customer: without ``developed_on`` and
+    ``first_trade`` no year runs, whatever ``registered_on`` says (a registered prospect is not
+    graded C). The year holds through the day before its anniversary: developed 2025-12-01,
+    new through 2026-11-30.
 
     Args:
         first_trade: the day normal trade began (``None``: no trade yet).
@@ -370,6 +444,8 @@ def check_eligibility(
             to ``first_trade``.
         policy: the grading policy (``GradingPolicy()`` is the seed).
         on: the day of the decision.
+        registered_on: the day the customer was registered (登记); read only under the
+            ``REGISTRATION`` reading.
 
     Returns:
         Whether it is eligible and whether the new-customer rule applies.
@@ -377,8 +453,8 @@ def check_eligibility(
     Raises:
         InputError: naming ``policy`` unless it is a ``GradingPolicy``; naming the argument for
             a date that is not a ``datetime.date`` from 1900-01-01 to 2999-12-31, for a
-            development or first-trade date after ``on``, and for one so close to 2999-12-31
-            that its eligibility or new-customer period would end after it.
+            registration, development or first-trade date after ``on``, and for one so close
+            to 2999-12-31 that its eligibility or new-customer period would end after it.
 
     Example:
         >>> import datetime as dt
@@ -392,15 +468,22 @@ def check_eligibility(
     day = require_date(on, "on")
     first = None if first_trade is None else require_date(first_trade, "first_trade")
     developed = None if developed_on is None else require_date(developed_on, "developed_on")
+    registered = None if registered_on is None else require_date(registered_on, "registered_on")
     if first is not None and first > day:
         raise InputError("first_trade", first_trade, f"a date on or before {day}")
     if developed is not None and developed > day:
         raise InputError("developed_on", developed_on, f"a date on or before {day}")
-    return _eligibility(first, developed, checked, day)
+    if registered is not None and registered > day:
+        raise InputError("registered_on", registered_on, f"a date on or before {day}")
+    return _eligibility(first, developed, checked, day, registered)
 
 
 def _eligibility(
-    first_trade: dt.date | None, developed_on: dt.date | None, policy: GradingPolicy, on: dt.date
+    first_trade: dt.date | None,
+    developed_on: dt.date | None,
+    policy: GradingPolicy,
+    on: dt.date,
+    registered_on: dt.date | None = None,
 ) -> EligibilityResult:
     """:func:`check_eligibility` on checked dates, none after ``on``."""
     p = policy.eligibility
@@ -410,16 +493,27 @@ def _eligibility(
     eligible = eligible_from is not None and on >= eligible_from
     new_until = None
     new_customer = False
-    if developed_on is not None:
-        field = "developed_on"
-    else:
-        developed_on, field = first_trade, "first_trade"
-    if developed_on is not None:
-        new_until = _months_after(developed_on, p.new_customer_months, field) - _ONE_DAY
+    counted_from = None
+    since = developed_on
+    field = "developed_on"
+    if since is None:
+        since, field = first_trade, "first_trade"
+    if since is not None:
+        counted_from = NewCustomerFrom.FIRST_CONTRACT
+        if registered_on is not None and p.new_customer_from is NewCustomerFrom.REGISTRATION:
+            since, field, counted_from = registered_on, "registered_on", p.new_customer_from
+        new_until = _months_after(since, p.new_customer_months, field) - _ONE_DAY
         new_customer = on <= new_until
     forced = p.new_customer_grade if new_customer else None
     return EligibilityResult(
-        eligible, eligible_from, new_customer, new_until, forced, policy.version
+        eligible,
+        eligible_from,
+        new_customer,
+        new_until,
+        forced,
+        policy.version,
+        new_since=since,
+        new_counted_from=counted_from,
     )
 
 
@@ -482,7 +576,8 @@ class BigCustomerLevelResult:
 
     @property
     def reasons(self) -> tuple[Reason, ...]:
-        """One G3 reason: ``G3.level`` naming the row reached, or ``G3.level.none``."""
+        """One G3 reason: ``G3.level`` naming the row reached (``G3.level.above`` for a row
+        whose sales must be strictly above its line), or ``G3.level.none``."""
         pr = self.profile
         if self.row is None:
             return (
@@ -494,10 +589,15 @@ class BigCustomerLevelResult:
                     years=pr.years,
                 ),
             )
+        code = (
+            GradingReason.G3_LEVEL_ABOVE
+            if self.row.sales_strictly_above
+            else GradingReason.G3_LEVEL
+        )
         return (
             Reason.of(
                 "G3",
-                GradingReason.G3_LEVEL,
+                code,
                 sales=pr.annual_sales,
                 freq=pr.frequency,
                 years=pr.years,
@@ -514,9 +614,10 @@ def big_customer_level(
 ) -> BigCustomerLevelResult:
     """G3: the big-customer level from the seed's worked examples.
 
-    A: > 10,000,000 a year, monthly purchases, 10+ years; B: ≈ 5,000,000, quarterly, 3 years;
-    C: ≈ 1,000,000, irregular, 1 year [seed]. "约" (about) is read as "at least" [default]; the
-    rows are ``policy.eligibility.big_levels``, tried best first.
+    A: "超过1000万" — strictly more than 10,000,000 a year — monthly purchases, "十年以上" — 10
+    years or more; B: "约500万", quarterly, 3 years; C: "约100万", irregular, 1 year [seed].
+    "约" (about) is read as "at least" [default]; the rows are ``policy.eligibility.big_levels``,
+    tried best first (a row's ``sales_strictly_above`` says "超过").
 
     Args:
         profile: annual sales, purchase frequency and years of cooperation.
@@ -539,11 +640,7 @@ def big_customer_level(
     if not isinstance(profile, BigCustomerProfile):
         raise InputError("profile", profile, "a BigCustomerProfile")
     for row in checked.eligibility.big_levels:
-        if (
-            profile.annual_sales >= row.min_annual_sales
-            and profile.frequency.rank >= row.min_frequency.rank
-            and profile.years >= row.min_years
-        ):
+        if row._reached_by(profile):
             return BigCustomerLevelResult(row.grade, profile, row, checked.version)
     return BigCustomerLevelResult(None, profile, None, checked.version)
 

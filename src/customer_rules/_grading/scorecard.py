@@ -34,6 +34,8 @@ if TYPE_CHECKING:
 __all__ = [
     "INFLUENCE_ASSESSMENT",
     "ContractAmountIndicator",
+    "ContractPeriod",
+    "ContractWindow",
     "GradeCutoffs",
     "Indicator",
     "Lever",
@@ -43,6 +45,7 @@ __all__ = [
     "ScorecardPolicy",
     "ScorecardResult",
     "WhatIf",
+    "contract_window",
     "score",
 ]
 
@@ -71,6 +74,29 @@ set_labels(
         Indicator.RECEIVABLES: ("年底应收账款", "receivables"),
         Indicator.PREMIUM: ("合同溢价", "premium"),
         Indicator.STRATEGIC_INFLUENCE: ("战略影响", "strategic influence"),
+    }
+)
+
+
+class ContractPeriod(LabelledEnum):
+    """G2 (1): the period whose contract amount is scored (the catalogue's G2 ambiguity).
+
+    The seed's heading says "过去年一年或半年度实际合同金额" (the past year), its rows
+    "当年度合同金额" (the current year); :func:`contract_window` gives the days of either.
+    """
+
+    LAST_12_MONTHS = "last_12_months"
+    """最近12个月 — the twelve months ending on the day of the scoring, the heading's "过去一年"
+    [default]."""
+    FISCAL_YEAR = "fiscal_year"
+    """当年度 — the current fiscal year, from its first day to the day of the scoring, the rows'
+    "当年度"."""
+
+
+set_labels(
+    {
+        ContractPeriod.LAST_12_MONTHS: ("最近12个月", "the last 12 months"),
+        ContractPeriod.FISCAL_YEAR: ("当年度(财年)", "the current fiscal year"),
     }
 )
 
@@ -342,6 +368,12 @@ class ScorecardPolicy:
         influence_assessors: roles that may assess indicator (4) — "业务部经理以上": the
             business-department manager and every role above it [seed]; at least one.
         total_cutoffs: totals for A, B and C.
+        period: the period whose contract amount indicator (1) scores —
+            ``LAST_12_MONTHS``, the heading's "过去一年" [default], or ``FISCAL_YEAR``, the rows'
+            "当年度"; :func:`contract_window` gives its first and last day.
+        fiscal_year_start_month: the month (1–12) the fiscal year starts on, its 1st day; read
+            only with ``period = FISCAL_YEAR`` [default: 1, January — the Chinese fiscal year is
+            the calendar year].
     """
 
     contract_amount: ContractAmountIndicator = setting(
@@ -355,6 +387,12 @@ class ScorecardPolicy:
         default=_DEFAULT_ASSESSORS, unit=Unit.ROLES, source=_G2, min_items=1
     )
     total_cutoffs: GradeCutoffs = setting(default=GradeCutoffs(), unit=Unit.TABLE, source=_G2)
+    period: ContractPeriod = setting(
+        default=ContractPeriod.LAST_12_MONTHS, unit=Unit.CHOICE, source=_G2, mark=Mark.DEFAULT
+    )
+    fiscal_year_start_month: int = setting(
+        default=1, unit=Unit.MONTH_OF_YEAR, source=_G2, mark=Mark.DEFAULT, low=1, high=12
+    )
 
 
 _IS_INFLUENCE = fact_check(
@@ -380,8 +418,9 @@ class ScorecardFacts:
     """What the host knows for the G2 scorecard of one customer.
 
     Attributes:
-        contract_amount: contract amount of the period (the last 12 months by default; the
-            period is the host's choice, see the docs) (当年度合同金额).
+        contract_amount: contract amount of the period (当年度合同金额): the contracts dated from
+            ``contract_window(policy, on=day).start`` to its ``end``, both included — the last
+            12 months by default, the current fiscal year with ``period = FISCAL_YEAR``.
         paid_on_time: whether the customer paid on time (及时回款); ``False`` means in arrears.
         year_end_receivables: receivables at the year end (年底应收账款).
         premium_pct: contract price premium in percent (合同溢价), may be negative.
@@ -725,6 +764,124 @@ def _unassessed_reason(assessment: Approval | None, p: ScorecardPolicy, on: dt.d
         until=assessment.valid_until,
         points=0,
     )
+
+
+# --------------------------------------------------------------------------- the period of (1)
+
+
+_IS_PERIOD = fact_check(ContractPeriod, "a ContractPeriod (LAST_12_MONTHS or FISCAL_YEAR)")
+_IS_DAY = fact_check(dt.date, "a datetime.date")
+_IS_VERSION = fact_check(str, "a policy version (str)")
+
+
+@attrs.frozen
+class ContractWindow:
+    """The days whose contracts the host sums for indicator (1) of G2 (:func:`contract_window`).
+
+    Attributes:
+        period: the reading of the period (``policy.scorecard.period``).
+        start: the first day counted.
+        end: the last day counted: the day of the scoring.
+        policy_version: the version of the policy book that decided.
+
+    Raises:
+        InputError: naming the field, for a value of the wrong type.
+    """
+
+    period: ContractPeriod = attrs.field(validator=_IS_PERIOD)
+    start: dt.date = attrs.field(validator=_IS_DAY)
+    end: dt.date = attrs.field(validator=_IS_DAY)
+    policy_version: str = attrs.field(validator=_IS_VERSION)
+
+    @property
+    def reasons(self) -> tuple[Reason, ...]:
+        """One G2 reason: ``G2.window`` (the last 12 months) or ``G2.window.fiscal``."""
+        code = (
+            GradingReason.G2_WINDOW_FISCAL
+            if self.period is ContractPeriod.FISCAL_YEAR
+            else GradingReason.G2_WINDOW
+        )
+        return (Reason.of("G2", code, start=self.start, end=self.end),)
+
+    def includes(self, day: dt.date) -> bool:
+        """Whether a contract dated ``day`` counts: ``start <= day <= end``.
+
+        Raises:
+            InputError: naming ``day`` unless a date from 1900-01-01 to 2999-12-31.
+        """
+        if type(day) is not dt.date or not EARLIEST <= day <= LATEST:
+            day = require_date(day, "day")
+        return self.start <= day <= self.end
+
+
+_LAST_YEAR_FROM = dt.date(EARLIEST.year, 12, 31)
+"""The first day whose last 12 months start on or after :data:`~customer_rules.dates.EARLIEST`."""
+
+
+def contract_window(policy: GradingPolicy, *, on: dt.date) -> ContractWindow:
+    """G2 (1): the first and last day of the period whose contract amount is scored on ``on``.
+
+    The seed's heading reads "主要参考客户过去年一年或半年度实际合同金额" and its rows "当年度合同
+    金额"; the catalogue reads the period as the last 12 months [default] and makes the current
+    fiscal year reachable (``policy.scorecard.period``). The host sums the contracts dated in
+    the window (both ends included) and passes the sum as
+    :attr:`ScorecardFacts.contract_amount`.
+
+    * ``LAST_12_MONTHS``: from the day after the same day a year earlier (the 28th for a
+      29 February) to ``on`` — on 2026-06-15, 2025-06-16 to 2026-06-15.
+    * ``FISCAL_YEAR``: from the 1st of ``fiscal_year_start_month`` that starts the fiscal year
+      holding ``on``, to ``on`` — the year to date (April fiscal years: on 2026-03-31,
+      2025-04-01 to 2026-03-31).
+
+    Args:
+        policy: the grading policy (``GradingPolicy()`` is the seed).
+        on: the day of the scoring.
+
+    Returns:
+        The window with its G2 reason.
+
+    Raises:
+        InputError: naming ``policy`` unless a ``GradingPolicy``; naming ``on`` unless a date
+            from 1900-01-01 to 2999-12-31 whose window starts on or after 1900-01-01 (the last
+            12 months from 1900-12-31 on).
+
+    Example:
+        >>> import datetime as dt
+        >>> from customer_rules.grading import GradingPolicy
+        >>> w = contract_window(GradingPolicy(), on=dt.date(2026, 6, 15))
+        >>> w.start, w.end
+        (datetime.date(2025, 6, 16), datetime.date(2026, 6, 15))
+    """
+    checked = grading_policy(policy)
+    day = require_date(on, "on")
+    sc = checked.scorecard
+    if sc.period is ContractPeriod.FISCAL_YEAR:
+        first = sc.fiscal_year_start_month
+        start = dt.date(day.year if day.month >= first else day.year - 1, first, 1)
+        if start < EARLIEST:
+            raise InputError(
+                "on",
+                on,
+                f"a date on or after {dt.date(EARLIEST.year, first, 1)}, so that its fiscal"
+                f" year starts on or after {EARLIEST}",
+            )
+    else:
+        if day < _LAST_YEAR_FROM:
+            raise InputError(
+                "on",
+                on,
+                f"a date on or after {_LAST_YEAR_FROM}, so that its last 12 months start on or"
+                f" after {EARLIEST}",
+            )
+        if day.month == 2 and day.day == 29:
+            year_before = dt.date(day.year - 1, 2, 28)
+        else:
+            year_before = day.replace(year=day.year - 1)
+        start = year_before + dt.timedelta(days=1)
+    return ContractWindow(sc.period, start, day, checked.version)
+
+
+# --------------------------------------------------------------------------- what-if
 
 
 _NEXT_GRADE = {Grade.B: Grade.A, Grade.C: Grade.B, Grade.D: Grade.C}
