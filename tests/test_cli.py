@@ -571,7 +571,7 @@ def test_help_and_version_exit_0(capsys: pytest.CaptureFixture[str]) -> None:
 
 # --------------------------------------------------------------------------- formats, streaming
 
-GOOD_ROW = "2018-01-01,,600万,yes,35万,14,3,王建国,sales_manager,2026-10-15,,"
+GOOD_ROW = "2018-01-01,,600万,yes,35万,14,3,王建国,sales_manager,2026-10-15,,,"  # to registered_on
 
 
 def test_jsonl_is_one_json_object_per_customer(capsys: pytest.CaptureFixture[str]) -> None:

@@ -19,8 +19,10 @@ from hypothesis import strategies as st
 
 from customer_rules import (
     CalendarCoverageError,
+    Customer,
     Deadline,
     DeadlineMode,
+    GradingPolicy,
     InputError,
     PolicyBook,
     PolicyError,
@@ -41,6 +43,7 @@ from customer_rules.config import (
     read_history,
     structure_history,
 )
+from customer_rules.grading import ScorecardFacts, StrategicInfluence, score
 from customer_rules.reasons import render_message
 from customer_rules.testing import days, malformed_values, policy_books
 
@@ -538,3 +541,102 @@ def test_the_core_gives_the_book_in_force_and_the_merged_calendar(
     with pytest.raises(_core.Exit):
         _core.load_calendar("cn", _core.load_history(str(bad)))
     assert capsys.readouterr().err.startswith("customer-rules: error: calendar.years[0]: 2026 ")
+
+
+def test_grade_uses_the_book_in_force_on_the_day_asked(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``grade --policy FOLDER`` grades each day under the book in force then (G6: yearly
+    versions); a day before the first book is a usage error naming the file."""
+    folder = tmp_path / "books"
+    folder.mkdir()
+    (folder / "2026.toml").write_text(
+        'version = "2026"\neffective = 2026-01-01\n', encoding="utf-8"
+    )
+    (folder / "2027.toml").write_text(
+        'version = "2027"\neffective = 2027-01-01\n[grading.scorecard.total_cutoffs]\nA = 16\n',
+        encoding="utf-8",
+    )
+
+    def versions(day: str) -> set[str]:
+        code = main(["grade", "--policy", str(folder), "--as-of", day, "--format", "jsonl"])
+        out = capsys.readouterr().out
+        assert code == 0
+        return {json.loads(line)["policy_version"] for line in out.splitlines()}
+
+    assert versions("2026-12-31") == {"2026"}
+    assert versions("2027-01-01") == {"2027"}
+    code = main(["grade", "--policy", str(folder), "--as-of", "2025-12-31"])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert "no policy book is in force on 2025-12-31" in err
+
+
+def test_every_dated_rule_refuses_a_day_before_its_book() -> None:
+    """G6: a book applies from its effective date; a rule asked about an earlier day under it
+    refuses with an error naming ``on`` (the seed book applies to any day)."""
+    from customer_rules.grading import (
+        CustomerCategory,
+        Grade,
+        check_eligibility,
+        contract_window,
+        designate_key_customer,
+        exit_big_customer,
+        next_regrade_review,
+        regrade,
+        report_schedule,
+        rules_review_due,
+        service_tier,
+        weekly_report,
+    )
+
+    policy = load_book('version = "2027"\neffective = 2027-01-01\n').grading
+    before, on_the_day = dt.date(2026, 12, 31), dt.date(2027, 1, 1)
+    calls = [
+        lambda day: check_eligibility(None, None, policy, on=day),
+        lambda day: contract_window(policy, on=day),
+        lambda day: designate_key_customer([], policy, on=day),
+        lambda day: exit_big_customer(CustomerCategory.BIG, policy, on=day, still_qualifies=True),
+        lambda day: grade_customer(Customer("C1"), policy, on=day),
+        lambda day: next_regrade_review(policy, on=day),
+        lambda day: regrade(Grade.C, Grade.B, policy, on=day),
+        lambda day: report_schedule(Grade.A, policy, on=day),
+        lambda day: rules_review_due(dt.date(2026, 1, 1), policy, on=day),
+        lambda day: service_tier(CustomerCategory.BIG, Grade.A, policy, on=day),
+        lambda day: weekly_report(policy, on=day),
+        lambda day: score(
+            ScorecardFacts("1", True, "1", "1", StrategicInfluence.KEY), policy, on=day
+        ),
+    ]
+    for call in calls:
+        call(on_the_day)
+        with pytest.raises(InputError) as info:
+            call(before)
+        assert info.value.field == "on"
+        assert "effective date 2027-01-01 (version '2027')" in str(info.value)
+    seed = PolicyBook().grading
+    assert weekly_report(seed, on=dt.date(1990, 1, 1)).due == dt.date(1990, 1, 5)
+
+
+def test_grade_customer_counts_the_new_customer_year_from_registration_when_asked() -> None:
+    """G3 "一年之内": from the first contract [default] or from registration (a parameter);
+    the customer's registered_on is used, and a registration after the day is refused."""
+    from customer_rules.grading import NewCustomerFrom
+
+    customer = Customer(
+        "C1",
+        first_trade=dt.date(2025, 1, 1),
+        developed_on=dt.date(2025, 1, 1),
+        registered_on=dt.date(2025, 9, 1),
+    )
+    day = dt.date(2026, 3, 1)
+    by_contract = grade_customer(customer, GradingPolicy(), on=day)
+    assert not by_contract.eligibility.new_customer
+    by_registration = GradingPolicy(eligibility={"new_customer_from": "registration"})
+    assert by_registration.eligibility.new_customer_from is NewCustomerFrom.REGISTRATION
+    result = grade_customer(customer, by_registration, on=day)
+    assert result.eligibility.new_customer
+    assert result.eligibility.new_until == dt.date(2026, 8, 31)
+    with pytest.raises(InputError) as info:
+        grade_customer(customer, GradingPolicy(), on=dt.date(2025, 8, 31))
+    assert [p.path for p in info.value.problems] == ["registered_on"]

@@ -40,7 +40,7 @@ from customer_rules.grading import (
 from customer_rules.testing import amounts, approvals, days, percentages
 
 HEADER = ",".join(COLUMNS)
-GOOD = "C1,华东重工,大客户,2015-03-01,,1800万,是,30万,18,4,王建国,sales_manager,2026-10-15,,A"
+GOOD = "C1,华东重工,大客户,2015-03-01,,1800万,是,30万,18,4,王建国,sales_manager,2026-10-15,,A,"
 
 
 def parse(*rows: str, header: str = HEADER) -> Portfolio:

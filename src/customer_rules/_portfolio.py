@@ -60,6 +60,7 @@ PORTFOLIO_COLUMNS: ColumnMap[Customer] = ColumnMap(
         "assessed_on": "scorecard.influence_assessment.on",
         "last_visit": "last_visit",
         "previous_grade": "previous_grade",
+        "registered_on": "registered_on",
     },
     aliases={
         "客户编号": "id",
@@ -77,6 +78,7 @@ PORTFOLIO_COLUMNS: ColumnMap[Customer] = ColumnMap(
         "评定日期": "assessed_on",
         "最近回访": "last_visit",
         "上次等级": "previous_grade",
+        "登记日期": "registered_on",
     },
     constants={"scorecard.influence_assessment.what": INFLUENCE_ASSESSMENT},
     required={"id"},
@@ -224,6 +226,7 @@ def _customer_row(customer: Customer) -> Sequence[str]:
         developed_on=_iso(customer.developed_on),
         last_visit=_iso(customer.last_visit),
         previous_grade="" if customer.previous_grade is None else customer.previous_grade.value,
+        registered_on=_iso(customer.registered_on),
     )
     facts = customer.scorecard
     if facts is not None:

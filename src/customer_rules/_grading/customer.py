@@ -15,7 +15,7 @@ from typing import Any
 
 import attrs
 
-from customer_rules._grading.checks import grading_policy
+from customer_rules._grading.checks import grading_policy, in_force
 from customer_rules._grading.codes import GradingReason
 from customer_rules._grading.eligibility import (
     BigCustomerFacts,
@@ -109,6 +109,8 @@ class Customer:
         scorecard: the G2 facts; ``None`` when not yet collected.
         last_visit: the last revisit (G4).
         previous_grade: the grade of the last review (G6); ``None`` for a first grading.
+        registered_on: when the customer was registered (G3: under the registration reading of
+            "一年之内", the new-customer year counts from it); keyword-only.
 
     Raises:
         InputError: naming the field: a blank ``id``, a ``name`` that is not a text, a
@@ -129,6 +131,9 @@ class Customer:
     last_visit: dt.date | None = attrs.field(default=None, validator=_optional_day)
     previous_grade: Grade | None = attrs.field(
         default=None, validator=fact_check(Grade, "a Grade or None", optional=True)
+    )
+    registered_on: dt.date | None = attrs.field(
+        default=None, kw_only=True, validator=_optional_day
     )
 
 
@@ -471,18 +476,21 @@ def grade_customer(
     if not isinstance(customer, Customer):
         raise InputError("customer", customer, "a Customer")
     day = require_date(on, "on")
+    in_force(checked, day)
     if calendar is not CALENDAR_DAYS and not isinstance(calendar, Calendar):
         raise InputError("calendar", calendar, "a Calendar, e.g. CALENDAR_DAYS")
     given = None if approval is None else _check_approval(approval)
     first, developed, visited = customer.first_trade, customer.developed_on, customer.last_visit
+    registered = customer.registered_on
     if (
         (first is not None and first > day)
         or (developed is not None and developed > day)
         or (visited is not None and visited > day)
+        or (registered is not None and registered > day)
     ):
         raise _after(customer, day)
     category = _classify(customer.category, checked)
-    eligibility = _eligibility(first, developed, checked, day)
+    eligibility = _eligibility(first, developed, checked, day, registered)
     scored = None if customer.scorecard is None else score(customer.scorecard, checked, on=day)
     proposed: Grade | None
     if eligibility.forced_grade is not None:
@@ -525,6 +533,7 @@ def _after(customer: Customer, day: dt.date) -> InputError:
             ("first_trade", customer.first_trade),
             ("developed_on", customer.developed_on),
             ("last_visit", customer.last_visit),
+            ("registered_on", customer.registered_on),
         )
         if value is not None and value > day
     ]

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from customer_rules._grading.checks import grading_policy
+from customer_rules._grading.checks import grading_policy, in_force
 from customer_rules._grading.codes import GradingReason
 from customer_rules._grading.model import CustomerCategory, Grade, PurchaseFrequency
 from customer_rules._validation import IS_BOOL, fact_check
@@ -466,6 +466,7 @@ def check_eligibility(
     """
     checked = grading_policy(policy)
     day = require_date(on, "on")
+    in_force(checked, day)
     first = None if first_trade is None else require_date(first_trade, "first_trade")
     developed = None if developed_on is None else require_date(developed_on, "developed_on")
     registered = None if registered_on is None else require_date(registered_on, "registered_on")
@@ -707,6 +708,7 @@ def designate_key_customer(
     """
     checked = grading_policy(policy)
     day = require_date(on, "on")
+    in_force(checked, day)
     if not isinstance(approvals, Iterable) or isinstance(approvals, str | bytes):
         raise InputError("approvals", approvals, "a list of Approval records")
     needed = checked.eligibility.key_customer_designators

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from customer_rules._grading.checks import grading_policy
+from customer_rules._grading.checks import grading_policy, in_force
 from customer_rules._grading.codes import GradingReason
 from customer_rules._grading.model import CustomerCategory, Grade
 from customer_rules.dates import require_date
@@ -555,6 +555,7 @@ def regrade(
         raise InputError("current", current, "a Grade (A, B, C or D)")
     book = grading_policy(policy)
     day = require_date(on, "on")
+    in_force(book, day)
     given = _check_approval(approval)
     if subject is not None and (not isinstance(subject, str) or not subject.strip()):
         raise InputError("subject", subject, "a customer id (a non-blank string) or None")
@@ -606,7 +607,9 @@ def next_regrade_review(policy: GradingPolicy, *, on: dt.date) -> dt.date:
         datetime.date(2027, 12, 31)
     """
     book = grading_policy(policy)
-    return _next_review(book.regrading, require_date(on, "on"), after=False)
+    day = require_date(on, "on")
+    in_force(book, day)
+    return _next_review(book.regrading, day, after=False)
 
 
 @attrs.frozen
@@ -717,6 +720,7 @@ def exit_big_customer(
         raise InputError("category", category, "a CustomerCategory (BIG or ORDINARY)")
     book = grading_policy(policy)
     day = require_date(on, "on")
+    in_force(book, day)
     if not isinstance(still_qualifies, bool):
         raise InputError("still_qualifies", still_qualifies, "True or False")
     given = _check_approval(approval)
@@ -833,6 +837,7 @@ def rules_review_due(
     start = require_date(effective, "effective")
     book = grading_policy(policy)
     day = require_date(on, "on")
+    in_force(book, day)
     given = _check_approval(approval)
     p = book.regrading
     due = _next_review(p, start, after=True)

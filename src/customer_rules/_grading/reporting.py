@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from customer_rules._grading.checks import grading_policy
+from customer_rules._grading.checks import grading_policy, in_force
 from customer_rules._grading.codes import GradingReason
 from customer_rules._grading.model import Grade
 from customer_rules.calendars import CALENDAR_DAYS, Calendar, Deadline, DeadlineMode, Weekday
@@ -363,6 +363,7 @@ def report_schedule(
     p = grading.reporting
     months = p.months(grade)
     day = require_date(on, "on")
+    in_force(grading, day)
     if calendar is not CALENDAR_DAYS and not isinstance(calendar, Calendar):
         raise InputError("calendar", calendar, "a Calendar, e.g. CALENDAR_DAYS")
     received = None
@@ -486,6 +487,7 @@ def weekly_report(policy: GradingPolicy, *, on: dt.date) -> WeeklyReport:
     """
     grading = grading_policy(policy)
     day = require_date(on, "on")
+    in_force(grading, day)
     weekday = grading.reporting.weekly_report_weekday
     due = day + dt.timedelta(days=(weekday - day.isoweekday()) % 7)
     return WeeklyReport(day, due, weekday, grading.version)

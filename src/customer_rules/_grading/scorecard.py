@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from customer_rules._grading.checks import grading_policy
+from customer_rules._grading.checks import grading_policy, in_force
 from customer_rules._grading.codes import GradingReason
 from customer_rules._grading.model import ArrearsReading, Grade, StrategicInfluence
 from customer_rules._validation import IS_BOOL, fact_check
@@ -721,6 +721,8 @@ def score(facts: ScorecardFacts, policy: GradingPolicy, *, on: dt.date) -> Score
         raise InputError("facts", facts, "ScorecardFacts")
     if type(policy) is not _policy_class:
         policy = _checked_policy(policy)
+    if policy.effective is not None and on < policy.effective:  # in_force, inlined: a hot path
+        in_force(policy, on)
     sc = policy.scorecard
     contract = sc.contract_amount._points(facts.contract_amount, facts.paid_on_time)
     receivables = sc.receivables._points(facts.year_end_receivables)
@@ -854,6 +856,7 @@ def contract_window(policy: GradingPolicy, *, on: dt.date) -> ContractWindow:
     """
     checked = grading_policy(policy)
     day = require_date(on, "on")
+    in_force(checked, day)
     sc = checked.scorecard
     if sc.period is ContractPeriod.FISCAL_YEAR:
         first = sc.fiscal_year_start_month

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from customer_rules._grading.checks import grading_policy
+from customer_rules._grading.checks import grading_policy, in_force
 from customer_rules._grading.codes import GradingReason
 from customer_rules._grading.model import CustomerCategory, Grade, PriceLevel
 from customer_rules.dates import require_date
@@ -301,6 +301,7 @@ def service_tier(
         raise InputError("grade", grade, "a Grade (A, B, C or D)")
     grading = grading_policy(policy)
     day = require_date(on, "on")
+    in_force(grading, day)
     last = None if last_visit is None else require_date(last_visit, "last_visit")
     p = grading.service
     tier = p._index.get((category, grade))

@@ -30,11 +30,12 @@ from customer_rules.cli._core import (
     Progress,
     RowReport,
     add_options,
+    book_in_force,
     calendar_name,
     check_covered,
     input_error,
-    load_book,
     load_calendar,
+    load_history,
     open_rows,
     output,
 )
@@ -348,10 +349,11 @@ def _run(args: argparse.Namespace) -> int:
     fmt: str = args.format
     if args.bom and fmt != "csv":
         raise CommandError(render_message(CliText.BOM_CSV_ONLY, lang))
-    book = load_book(args.policy)
-    calendar = load_calendar(args.calendar)
+    history = load_history(args.policy)
     sample = args.input is None
     as_of: dt.date = args.as_of or (_SAMPLE_AS_OF if sample else dt.date.today())
+    book = book_in_force(history, as_of, args.policy)  # the book in force on the day asked
+    calendar = load_calendar(args.calendar, history, args.policy)  # every book's calendar table
     check_covered(calendar, as_of)
     progress = Progress(lang, streaming=fmt != "table")
     report = RowReport(progress)
