@@ -132,9 +132,7 @@ class Customer:
     previous_grade: Grade | None = attrs.field(
         default=None, validator=fact_check(Grade, "a Grade or None", optional=True)
     )
-    registered_on: dt.date | None = attrs.field(
-        default=None, kw_only=True, validator=_optional_day
-    )
+    registered_on: dt.date | None = attrs.field(default=None, kw_only=True, validator=_optional_day)
 
 
 class WhatIfCase(LabelledEnum):
