@@ -640,3 +640,25 @@ def test_grade_customer_counts_the_new_customer_year_from_registration_when_aske
     with pytest.raises(InputError) as info:
         grade_customer(customer, GradingPolicy(), on=dt.date(2025, 8, 31))
     assert [p.path for p in info.value.problems] == ["registered_on"]
+
+
+def test_results_carry_the_effective_date_of_the_book_that_decided() -> None:
+    """G6: a stored result says which book decided — its version and its effective date — and
+    reading it back under another book is refused."""
+    from customer_rules.grading import CustomerGrade
+    from customer_rules.interchange import from_data, to_data
+
+    book = load_book('version = "2027"\neffective = 2027-01-01\n')
+    day = dt.date(2027, 3, 31)
+    result = grade_customer(Customer("C1", first_trade=dt.date(2020, 1, 1)), book.grading, on=day)
+    assert (result.policy_version, result.policy_effective) == ("2027", dt.date(2027, 1, 1))
+    assert result.eligibility.policy_effective == dt.date(2027, 1, 1)
+    data = json.loads(json.dumps(to_data(result)))
+    assert (data["policy_version"], data["policy_effective"]) == ("2027", "2027-01-01")
+    assert from_data(CustomerGrade, data, policy=book.grading) == result
+    other = load_book('version = "2027"\neffective = 2027-02-01\n').grading
+    with pytest.raises(InputError) as info:
+        from_data(CustomerGrade, data, policy=other)
+    assert info.value.field == "policy_effective"
+    seed = grade_customer(Customer("C1"), PolicyBook().grading, on=day)
+    assert seed.policy_effective is None

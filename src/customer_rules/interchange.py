@@ -131,6 +131,17 @@ def _verify(result: object, derived: Mapping[str, Any], policy: object) -> None:
             version,
             f"the version of the policy given ({policy.version!r})",  # type: ignore[attr-defined]
         )
+    effective = getattr(result, "policy_effective", None)
+    if (
+        policy is not None
+        and version is not None
+        and getattr(policy, "effective", None) != effective
+    ):
+        raise InputError(
+            "policy_effective",
+            effective,
+            f"the effective date of the policy given ({getattr(policy, 'effective', None)})",
+        )
     stored = derived.get("reasons")
     if stored is None:
         return

@@ -313,6 +313,8 @@ class CustomerGrade:
     report: ReportSchedule | None
     change: RegradeResult | None
     policy_version: str
+    policy_effective: dt.date | None = attrs.field(default=None, kw_only=True)
+    """The effective date of the book that decided (``None``: the seed, any day)."""
     proposed_grade: Grade | None = attrs.field(kw_only=True)
     policy: GradingPolicy = attrs.field(kw_only=True, repr=False)
 
@@ -517,6 +519,7 @@ def grade_customer(
         report,
         change,
         checked.version,
+        policy_effective=checked.effective,
         proposed_grade=proposed,
         policy=checked,
     )

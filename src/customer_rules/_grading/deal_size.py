@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -56,6 +57,8 @@ class DealSizeResult:
     amount: Decimal
     threshold: Decimal | None
     policy_version: str
+    policy_effective: dt.date | None = attrs.field(default=None, kw_only=True)
+    """The effective date of the book that decided (``None``: the seed, any day)."""
 
     @property
     def reasons(self) -> tuple[Reason, ...]:
@@ -99,9 +102,17 @@ def deal_size_type(amount: Decimal | int | str, policy: GradingPolicy) -> DealSi
     policy = grading_policy(policy)
     p = policy.deal_size
     if value >= p.a_min:
-        return DealSizeResult(DealSizeType.A, value, p.a_min, policy.version)
+        return DealSizeResult(
+            DealSizeType.A, value, p.a_min, policy.version, policy_effective=policy.effective
+        )
     if value >= p.b_min:
-        return DealSizeResult(DealSizeType.B, value, p.b_min, policy.version)
+        return DealSizeResult(
+            DealSizeType.B, value, p.b_min, policy.version, policy_effective=policy.effective
+        )
     if value >= p.c_min:
-        return DealSizeResult(DealSizeType.C, value, p.c_min, policy.version)
-    return DealSizeResult(DealSizeType.D, value, None, policy.version)
+        return DealSizeResult(
+            DealSizeType.C, value, p.c_min, policy.version, policy_effective=policy.effective
+        )
+    return DealSizeResult(
+        DealSizeType.D, value, None, policy.version, policy_effective=policy.effective
+    )

@@ -286,6 +286,8 @@ class CategoryResult:
     met: tuple[BigCustomerCriterion, ...]
     given: bool
     policy_version: str
+    policy_effective: dt.date | None = attrs.field(default=None, kw_only=True)
+    """The effective date of the book that decided (``None``: the seed, any day)."""
     mode: CriteriaMode = CriteriaMode.ANY
 
     @property
@@ -339,7 +341,9 @@ def _classify(facts: BigCustomerFacts | CustomerCategory, policy: GradingPolicy)
     """:func:`classify_category` on checked arguments."""
     p = policy.eligibility
     if isinstance(facts, CustomerCategory):
-        return CategoryResult(facts, (), True, policy.version, p.big_criteria)
+        return CategoryResult(
+            facts, (), True, policy.version, p.big_criteria, policy_effective=policy.effective
+        )
     share = facts.sales_share_pct
     met: list[BigCustomerCriterion] = []
     if share is not None and share > p.big_sales_share_pct:
@@ -352,7 +356,14 @@ def _classify(facts: BigCustomerFacts | CustomerCategory, policy: GradingPolicy)
         met.append(BigCustomerCriterion.INDUSTRY_RENOWN)
     qualifies = bool(met) if p.big_criteria is CriteriaMode.ANY else len(met) == _CRITERIA_COUNT
     category = CustomerCategory.BIG if qualifies else CustomerCategory.ORDINARY
-    return CategoryResult(category, tuple(met), False, policy.version, p.big_criteria)
+    return CategoryResult(
+        category,
+        tuple(met),
+        False,
+        policy.version,
+        p.big_criteria,
+        policy_effective=policy.effective,
+    )
 
 
 _CRITERIA_COUNT = len(BigCustomerCriterion)
@@ -385,6 +396,8 @@ class EligibilityResult:
     new_until: dt.date | None
     forced_grade: Grade | None
     policy_version: str
+    policy_effective: dt.date | None = attrs.field(default=None, kw_only=True)
+    """The effective date of the book that decided (``None``: the seed, any day)."""
     new_since: dt.date | None = attrs.field(default=None, kw_only=True)
     new_counted_from: NewCustomerFrom | None = attrs.field(default=None, kw_only=True)
 
@@ -513,6 +526,7 @@ def _eligibility(
         new_until,
         forced,
         policy.version,
+        policy_effective=policy.effective,
         new_since=since,
         new_counted_from=counted_from,
     )
@@ -574,6 +588,8 @@ class BigCustomerLevelResult:
     profile: BigCustomerProfile
     row: BigCustomerLevel | None
     policy_version: str
+    policy_effective: dt.date | None = attrs.field(default=None, kw_only=True)
+    """The effective date of the book that decided (``None``: the seed, any day)."""
 
     @property
     def reasons(self) -> tuple[Reason, ...]:
@@ -642,8 +658,12 @@ def big_customer_level(
         raise InputError("profile", profile, "a BigCustomerProfile")
     for row in checked.eligibility.big_levels:
         if row._reached_by(profile):
-            return BigCustomerLevelResult(row.grade, profile, row, checked.version)
-    return BigCustomerLevelResult(None, profile, None, checked.version)
+            return BigCustomerLevelResult(
+                row.grade, profile, row, checked.version, policy_effective=checked.effective
+            )
+    return BigCustomerLevelResult(
+        None, profile, None, checked.version, policy_effective=checked.effective
+    )
 
 
 # --------------------------------------------------------------------------- key customers
@@ -664,6 +684,8 @@ class KeyCustomerResult:
     signed_by: tuple[Role, ...]
     missing: tuple[Role, ...]
     policy_version: str
+    policy_effective: dt.date | None = attrs.field(default=None, kw_only=True)
+    """The effective date of the book that decided (``None``: the seed, any day)."""
 
     @property
     def reasons(self) -> tuple[Reason, ...]:
@@ -720,4 +742,6 @@ def designate_key_customer(
             signed.add(approval.role)
     missing = in_rank_order(needed - signed)
     ordered = in_rank_order(signed)
-    return KeyCustomerResult(not missing, ordered, missing, checked.version)
+    return KeyCustomerResult(
+        not missing, ordered, missing, checked.version, policy_effective=checked.effective
+    )

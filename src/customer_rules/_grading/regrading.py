@@ -410,6 +410,8 @@ class RegradeResult:
     on: dt.date
     policy: RegradingPolicy
     policy_version: str
+    policy_effective: dt.date | None = attrs.field(default=None, kw_only=True)
+    """The effective date of the book that decided (``None``: the seed, any day)."""
     subject: str | None = attrs.field(default=None, kw_only=True)
 
     @property
@@ -582,6 +584,7 @@ def _regrade(
         day,
         p,
         book.version,
+        policy_effective=book.effective,
         subject=subject,
     )
 
@@ -644,6 +647,8 @@ class ExitResult:
     on: dt.date
     policy: RegradingPolicy
     policy_version: str
+    policy_effective: dt.date | None = attrs.field(default=None, kw_only=True)
+    """The effective date of the book that decided (``None``: the seed, any day)."""
 
     @property
     def in_force(self) -> CustomerCategory:
@@ -735,6 +740,7 @@ def exit_big_customer(
         on=day,
         policy=p,
         policy_version=book.version,
+        policy_effective=book.effective,
     )
 
 
@@ -769,6 +775,8 @@ class RulesReview:
     approval: Approval | None
     policy: RegradingPolicy
     policy_version: str
+    policy_effective: dt.date | None = attrs.field(default=None, kw_only=True)
+    """The effective date of the book that decided (``None``: the seed, any day)."""
 
     @property
     def reasons(self) -> tuple[Reason, ...]:
@@ -853,4 +861,5 @@ def rules_review_due(
         approval=given,
         policy=p,
         policy_version=book.version,
+        policy_effective=book.effective,
     )

@@ -233,6 +233,8 @@ class ReportSchedule:
     manager_due: dt.date
     policy: ReportingPolicy
     policy_version: str
+    policy_effective: dt.date | None = attrs.field(default=None, kw_only=True)
+    """The effective date of the book that decided (``None``: the seed, any day)."""
 
     @property
     def reasons(self) -> tuple[Reason, ...]:
@@ -396,6 +398,7 @@ def report_schedule(
         manager_due=p.manager_deadline.due(start, calendar),
         policy=p,
         policy_version=grading.version,
+        policy_effective=grading.effective,
     )
 
 
@@ -447,6 +450,8 @@ class WeeklyReport:
     due: dt.date
     weekday: int
     policy_version: str
+    policy_effective: dt.date | None = attrs.field(default=None, kw_only=True)
+    """The effective date of the book that decided (``None``: the seed, any day)."""
 
     @property
     def reasons(self) -> tuple[Reason, ...]:
@@ -490,7 +495,7 @@ def weekly_report(policy: GradingPolicy, *, on: dt.date) -> WeeklyReport:
     in_force(grading, day)
     weekday = grading.reporting.weekly_report_weekday
     due = day + dt.timedelta(days=(weekday - day.isoweekday()) % 7)
-    return WeeklyReport(day, due, weekday, grading.version)
+    return WeeklyReport(day, due, weekday, grading.version, policy_effective=grading.effective)
 
 
 def weekly_report_due(policy: GradingPolicy, *, on: dt.date) -> dt.date:

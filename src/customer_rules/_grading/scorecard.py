@@ -554,6 +554,8 @@ class ScorecardResult:
     total: int
     grade: Grade
     policy_version: str
+    policy_effective: dt.date | None = attrs.field(default=None, kw_only=True)
+    """The effective date of the book that decided (``None``: the seed, any day)."""
 
     @property
     def influence_assessed(self) -> bool:
@@ -737,6 +739,7 @@ def score(facts: ScorecardFacts, policy: GradingPolicy, *, on: dt.date) -> Score
         total,
         sc.total_cutoffs._grade(total),
         policy.version,
+        policy_effective=policy.effective,
     )
 
 
@@ -794,6 +797,8 @@ class ContractWindow:
     start: dt.date = attrs.field(validator=_IS_DAY)
     end: dt.date = attrs.field(validator=_IS_DAY)
     policy_version: str = attrs.field(validator=_IS_VERSION)
+    policy_effective: dt.date | None = attrs.field(default=None, kw_only=True)
+    """The effective date of the book that decided (``None``: the seed, any day)."""
 
     @property
     def reasons(self) -> tuple[Reason, ...]:
@@ -881,7 +886,9 @@ def contract_window(policy: GradingPolicy, *, on: dt.date) -> ContractWindow:
         else:
             year_before = day.replace(year=day.year - 1)
         start = year_before + dt.timedelta(days=1)
-    return ContractWindow(sc.period, start, day, checked.version)
+    return ContractWindow(
+        sc.period, start, day, checked.version, policy_effective=checked.effective
+    )
 
 
 # --------------------------------------------------------------------------- what-if

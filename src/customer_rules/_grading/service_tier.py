@@ -216,6 +216,8 @@ class ServiceTierResult:
     next_revisit: dt.date | None
     overdue: bool
     policy_version: str
+    policy_effective: dt.date | None = attrs.field(default=None, kw_only=True)
+    """The effective date of the book that decided (``None``: the seed, any day)."""
 
     @property
     def reasons(self) -> tuple[Reason, ...]:
@@ -309,7 +311,16 @@ def service_tier(
     if tier is not None and tier.revisit_months is not None:
         due = day if last is None else _next_revisit(last, tier.revisit_months, p.revisit_mode)
     overdue = due is not None and due < day
-    return ServiceTierResult(category, grade, tier, last, due, overdue, grading.version)
+    return ServiceTierResult(
+        category,
+        grade,
+        tier,
+        last,
+        due,
+        overdue,
+        grading.version,
+        policy_effective=grading.effective,
+    )
 
 
 def _tier_code(tier: ServiceTier) -> GradingReason:
