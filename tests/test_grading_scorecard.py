@@ -972,3 +972,27 @@ def test_contract_window_with_malformed_days_raises_only_library_errors(
         contract_window(policy, on=junk)  # type: ignore[arg-type]
     with contextlib.suppress(CustomerRulesError):
         contract_window(SEED, on=DAY).includes(junk)  # type: ignore[arg-type]
+
+
+def test_g2_what_if_a_lever_that_exactly_closes_the_gap_closes_it() -> None:
+    """G2 what-if: a gain equal to the points short closes the gap (≥, not >); the smallest
+    closing move is offered (receivables back within 50万, a premium above 10%), not a larger
+    one, and the levers that close come first, smallest gain first."""
+    facts = ScorecardFacts("1000万", True, "60万", "6", StrategicInfluence.ORDINARY)
+    result = score(facts, GradingPolicy(), on=DAY)
+    assert (result.points, result.total, result.grade) == ((4, 3, 2, 0), 9, Grade.D)
+    what_if = result.what_if
+    assert (what_if.next_grade, what_if.points_short) == (Grade.C, 1)
+    assert [(lv.indicator, lv.gain, lv.target, lv.closes_gap) for lv in what_if.levers] == [
+        (Indicator.RECEIVABLES, 1, Decimal(500_000), True),
+        (Indicator.PREMIUM, 1, Decimal(10), True),
+        (Indicator.STRATEGIC_INFLUENCE, 2, None, True),
+    ]
+    assessed = Approval("王经理", Role.SALES_MANAGER, INFLUENCE_ASSESSMENT, DAY)
+    top = score(
+        ScorecardFacts("1000万", True, "30万", "16", StrategicInfluence.LEADER, assessed),
+        GradingPolicy(),
+        on=DAY,
+    )
+    assert (top.grade, top.what_if.next_grade, top.what_if.points_short) == (Grade.A, None, 0)
+    assert top.what_if.levers == ()

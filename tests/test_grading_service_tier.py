@@ -488,3 +488,34 @@ def test_float_and_decimal_priorities() -> None:
     assert ServiceTier(BIG, Grade.A, PriceLevel.BEST, Decimal(2)).priority == 2  # type: ignore[arg-type]
     with pytest.raises(PolicyError):
         ServiceTier(BIG, Grade.A, PriceLevel.BEST, Decimal("2.5"))  # type: ignore[arg-type]
+
+
+def test_g4_the_whole_6_1_2_table_is_pinned_row_by_row() -> None:
+    """G4 (003 §6.1.2): every row of the default table, the seed's five and the library's three
+    defaults for 普C and grade D — a changed priority, price, revisit, revisitor, benefit or
+    seed mark is a changed decision and must fail here."""
+    big, ordinary = CustomerCategory.BIG, CustomerCategory.ORDINARY
+    vp, mgr, office = Role.VP_IN_CHARGE, Role.SALES_MANAGER, Role.OFFICE_DIRECTOR
+    rows = [
+        (
+            t.category,
+            t.grade,
+            t.price,
+            t.priority,
+            t.revisit_months,
+            t.revisitors,
+            t.benefits,
+            t.seed,
+        )
+        for t in GradingPolicy().service.tiers
+    ]
+    assert rows == [
+        (big, Grade.A, PriceLevel.BEST, 1, 3, (vp, mgr), (), True),
+        (big, Grade.B, PriceLevel.BETTER, 2, 6, (vp, mgr), (), True),
+        (ordinary, Grade.A, PriceLevel.BETTER, 3, 12, (mgr,), (), True),
+        (big, Grade.C, PriceLevel.DISCOUNT, 4, 12, (mgr,), (), True),
+        (ordinary, Grade.B, PriceLevel.DISCOUNT, 5, 6, (office,), (), True),
+        (ordinary, Grade.C, PriceLevel.LIST, 6, None, (), (), False),
+        (big, Grade.D, PriceLevel.LIST, 7, None, (), (), False),
+        (ordinary, Grade.D, PriceLevel.LIST, 7, None, (), (), False),
+    ]

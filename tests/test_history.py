@@ -662,3 +662,68 @@ def test_results_carry_the_effective_date_of_the_book_that_decided() -> None:
     assert info.value.field == "policy_effective"
     seed = grade_customer(Customer("C1"), PolicyBook().grading, on=day)
     assert seed.policy_effective is None
+
+
+def test_every_result_records_the_book_that_decided_and_what_it_was_asked() -> None:
+    """Every result of every rule records the version and effective date of the book that
+    decided (G6), and the mode or day it was decided with — stored keys a host relies on."""
+    from customer_rules.grading import (
+        KEY_CUSTOMER,
+        BigCustomerFacts,
+        BigCustomerProfile,
+        CriteriaMode,
+        CustomerCategory,
+        Grade,
+        PurchaseFrequency,
+        big_customer_level,
+        check_eligibility,
+        classify_category,
+        contract_window,
+        deal_size_type,
+        designate_key_customer,
+        exit_big_customer,
+        regrade,
+        report_schedule,
+        rules_review_due,
+        service_tier,
+        weekly_report,
+    )
+    from customer_rules.roles import Approval, Role
+
+    book = load_book(
+        'version = "2027"\neffective = 2027-01-01\n[grading.eligibility]\nbig_criteria = "all"\n'
+    )
+    policy, day = book.grading, dt.date(2027, 6, 30)
+    sign = Approval("李", Role.BUSINESS_STATISTICS, KEY_CUSTOMER, day)
+    results = [
+        *(deal_size_type(amount, policy) for amount in ("80万", "40万", "20万", "1")),
+        score(ScorecardFacts("1", True, "1", "1", StrategicInfluence.KEY), policy, on=day),
+        classify_category(BigCustomerFacts(industry_renown=True), policy),
+        classify_category(CustomerCategory.BIG, policy),
+        check_eligibility(None, None, policy, on=day),
+        big_customer_level(BigCustomerProfile("1", PurchaseFrequency.IRREGULAR, 0), policy),
+        big_customer_level(BigCustomerProfile("2000万", PurchaseFrequency.MONTHLY, 20), policy),
+        designate_key_customer([sign], policy, on=day),
+        service_tier(CustomerCategory.BIG, Grade.A, policy, on=day),
+        report_schedule(Grade.A, policy, on=day),
+        weekly_report(policy, on=day),
+        regrade(Grade.C, Grade.B, policy, on=day),
+        exit_big_customer(CustomerCategory.BIG, policy, on=day, still_qualifies=False),
+        rules_review_due(dt.date(2027, 1, 1), policy, on=day),
+        contract_window(policy, on=day),
+        grade_customer(Customer("C1"), policy, on=day),
+    ]
+    for result in results:
+        assert result.policy_version == "2027", result  # type: ignore[attr-defined]
+        assert result.policy_effective == dt.date(2027, 1, 1), result  # type: ignore[attr-defined]
+    assert [r.mode for r in results[5:7]] == [CriteriaMode.ALL, CriteriaMode.ALL]  # type: ignore[attr-defined]
+    assert weekly_report(policy, on=day).on == day
+
+
+def test_fact_dates_on_the_grading_day_itself_are_accepted() -> None:
+    """grade_customer refuses fact dates *after* the day asked about, not the day itself."""
+    day = dt.date(2026, 11, 30)
+    customer = Customer("C1", first_trade=day, developed_on=day, last_visit=day, registered_on=day)
+    result = grade_customer(customer, GradingPolicy(), on=day)
+    assert result.eligibility.eligible_from == dt.date(2027, 5, 30)
+    assert not result.eligibility.eligible
