@@ -102,17 +102,8 @@ _SOURCE = "design: workflows"
 
 
 @policy(generic=True)
-class State:
-    """A state of a workflow: a name (what cases and records store) with its labels.
-
-    Attributes:
-        name: the state's name, e.g. ``"proposed"``; unique in its table.
-        zh: its Chinese label, e.g. ``"待审批"``.
-        en: its English label.
-
-    Raises:
-        PolicyError: for a blank name or label.
-    """
+class _Named:
+    """A name (what cases and records store) with its Chinese and English labels."""
 
     name: str = setting(default=attrs.NOTHING, unit=Unit.TEXT, source=_SOURCE, mark=Mark.DEFAULT)
     zh: str = setting(default=attrs.NOTHING, unit=Unit.TEXT, source=_SOURCE)
@@ -125,7 +116,21 @@ class State:
 
 
 @policy(generic=True)
-class Event:
+class State(_Named):
+    """A state of a workflow: a name (what cases and records store) with its labels.
+
+    Attributes:
+        name: the state's name, e.g. ``"proposed"``; unique in its table.
+        zh: its Chinese label, e.g. ``"待审批"``.
+        en: its English label.
+
+    Raises:
+        PolicyError: for a blank name or label.
+    """
+
+
+@policy(generic=True)
+class Event(_Named):
     """An event of a workflow — a step someone takes: a name with its labels.
 
     Attributes:
@@ -136,15 +141,6 @@ class Event:
     Raises:
         PolicyError: for a blank name or label.
     """
-
-    name: str = setting(default=attrs.NOTHING, unit=Unit.TEXT, source=_SOURCE, mark=Mark.DEFAULT)
-    zh: str = setting(default=attrs.NOTHING, unit=Unit.TEXT, source=_SOURCE)
-    en: str = setting(default=attrs.NOTHING, unit=Unit.TEXT, source=_SOURCE, mark=Mark.DEFAULT)
-
-    @property
-    def label(self) -> Label:
-        """Both labels, as reasons render them."""
-        return Label(self.zh, self.en)
 
 
 @policy(generic=True)
