@@ -460,14 +460,18 @@ def build(cls: type, data: Mapping[Any, Any], path: str = "") -> Any:
             kwargs[name] = coerce(raw, hints.get(field.name, Any), where, money=_is_money(field))
         except Problems as exc:
             problems.extend(exc.problems)
+    if not problems:
+        try:
+            return cls(**kwargs)  # the usual case: the constructor's own checks run once
+        except (InputError, PolicyError) as exc:
+            refused = [p.at(path) for p in exc.problems]
+    else:
+        refused = []
+    # something is wrong: run each field's own rules alone, so that every field's problem is
+    # reported, not only the first the constructor met
     for name, value in kwargs.items():
         _field_rules(fields[name], value, f"{path}.{name}" if path else name, problems)
-    if problems:
-        raise InputError.of(problems)
-    try:
-        return cls(**kwargs)
-    except (InputError, PolicyError) as exc:
-        raise InputError.of(p.at(path) for p in exc.problems) from None
+    raise InputError.of(problems or refused)
 
 
 def constraints(name: str, value: Any, meta: Any) -> list[Problem]:
