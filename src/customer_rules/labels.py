@@ -83,6 +83,11 @@ class LabelledEnum(enum.Enum, metaclass=LookupEnumType):
     share a name.
     """
 
+    __hash__ = object.__hash__
+    """Members are singletons compared by identity, so the identity hash agrees with ``==``;
+    ``Enum``'s own hashes the member's name in Python, and members are dictionary keys on
+    every hot path (labels, policy tables, reason rendering)."""
+
     def __init_subclass__(cls, **kwargs: object) -> None:
         super().__init_subclass__(**kwargs)
         if cls.__name__ in _ENUMS and _ENUMS[cls.__name__] is not cls:
@@ -106,6 +111,8 @@ class LabelledEnum(enum.Enum, metaclass=LookupEnumType):
 
 
 _LABELS: dict[LabelledEnum, Label] = {}
+_TEXTS: dict[str, dict[LabelledEnum, str]] = {"zh": {}, "en": {}}
+"""The labels of :data:`_LABELS` by language, for rendering."""
 _ENUMS: dict[str, type[LabelledEnum]] = {}
 
 
@@ -122,6 +129,7 @@ def set_labels(labels: Mapping[LabelledEnum, tuple[str, str]]) -> None:
             continue
         try:
             _LABELS[member] = Label(zh, en)
+            _TEXTS["zh"][member], _TEXTS["en"][member] = zh, en
         except InputError as exc:
             problems.extend(p.at(f"{type(member).__name__}.{member.name}") for p in exc.problems)
     if problems:
@@ -132,8 +140,7 @@ def label_of(value: object, lang: Lang) -> str | None:
     """The label of a :class:`LabelledEnum` member or a :class:`Label` in ``lang``; ``None`` for
     anything else."""
     if isinstance(value, LabelledEnum):
-        found = _LABELS.get(value)
-        return None if found is None else found(lang)
+        return _TEXTS["en" if lang == "en" else "zh"].get(value)
     if isinstance(value, Label):
         return value(lang)
     return None

@@ -20,11 +20,12 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import functools
 import string
 import zoneinfo
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
-from typing import Any, Protocol
+from typing import Any, Protocol, cast
 
 import attrs
 
@@ -63,6 +64,8 @@ class MessageCode(enum.StrEnum, metaclass=LookupEnumType):
 
 _TEMPLATES: dict[str, tuple[str, str]] = {}
 _CODES: dict[str, MessageCode] = {}
+_BY_LANG: dict[str, dict[str, str]] = {"zh": {}, "en": {}}
+"""The templates of :data:`_TEMPLATES` by language, for rendering."""
 
 
 def _placeholders(template: str) -> frozenset[str]:
@@ -119,6 +122,7 @@ def register_codes(
     for member in codes:
         _TEMPLATES[member.value] = templates[member]
         _CODES[member.value] = member
+        _BY_LANG["zh"][member.value], _BY_LANG["en"][member.value] = templates[member]
 
 
 def registered_codes() -> tuple[MessageCode, ...]:
@@ -170,6 +174,17 @@ class Reason:
         """Build a reason from keyword facts."""
         return cls(rule, code, tuple(facts.items()))
 
+    @functools.cached_property
+    def _zh(self) -> str:
+        """The Chinese line, rendered once: a reason shared by many results (one report
+        schedule per grade and day…) is rendered once for all of them."""
+        return f"[{self.rule}] {_render(self.code, self.facts, 'zh')}"
+
+    @functools.cached_property
+    def _en(self) -> str:
+        """The English line, rendered once."""
+        return f"[{self.rule}] {_render(self.code, self.facts, 'en')}"
+
     def fact(self, name: str) -> _Fact:
         """The value of one fact.
 
@@ -195,7 +210,7 @@ class Reason:
         data: dict[str, object] = {
             "rule": self.rule,
             "code": str(self.code),
-            "facts": {name: _encode(value, f"facts.{name}") for name, value in self.facts},
+            "facts": {name: _encode(value, name) for name, value in self.facts},
         }
         if lang is not None:
             data["text"] = render_reason(self, lang)
@@ -234,7 +249,26 @@ class Reason:
         return cls(str(rule), _CODES.get(str(code), str(code)), tuple(decoded))
 
 
-def _encode(value: object, path: str) -> object:
+def _encode(value: object, name: str) -> object:
+    """A fact as tagged data (:meth:`Reason.to_data`); ``name`` is the fact's, for an error."""
+    kind = type(value)
+    if kind is str or kind is int or value is None or kind is bool:
+        return value
+    if kind is Decimal:
+        return {"decimal": str(value)}
+    if kind is dt.date:
+        return {"date": value.isoformat()}  # type: ignore[attr-defined]
+    if isinstance(value, LabelledEnum):
+        return {"enum": kind.__name__, "value": value._value_}
+    if kind is tuple:
+        try:
+            return [_encode(item, name) for item in value]  # type: ignore[attr-defined]
+        except InputError:
+            pass  # said again below, at the item's index
+    return _encode_other(value, f"facts.{name}")
+
+
+def _encode_other(value: object, path: str) -> object:
     if value is None or isinstance(value, bool | str):
         return value
     if type(value) is int:
@@ -253,7 +287,7 @@ def _encode(value: object, path: str) -> object:
     if isinstance(value, Label):
         return {"label": [value.zh, value.en]}
     if isinstance(value, tuple):
-        return [_encode(item, f"{path}[{i}]") for i, item in enumerate(value)]
+        return [_encode_other(item, f"{path}[{i}]") for i, item in enumerate(value)]
     raise InputError(
         path, value, "None, bool, int, str, Decimal, date, datetime, a labelled enum, a Label"
     )
@@ -327,7 +361,7 @@ def find_reason(result: Explained, code: str) -> Reason | None:
 
 # --------------------------------------------------------------------------- rendering
 
-_BIG = Decimal(10) ** 18
+_BIG = 10**18
 
 
 def _render_value(value: object, lang: Lang) -> str:
@@ -336,8 +370,14 @@ def _render_value(value: object, lang: Lang) -> str:
         return value  # type: ignore[return-value]
     if kind is int and -_BIG < value < _BIG:  # type: ignore[operator]
         return str(value)
+    if kind is dt.date:
+        return cast(dt.date, value).isoformat()
+    if isinstance(value, LabelledEnum):
+        text = label_of(value, lang)
+        if text is not None:
+            return text
     if isinstance(value, Decimal):
-        if not value.is_finite() or abs(value) >= _BIG:
+        if not value.is_finite() or (value.adjusted() >= 18 and not value.is_zero()):  # ≥ 10**18
             return f"{value:.6E}" if value.is_finite() else str(value)
         return f"{value:,f}" if value == value.to_integral_value() else f"{value:,}"
     if isinstance(value, bool):
@@ -371,14 +411,21 @@ def render_message(code: str, lang: Lang = "zh", /, **facts: object) -> str:
         InputError: for an unsupported language.
     """
     _check_lang(lang)
-    values = {k: _render_value(v, lang) for k, v in facts.items()}
-    pair = _TEMPLATES.get(code) if isinstance(code, str) else None
-    if pair is None:
+    return _render(code, facts.items(), lang)
+
+
+def _render(code: object, facts: Iterable[tuple[str, object]], lang: Lang) -> str:
+    """:func:`render_message` on a checked ``lang``: the one place a template is filled."""
+    values = {name: _render_value(value, lang) for name, value in facts}
+    template = _BY_LANG[lang].get(code) if isinstance(code, str) else None
+    if template is None:
         name = code if isinstance(code, str) else str(shown(code))
         body = ", ".join(f"{k}={v}" for k, v in values.items())
         return f"{name}: {body}" if body else name
-    template = pair[1] if lang == "en" else pair[0]
-    return template.format_map(_Missing(values))
+    try:
+        return template.format_map(values)
+    except KeyError:  # a fact the template names but the caller did not give
+        return template.format_map(_Missing(values))
 
 
 class _Missing(dict[str, str]):
@@ -392,9 +439,10 @@ def render_reason(reason: Reason, lang: Lang = "zh") -> str:
     Raises:
         InputError: for a language other than ``"zh"`` or ``"en"``, or something not a Reason.
     """
+    _check_lang(lang)
     if not isinstance(reason, Reason):
         raise InputError("reason", reason, "a Reason")
-    return f"[{reason.rule}] {render_message(reason.code, lang, **dict(reason.facts))}"
+    return reason._en if lang == "en" else reason._zh
 
 
 def explain(result: Explained | Iterable[Reason], lang: Lang = "zh") -> str:
@@ -414,4 +462,9 @@ def explain(result: Explained | Iterable[Reason], lang: Lang = "zh") -> str:
     reasons = getattr(result, "reasons", result)
     if isinstance(reasons, Reason) or not isinstance(reasons, tuple | list):
         raise InputError("result", result, "a result of the library (anything with reasons)")
-    return "\n".join(render_reason(r, lang) for r in reasons)
+    for r in reasons:
+        if not isinstance(r, Reason):
+            raise InputError("reason", r, "a Reason")
+    if lang == "en":
+        return "\n".join([r._en for r in reasons])
+    return "\n".join([r._zh for r in reasons])

@@ -34,9 +34,9 @@ from customer_rules._grading.regrading import (
 )
 from customer_rules._grading.reporting import ReportSchedule, report_schedule
 from customer_rules._grading.scorecard import ScorecardFacts, ScorecardResult, WhatIf, score
-from customer_rules._grading.service_tier import ServiceTierResult, service_tier
+from customer_rules._grading.service_tier import ServiceTierResult, _service_tier
 from customer_rules._validation import fact_check, non_empty_text
-from customer_rules.calendars import CALENDAR_DAYS, Calendar
+from customer_rules.calendars import CALENDAR_DAYS, Calendar, CalendarDays, WorkingDayCalendar
 from customer_rules.dates import require_date
 from customer_rules.errors import InputError, Problem
 from customer_rules.labels import LabelledEnum, set_labels
@@ -399,20 +399,20 @@ class CustomerGrade:
     @functools.cached_property
     def reasons(self) -> tuple[Reason, ...]:
         """Every reason, chapter by chapter: G3 category and eligibility, G2, G4, G5, G6."""
-        parts: list[tuple[Reason, ...]] = [self.category.reasons, self.eligibility.reasons]
+        found = [*self.category.reasons, *self.eligibility.reasons]
         if self.scorecard is not None:
-            parts.append(self.scorecard.reasons)
-        parts.append(self.deciding)
+            found.extend(self.scorecard.reasons)
+        shown = {id(r) for r in found}
+        # the deciding lines are usually some of the above (the very objects); a line built
+        # for the purpose (``G3.new.override``, ``G2.no_facts``) is compared by value
+        found.extend(r for r in self.deciding if id(r) not in shown and r not in found)
         for extra in (self.tier, self.report, self.change):
             if extra is not None:
-                parts.append(extra.reasons)
+                found.extend(extra.reasons)
         kept = self._kept
         if kept is not None:
-            parts.append((kept,))
-        seen: list[Reason] = []
-        for part in parts:
-            seen.extend(r for r in part if r not in seen)
-        return tuple(seen)
+            found.append(kept)
+        return tuple(found)
 
 
 def grade_customer(
@@ -472,14 +472,18 @@ def grade_customer(
         >>> r.what_if.case, r.what_if.until, r.what_if.since
         (<WhatIfCase.CAPPED: 'capped'>, datetime.date(2027, 5, 31), datetime.date(2027, 6, 1))
     """
-    checked = grading_policy(policy)
+    job = _LAST[0]
+    if (
+        policy is not job.policy
+        or calendar is not job.calendar
+        or type(on) is not dt.date
+        or on != job.day
+    ):
+        job = _LAST[0] = _Job(grading_policy(policy), require_date(on, "on"), calendar)
     if not isinstance(customer, Customer):
         raise InputError("customer", customer, "a Customer")
-    day = require_date(on, "on")
-    in_force(checked, day)
-    if calendar is not CALENDAR_DAYS and not isinstance(calendar, Calendar):
-        raise InputError("calendar", calendar, "a Calendar, e.g. CALENDAR_DAYS")
     given = None if approval is None else _check_approval(approval)
+    day = job.day
     first, developed, visited = customer.first_trade, customer.developed_on, customer.last_visit
     registered = customer.registered_on
     if (
@@ -489,8 +493,9 @@ def grade_customer(
         or (registered is not None and registered > day)
     ):
         raise _after(customer, day)
-    category = _classify(customer.category, checked)
-    eligibility = _eligibility(first, developed, checked, day, registered)
+    checked = job.policy
+    category = job.category(customer.category)
+    eligibility = job.eligibility(first, developed, registered)
     scored = None if customer.scorecard is None else score(customer.scorecard, checked, on=day)
     proposed: Grade | None
     if eligibility.forced_grade is not None:
@@ -506,8 +511,8 @@ def grade_customer(
         grade = change.in_force
     tier = report = None
     if grade is not None:
-        tier = service_tier(category.category, grade, checked, on=day, last_visit=visited)
-        report = report_schedule(grade, checked, on=day, calendar=calendar)
+        tier = job.tier(category.category, grade, visited)
+        report = job.report(grade)
     return CustomerGrade(
         customer,
         day,
@@ -523,6 +528,87 @@ def grade_customer(
         proposed_grade=proposed,
         policy=checked,
     )
+
+
+_SHARED_MAX = 32768
+"""At most this many shared results of one kind per :class:`_Job` (emptied when full)."""
+
+
+class _Job:
+    """What the grading job decides once per policy, day and calendar, and shares.
+
+    A portfolio graded on one day under one policy repeats the same questions: the report
+    schedule of a grade, the tier of a category and grade with a given last visit, the
+    eligibility of a customer whose trade began on a given day. The answers are frozen results,
+    equal to what :func:`report_schedule`, :func:`service_tier` and
+    :func:`check_eligibility` give, so customers that ask the same question share one answer
+    (and its reasons, built and rendered once). Each table is bounded.
+
+    The checks every rule makes on ``policy``, ``on`` and ``calendar`` run once, when the job
+    for them is made; :func:`grade_customer` keeps the last one.
+    """
+
+    __slots__ = ("_categories", "_eligibility", "_reports", "_tiers", "calendar", "day", "policy")
+
+    def __init__(self, policy: GradingPolicy, day: dt.date, calendar: Calendar) -> None:
+        in_force(policy, day)
+        if calendar is not CALENDAR_DAYS and not isinstance(calendar, Calendar):
+            raise InputError("calendar", calendar, "a Calendar, e.g. CALENDAR_DAYS")
+        self.policy, self.day, self.calendar = policy, day, calendar
+        self._categories: dict[CustomerCategory | BigCustomerFacts, CategoryResult] = {}
+        self._eligibility: dict[tuple[dt.date | None, ...], EligibilityResult] = {}
+        self._tiers: dict[tuple[CustomerCategory, Grade, dt.date | None], ServiceTierResult] = {}
+        self._reports: dict[Grade, ReportSchedule] = {}
+
+    def category(self, given: CustomerCategory | BigCustomerFacts) -> CategoryResult:
+        """G3: the category, given or derived."""
+        found = self._categories.get(given)
+        if found is None:
+            found = _classify(given, self.policy)
+            _keep(self._categories, given, found)
+        return found
+
+    def eligibility(
+        self, first: dt.date | None, developed: dt.date | None, registered: dt.date | None
+    ) -> EligibilityResult:
+        """G3: eligibility and the new-customer rule, from the customer's dates."""
+        key = (first, developed, registered)
+        found = self._eligibility.get(key)
+        if found is None:
+            found = _eligibility(first, developed, self.policy, self.day, registered)
+            _keep(self._eligibility, key, found)
+        return found
+
+    def tier(
+        self, category: CustomerCategory, grade: Grade, last_visit: dt.date | None
+    ) -> ServiceTierResult:
+        """G4: the tier and next revisit."""
+        key = (category, grade, last_visit)
+        found = self._tiers.get(key)
+        if found is None:
+            found = _service_tier(category, grade, self.policy, self.day, last_visit)
+            _keep(self._tiers, key, found)
+        return found
+
+    def report(self, grade: Grade) -> ReportSchedule:
+        """G5: the next report and its deadline chain."""
+        found = self._reports.get(grade)
+        if found is None:
+            found = report_schedule(grade, self.policy, on=self.day, calendar=self.calendar)
+            if isinstance(self.calendar, CalendarDays | WorkingDayCalendar):  # frozen answers
+                self._reports[grade] = found
+        return found
+
+
+def _keep(table: dict[Any, Any], key: object, value: object) -> None:
+    if len(table) >= _SHARED_MAX:
+        table.clear()
+    table[key] = value
+
+
+_LAST: list[_Job] = [_Job(GradingPolicy(), dt.date(2000, 1, 1), CALENDAR_DAYS)]
+"""The job of the last call of :func:`grade_customer` (one slot: a host grading a portfolio
+asks about one policy and day at a time)."""
 
 
 def _after(customer: Customer, day: dt.date) -> InputError:

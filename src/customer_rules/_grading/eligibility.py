@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from typing import TYPE_CHECKING
@@ -290,7 +291,7 @@ class CategoryResult:
     """The effective date of the book that decided (``None``: the seed, any day)."""
     mode: CriteriaMode = CriteriaMode.ANY
 
-    @property
+    @functools.cached_property
     def reasons(self) -> tuple[Reason, ...]:
         """One G3 reason: ``G3.category.given`` or ``G3.category`` with the criteria met."""
         if self.given:
@@ -401,7 +402,7 @@ class EligibilityResult:
     new_since: dt.date | None = attrs.field(default=None, kw_only=True)
     new_counted_from: NewCustomerFrom | None = attrs.field(default=None, kw_only=True)
 
-    @property
+    @functools.cached_property
     def reasons(self) -> tuple[Reason, ...]:
         """G3 reasons: ``G3.no_trade``, ``G3.eligible`` or ``G3.not_eligible``, then ``G3.new``
         for a new customer (``G3.new.registered`` when its year counted from registration)."""

@@ -21,6 +21,7 @@ re-examination (``return``, [default]). A re-grading's approval is checked by ap
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -442,48 +443,71 @@ class RegradeResult:
         (not part of the result's data: ``effective`` says the outcome)."""
         return _sign_off(self.policy, self.approval, self.on, self.subject)
 
-    @property
+    @functools.cached_property
     def reasons(self) -> tuple[Reason, ...]:
         """G6 reasons: who reviews and approves (``G6.review``), the change from/to
         (``G6.upgrade``/``downgrade``/``unchanged``/``new``), and the approval's state
         (``G6.approval.*``) — for an unchanged or first grade not signed off, that it is in
         force all the same (``G6.in_force.unchanged``/``new``), followed by why a sign-off
         given does not hold."""
-        p = self.policy
-        signed = _approval_reason(
-            self.approval, p.approving_roles, ApprovalMatter.REGRADE, self.on, subject=self.subject
+        if self.approval is not None:
+            return _regrade_reasons(self)
+        # without a sign-off the lines say nothing of the customer or the day: every such
+        # review of a portfolio under one policy shares them (and their rendered texts)
+        key = (id(self.policy), self.previous, self.current)
+        found = _UNSIGNED.get(key)
+        if found is None or found[0] is not self.policy:
+            if len(_UNSIGNED) >= _UNSIGNED_MAX:
+                _UNSIGNED.clear()
+            found = _UNSIGNED[key] = (self.policy, _regrade_reasons(self))
+        return found[1]
+
+
+def _regrade_reasons(result: RegradeResult) -> tuple[Reason, ...]:
+    """:attr:`RegradeResult.reasons`, built."""
+    p = result.policy
+    signed = _approval_reason(
+        result.approval,
+        p.approving_roles,
+        ApprovalMatter.REGRADE,
+        result.on,
+        subject=result.subject,
+    )
+    if result.change in _MOVES or result.effective:
+        status: tuple[Reason, ...] = (signed,)
+    else:
+        code = (
+            GradingReason.G6_IN_FORCE_NEW
+            if result.change is GradeChange.NEW
+            else GradingReason.G6_IN_FORCE_UNCHANGED
         )
-        if self.change in _MOVES or self.effective:
-            status: tuple[Reason, ...] = (signed,)
-        else:
-            code = (
-                GradingReason.G6_IN_FORCE_NEW
-                if self.change is GradeChange.NEW
-                else GradingReason.G6_IN_FORCE_UNCHANGED
-            )
-            status = (
-                Reason.of("G6", code, grade=self.current, roles=in_rank_order(p.approving_roles)),
-            )
-            if self.approval is not None:
-                status += (signed,)
-        return (
-            Reason.of(
-                "G6",
-                GradingReason.G6_REVIEW,
-                month=p.review_month,
-                day=p.review_day,
-                preparer=p.preparing_role,
-                assistants=in_rank_order(p.assisting_roles),
-                roles=in_rank_order(p.approving_roles),
-            ),
-            Reason.of(
-                "G6", _CHANGE_CODE[self.change], previous=self.previous, current=self.current
-            ),
-            *status,
+        status = (
+            Reason.of("G6", code, grade=result.current, roles=in_rank_order(p.approving_roles)),
         )
+        if result.approval is not None:
+            status += (signed,)
+    return (
+        Reason.of(
+            "G6",
+            GradingReason.G6_REVIEW,
+            month=p.review_month,
+            day=p.review_day,
+            preparer=p.preparing_role,
+            assistants=in_rank_order(p.assisting_roles),
+            roles=in_rank_order(p.approving_roles),
+        ),
+        Reason.of(
+            "G6", _CHANGE_CODE[result.change], previous=result.previous, current=result.current
+        ),
+        *status,
+    )
 
 
 _MOVES = frozenset({GradeChange.UPGRADE, GradeChange.DOWNGRADE})
+_UNSIGNED: dict[tuple[int, Grade | None, Grade], tuple[RegradingPolicy, tuple[Reason, ...]]] = {}
+"""The reasons of a review without a sign-off, by ``id(policy)`` and grades; each entry holds
+its policy, so the id is not reused while the entry lives."""
+_UNSIGNED_MAX = 256
 
 
 def _sign_off(
@@ -502,6 +526,14 @@ def _grade_change(previous: Grade | None, current: Grade) -> GradeChange:
     if current.rank < previous.rank:
         return GradeChange.DOWNGRADE
     return GradeChange.UNCHANGED
+
+
+_CHANGES = {
+    (previous, current): _grade_change(previous, current)
+    for previous in (None, *Grade)
+    for current in Grade
+}
+""":func:`_grade_change` of every pair, looked up on the grading job's hot path."""
 
 
 def regrade(
@@ -578,7 +610,7 @@ def _regrade(
     return RegradeResult(
         previous,
         current,
-        _grade_change(previous, current),
+        _CHANGES[previous, current],
         effective,
         approval,
         day,

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import calendar as _calendar
 import datetime as dt
+import functools
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -236,7 +237,7 @@ class ReportSchedule:
     policy_effective: dt.date | None = attrs.field(default=None, kw_only=True)
     """The effective date of the book that decided (``None``: the seed, any day)."""
 
-    @property
+    @functools.cached_property
     def reasons(self) -> tuple[Reason, ...]:
         """G5 reasons: the grade's months, each step of the chain with its due date."""
         p = self.policy

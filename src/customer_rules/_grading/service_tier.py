@@ -219,7 +219,7 @@ class ServiceTierResult:
     policy_effective: dt.date | None = attrs.field(default=None, kw_only=True)
     """The effective date of the book that decided (``None``: the seed, any day)."""
 
-    @property
+    @functools.cached_property
     def reasons(self) -> tuple[Reason, ...]:
         """G4 reasons: the tier row and the revisit due date."""
         t = self.tier
@@ -305,6 +305,17 @@ def service_tier(
     day = require_date(on, "on")
     in_force(grading, day)
     last = None if last_visit is None else require_date(last_visit, "last_visit")
+    return _service_tier(category, grade, grading, day, last)
+
+
+def _service_tier(
+    category: CustomerCategory,
+    grade: Grade,
+    grading: GradingPolicy,
+    day: dt.date,
+    last: dt.date | None,
+) -> ServiceTierResult:
+    """:func:`service_tier` on checked arguments."""
     p = grading.service
     tier = p._index.get((category, grade))
     due = None
