@@ -171,8 +171,25 @@ class Reason:
 
     @classmethod
     def of(cls, rule: str, code: str, /, **facts: _Fact) -> Reason:
-        """Build a reason from keyword facts."""
-        return cls(rule, code, tuple(facts.items()))
+        """Build a reason from keyword facts.
+
+        A reason whose facts are all names, whole numbers, dates and labelled-enum members
+        (``G2.total`` with its total and grade, ``G6.approval.missing`` with its roles) is
+        shared: asked for again, the same object comes back, so it is rendered once however
+        many results carry it. A reason with an amount (a ``Decimal``: ``"1.0"`` and
+        ``"1.00"`` are equal but read differently) or a yes/no is always new.
+        """
+        items = tuple(facts.items())
+        for _, value in items:
+            if type(value) not in _SHAREABLE and not _members(value):
+                return cls(rule, code, items)
+        key = (cls, rule, code, items)
+        found = _SHARED.get(key)
+        if found is None:
+            if len(_SHARED) >= _SHARED_MAX:
+                _SHARED.clear()
+            found = _SHARED[key] = cls(rule, code, items)
+        return found
 
     @functools.cached_property
     def _zh(self) -> str:
@@ -247,6 +264,21 @@ class Reason:
         if problems:
             raise InputError.of(problems)
         return cls(str(rule), _CODES.get(str(code), str(code)), tuple(decoded))
+
+
+_SHAREABLE = frozenset({str, int, dt.date, type(None)})
+"""Fact types whose equal values read the same (``bool`` is not one: ``True == 1``)."""
+
+
+def _members(value: object) -> bool:
+    """Whether ``value`` is a labelled-enum member or a tuple of them."""
+    if isinstance(value, LabelledEnum):
+        return True
+    return isinstance(value, tuple) and all(isinstance(v, LabelledEnum) for v in value)
+
+
+_SHARED: dict[tuple[type, str, str, tuple[tuple[str, _Fact], ...]], Reason] = {}
+_SHARED_MAX = 4096
 
 
 def _encode(value: object, name: str) -> object:
@@ -439,6 +471,11 @@ def render_reason(reason: Reason, lang: Lang = "zh") -> str:
     Raises:
         InputError: for a language other than ``"zh"`` or ``"en"``, or something not a Reason.
     """
+    if type(reason) is Reason:  # the usual call: no check beyond these
+        if lang == "zh":
+            return reason._zh
+        if lang == "en":
+            return reason._en
     _check_lang(lang)
     if not isinstance(reason, Reason):
         raise InputError("reason", reason, "a Reason")

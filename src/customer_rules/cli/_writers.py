@@ -133,11 +133,16 @@ def write_jsonl(out: TextIO, columns: Sequence[Column[R]], records: Iterable[R],
         The number of records written.
     """
     count = 0
+    encode = _COMPACT.encode
     for record in records:
-        out.write(json.dumps(_object(columns, record, lang), ensure_ascii=False))
+        out.write(encode(_object(columns, record, lang)))
         out.write("\n")
         count += 1
     return count
+
+
+_COMPACT = json.JSONEncoder(ensure_ascii=False, check_circular=False)
+"""``json.dumps(…, ensure_ascii=False)``, made once: the columns give plain trees, no cycles."""
 
 
 def write_table(

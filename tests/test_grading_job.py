@@ -1,0 +1,153 @@
+"""The grading job shares answers between customers (docs/architecture.md, "Speed"): each
+shared answer must equal what the public rule gives, a new policy, day or calendar must never
+see an old answer, and shared reasons must read the same as freshly built ones."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from customer_rules import GradingPolicy, explain
+from customer_rules.calendars import CALENDAR_DAYS, Deadline, DeadlineMode
+from customer_rules.grading import (
+    Customer,
+    CustomerCategory,
+    Grade,
+    GradingReason,
+    check_eligibility,
+    classify_category,
+    grade_customer,
+    report_schedule,
+    service_tier,
+)
+from customer_rules.reasons import Reason, render_reason
+from customer_rules.testing import customers, grading_policies
+
+DAY = dt.date(2026, 6, 30)
+
+
+@given(st.lists(customers(), min_size=1, max_size=8), grading_policies())
+def test_every_shared_answer_is_the_public_rules_answer(
+    portfolio: list[Customer], policy: GradingPolicy
+) -> None:
+    for customer in portfolio:  # the same job serves them all: answers are reused
+        result = grade_customer(customer, policy, on=DAY)
+        assert result.category == classify_category(customer.category, policy)
+        assert result.eligibility == check_eligibility(
+            customer.first_trade,
+            customer.developed_on,
+            policy,
+            on=DAY,
+            registered_on=customer.registered_on,
+        )
+        if result.grade is None:
+            assert result.tier is None
+            assert result.report is None
+            continue
+        assert result.tier == service_tier(
+            result.category.category, result.grade, policy, on=DAY, last_visit=customer.last_visit
+        )
+        assert result.report == report_schedule(result.grade, policy, on=DAY)
+
+
+def _customer() -> Customer:
+    """A customer without scorecard facts: it keeps its previous grade C (G6)."""
+    return Customer(
+        "C1",
+        "",
+        CustomerCategory.BIG,
+        dt.date(2020, 1, 1),
+        last_visit=dt.date(2026, 1, 10),
+        previous_grade=Grade.C,
+    )
+
+
+def test_a_new_policy_is_never_answered_from_the_last_job() -> None:
+    first = grade_customer(_customer(), GradingPolicy(), on=DAY)
+    monthly = GradingPolicy(reporting={"c_months": [6], "a_months": [6], "b_months": [6]})
+    second = grade_customer(_customer(), monthly, on=DAY)
+    assert first.report is not None
+    assert second.report is not None
+    assert first.report.months != second.report.months
+    assert second.report.months == (6,)
+
+
+def test_a_new_day_is_never_answered_from_the_last_job() -> None:
+    policy = GradingPolicy()
+    june = grade_customer(_customer(), policy, on=DAY)
+    july = grade_customer(_customer(), policy, on=dt.date(2026, 7, 1))
+    assert june.report is not None
+    assert july.report is not None
+    assert june.report.on == DAY
+    assert july.report.on == dt.date(2026, 7, 1)
+    assert june.tier is not None
+    assert july.tier is not None
+    assert june.tier.overdue is False
+    assert july.tier.overdue is False
+    assert june.eligibility.eligible_from == july.eligibility.eligible_from
+
+
+class _Shifting:
+    """A host calendar whose answers change between calls (a mutable host object)."""
+
+    def __init__(self) -> None:
+        self.rest: set[dt.date] = set()
+
+    def is_working_day(self, day: dt.date) -> bool:
+        return day not in self.rest
+
+    def covers(self, day: dt.date) -> bool:
+        return True
+
+
+def test_a_host_calendar_is_asked_again_each_time() -> None:
+    policy = GradingPolicy(
+        reporting={"supervisor_deadline": Deadline(2, mode=DeadlineMode.WORKING_DAYS)}
+    )
+    calendar = _Shifting()
+    before = grade_customer(_customer(), policy, on=DAY, calendar=calendar)
+    calendar.rest.add(dt.date(2026, 7, 1))
+    after = grade_customer(_customer(), policy, on=DAY, calendar=calendar)
+    assert before.report is not None
+    assert after.report is not None
+    assert after.report.supervisor_due == before.report.supervisor_due + dt.timedelta(days=1)
+    plain = grade_customer(_customer(), policy, on=DAY, calendar=CALENDAR_DAYS)
+    assert plain.report is not None
+    assert plain.report.supervisor_due == before.report.supervisor_due
+
+
+def test_reasons_of_names_numbers_dates_and_enums_are_shared() -> None:
+    code = GradingReason.G2_TOTAL
+    a = Reason.of("G2", code, total=15, grade=Grade.A, cutoff=14)
+    b = Reason.of("G2", code, total=15, grade=Grade.A, cutoff=14)
+    assert a is b
+    assert Reason.of("G2", code, total=14, grade=Grade.A, cutoff=14) is not a
+
+
+def test_reasons_with_amounts_or_yes_no_are_never_shared() -> None:
+    code = GradingReason.G2_TOTAL
+    one, one_point_zero = Decimal("1"), Decimal("1.0")
+    a = Reason.of("G2", code, total=one, grade=Grade.A, cutoff=14)
+    b = Reason.of("G2", code, total=one_point_zero, grade=Grade.A, cutoff=14)
+    assert a == b
+    assert a is not b
+    assert render_reason(a) != render_reason(b)
+    yes = Reason.of("G2", code, total=True, grade=Grade.A, cutoff=14)
+    number = Reason.of("G2", code, total=1, grade=Grade.A, cutoff=14)
+    assert yes == number
+    assert yes is not number
+    assert render_reason(yes, "en") != render_reason(number, "en")
+
+
+@given(st.lists(customers(), min_size=2, max_size=6), grading_policies())
+def test_shared_reasons_read_as_freshly_built_ones(
+    portfolio: list[Customer], policy: GradingPolicy
+) -> None:
+    for customer in portfolio:
+        result = grade_customer(customer, policy, on=DAY)
+        for lang in ("zh", "en"):
+            fresh = [Reason(r.rule, r.code, r.facts) for r in result.reasons]
+            assert explain(result, lang) == explain(fresh, lang)
