@@ -73,7 +73,7 @@ FORMATS = ("table", "csv", "json", "jsonl")
 """The output formats; ``csv`` and ``jsonl`` stream, ``json`` streams its array's items."""
 
 Option = Literal[
-    "policy", "input", "encoding", "strict", "as_of", "lang", "format", "bom", "calendar"
+    "policy", "input", "encoding", "strict", "as_of", "lang", "format", "bom", "calendar", "jobs"
 ]
 Run: TypeAlias = Callable[[argparse.Namespace], int]
 
@@ -245,6 +245,16 @@ _OPTIONS: dict[Option, tuple[str, dict[str, Any]]] = {
         {
             "action": "store_true",
             "help": "start CSV output with a UTF-8 byte-order mark (for Excel)",
+        },
+    ),
+    "jobs": (
+        "--jobs",
+        {
+            "metavar": "N",
+            "type": int,
+            "default": 0,
+            "help": "processes for csv, json and jsonl output over more than 1,000 rows"
+            " (default 0: one per core; 1: this process only)",
         },
     ),
     "calendar": (

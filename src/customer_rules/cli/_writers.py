@@ -19,6 +19,7 @@ record leaves standard output empty.
 from __future__ import annotations
 
 import csv
+import io
 import json
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
@@ -64,6 +65,58 @@ class Column(Generic[R]):
 Writer = Callable[[TextIO, Sequence[Column[R]], Iterable[R], Lang], int]
 
 
+STREAMING = ("csv", "json", "jsonl")
+"""The formats written record by record (:func:`record_text`, :func:`write_texts`)."""
+
+
+def record_text(fmt: str, columns: Sequence[Column[R]], record: R, lang: Lang) -> str:
+    """One record as ``fmt`` writes it: a CSV line, a JSON array item (indented by two spaces,
+    without its separator) or a JSON line — each ending as :func:`write_texts` expects."""
+    if fmt == "csv":
+        return _csv_line([_cell(c.get(record, lang)) for c in columns])
+    item = {c.name: c.get(record, lang) for c in columns}
+    if fmt == "jsonl":
+        return _COMPACT.encode(item) + "\n"
+    return _INDENTED.encode(item).replace("\n", "\n  ")  # JSON strings never hold a newline
+
+
+def write_texts(
+    out: TextIO,
+    fmt: str,
+    columns: Sequence[Column[R]],
+    texts: Iterable[str],
+    *,
+    bom: bool = False,
+) -> int:
+    """Write the records' texts (:func:`record_text`) as one ``fmt`` document, as they come:
+    CSV with its header (and a UTF-8 byte-order mark first with ``bom``), one JSON array, or
+    JSON Lines. Nothing is written before the first text is ready, except what an empty
+    document is.
+
+    Returns:
+        The number of records written.
+    """
+    count = 0
+    for text in texts:
+        if not count:
+            out.write(_opening(fmt, columns, bom))
+        elif fmt == "json":
+            out.write(",\n  ")
+        out.write(text)
+        count += 1
+    if not count:
+        out.write(_opening(fmt, columns, bom) if fmt == "csv" else "[]\n" if fmt == "json" else "")
+    elif fmt == "json":
+        out.write("\n]\n")
+    return count
+
+
+def _opening(fmt: str, columns: Sequence[Column[R]], bom: bool) -> str:
+    if fmt == "csv":
+        return (BOM if bom else "") + _csv_line([c.name for c in columns])
+    return "[\n  " if fmt == "json" else ""
+
+
 def write_csv(
     out: TextIO,
     columns: Sequence[Column[R]],
@@ -77,20 +130,31 @@ def write_csv(
     Returns:
         The number of records written.
     """
-    writer = csv.writer(out, lineterminator="\n")
-    header = [c.name for c in columns]
-    count = 0
-    for record in records:
-        cells = [_cell(c.get(record, lang)) for c in columns]
-        if not count:  # nothing is written before the first record is ready
-            out.write(BOM if bom else "")
-            writer.writerow(header)
-        writer.writerow(cells)
-        count += 1
-    if not count:
-        out.write(BOM if bom else "")
-        writer.writerow(header)
-    return count
+    texts = (record_text("csv", columns, r, lang) for r in records)
+    return write_texts(out, "csv", columns, texts, bom=bom)
+
+
+def write_json(out: TextIO, columns: Sequence[Column[R]], records: Iterable[R], lang: Lang) -> int:
+    """Write one JSON array of objects (indented by two spaces), item by item.
+
+    The output equals ``json.dumps(items, ensure_ascii=False, indent=2)`` plus a newline, but
+    only one item is in memory at a time.
+
+    Returns:
+        The number of records written.
+    """
+    texts = (record_text("json", columns, r, lang) for r in records)
+    return write_texts(out, "json", columns, texts)
+
+
+def write_jsonl(out: TextIO, columns: Sequence[Column[R]], records: Iterable[R], lang: Lang) -> int:
+    """Write JSON Lines: one compact JSON object per record and line.
+
+    Returns:
+        The number of records written.
+    """
+    texts = (record_text("jsonl", columns, r, lang) for r in records)
+    return write_texts(out, "jsonl", columns, texts)
 
 
 def _cell(value: object) -> str:
@@ -103,46 +167,24 @@ def _cell(value: object) -> str:
     return str(value)
 
 
-def _object(columns: Sequence[Column[R]], record: R, lang: Lang) -> dict[str, object]:
-    return {c.name: c.get(record, lang) for c in columns}
+class _CsvLine:
+    """One CSV line (``\\n``-terminated) from its cells, quoted as ``csv.writer`` quotes."""
+
+    def __init__(self) -> None:
+        self._buffer = io.StringIO()
+        self._writer = csv.writer(self._buffer, lineterminator="\n")
+
+    def __call__(self, cells: Sequence[str]) -> str:
+        self._buffer.seek(0)
+        self._buffer.truncate()
+        self._writer.writerow(cells)
+        return self._buffer.getvalue()
 
 
-def write_json(out: TextIO, columns: Sequence[Column[R]], records: Iterable[R], lang: Lang) -> int:
-    """Write one JSON array of objects (indented by two spaces), item by item.
-
-    The output equals ``json.dumps(items, ensure_ascii=False, indent=2)`` plus a newline, but
-    only one item is in memory at a time.
-
-    Returns:
-        The number of records written.
-    """
-    count = 0
-    for record in records:
-        text = json.dumps(_object(columns, record, lang), ensure_ascii=False, indent=2)
-        out.write(",\n  " if count else "[\n  ")
-        out.write(text.replace("\n", "\n  "))  # JSON strings never hold a raw newline
-        count += 1
-    out.write("\n]\n" if count else "[]\n")
-    return count
-
-
-def write_jsonl(out: TextIO, columns: Sequence[Column[R]], records: Iterable[R], lang: Lang) -> int:
-    """Write JSON Lines: one compact JSON object per record and line.
-
-    Returns:
-        The number of records written.
-    """
-    count = 0
-    encode = _COMPACT.encode
-    for record in records:
-        out.write(encode(_object(columns, record, lang)))
-        out.write("\n")
-        count += 1
-    return count
-
-
+_csv_line = _CsvLine()
 _COMPACT = json.JSONEncoder(ensure_ascii=False, check_circular=False)
 """``json.dumps(…, ensure_ascii=False)``, made once: the columns give plain trees, no cycles."""
+_INDENTED = json.JSONEncoder(ensure_ascii=False, check_circular=False, indent=2)
 
 
 def write_table(

@@ -20,6 +20,8 @@ import typing
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 
+import attrs
+
 from customer_rules._portfolio import PORTFOLIO_COLUMNS as _COLUMNS
 from customer_rules._portfolio import SAMPLE_AS_OF as _SAMPLE_AS_OF
 from customer_rules._portfolio import sample_portfolio_text as _sample_text
@@ -39,8 +41,17 @@ from customer_rules.cli._core import (
     open_rows,
     output,
 )
+from customer_rules.cli._parallel import default_jobs, ordered_map
 from customer_rules.cli._text import CliText
-from customer_rules.cli._writers import Column, write_csv, write_json, write_jsonl, write_table
+from customer_rules.cli._writers import (
+    STREAMING as _STREAMING,
+)
+from customer_rules.cli._writers import (
+    Column,
+    record_text,
+    write_table,
+    write_texts,
+)
 from customer_rules.errors import CalendarCoverageError, InputError
 from customer_rules.grading import (
     Customer,
@@ -143,7 +154,17 @@ def register(commands: Commands) -> None:
         description="Grade customers (G2–G6) and print their grades, tiers and reasons.",
     )
     add_options(
-        grade, "policy", "input", "as_of", "lang", "format", "calendar", "encoding", "strict", "bom"
+        grade,
+        "policy",
+        "input",
+        "as_of",
+        "lang",
+        "format",
+        "calendar",
+        "encoding",
+        "strict",
+        "bom",
+        "jobs",
     )
     grade.set_defaults(run=_run)
 
@@ -361,18 +382,21 @@ def _run(args: argparse.Namespace) -> int:
     pending: list[int] = [0]
     with open_rows(args, _COLUMNS, _sample_text) as rows:
         report.add(rows.header_problems)
-        graded = _graded(
-            rows, book.grading, as_of, calendar, lang, progress, report, counts, pending
-        )
         out = output(fmt)
         try:
-            if fmt == "csv":
-                write_csv(out, _CSV, graded, lang, bom=args.bom)
-            elif fmt == "json":
-                write_json(out, _JSON, graded, lang)
-            elif fmt == "jsonl":
-                write_jsonl(out, _JSON, graded, lang)
+            if fmt in _STREAMING:
+                _GRADING[:] = [_Grading(book.grading, as_of, calendar, fmt, lang)]
+                done = ordered_map(
+                    _grade_rows,
+                    ((row.line, row.value, row.problems) for row in rows),
+                    jobs=args.jobs or default_jobs(),
+                )
+                texts = _texts_of(done, progress, report, counts, pending)
+                write_texts(out, fmt, _CSV if fmt == "csv" else _JSON, texts, bom=args.bom)
             else:
+                graded = _graded(
+                    rows, book.grading, as_of, calendar, lang, progress, report, counts, pending
+                )
                 title = _title(lang, as_of, sample=sample and args.as_of is None)
                 title += _calendar_line(lang, book, args.calendar) + "\n"
                 write_table(out, _TABLE, graded, lang, details=_texts, title=title)
@@ -382,6 +406,67 @@ def _run(args: argparse.Namespace) -> int:
         finally:
             progress.clear()
     return report.exit_code
+
+
+@attrs.frozen
+class _Grading:
+    """What every row of one run is graded with (set before the workers fork)."""
+
+    policy: GradingPolicy
+    on: dt.date
+    calendar: Calendar
+    fmt: str
+    lang: Lang
+
+
+_GRADING: list[_Grading] = []
+"""The grading of the current run, for :func:`_grade_rows` (in this process or a worker)."""
+
+_Done = tuple[tuple[RowError, ...], str | None, Grade | None, bool]
+"""A row worked on: its problems, or its output text, grade in force and pending approval."""
+
+
+def _grade_rows(items: list[tuple[int, Customer | None, tuple[RowError, ...]]]) -> list[_Done]:
+    """Grade a chunk of rows and write each as text (in a worker, or in this process)."""
+    job = _GRADING[0]
+    columns = _CSV if job.fmt == "csv" else _JSON
+    done: list[_Done] = []
+    for line, customer, problems in items:
+        if customer is None:
+            done.append((problems, None, None, False))
+            continue
+        try:
+            result = grade_customer(customer, job.policy, on=job.on, calendar=job.calendar)
+        except CalendarCoverageError as exc:
+            raise CommandError(str(exc)) from None
+        except InputError as exc:  # a fact that cannot be right on that day (a date after it)
+            refused = tuple(
+                RowError(line, _COLUMNS.column_of(p.path), p.message) for p in exc.problems
+            )
+            done.append((refused, None, None, False))
+            continue
+        text = record_text(job.fmt, columns, result, job.lang)
+        done.append(((), text, result.grade, result.pending_approval))
+    return done
+
+
+def _texts_of(
+    done: Iterable[_Done],
+    progress: Progress,
+    report: RowReport,
+    counts: Counter[Grade | None],
+    pending: list[int],
+) -> Iterator[str]:
+    """The output texts of the rows, in input order; report the rows refused."""
+    for problems, text, grade, waiting in done:
+        progress.tick()
+        if text is None:
+            report.add(problems)
+            continue
+        counts[grade] += 1
+        pending[0] += waiting
+        yield text
+    progress.clear()
 
 
 def _graded(

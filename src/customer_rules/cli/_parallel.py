@@ -1,0 +1,84 @@
+"""Private: a command's rows worked on by every core, in order, in flat memory.
+
+A chapter command reads its input in this process (reading and the duplicate-id check need the
+rows in order) and hands the work on each row — the rule, the columns, the output text — to
+:func:`ordered_map`. With more than one job and more rows than one chunk, the chunks go to
+worker processes forked from this one (so they share the policy, calendar and columns the
+command loaded, with nothing pickled but the rows and the texts); their results come back in
+input order, with at most two chunks per worker in flight, so memory does not grow with the
+input. A small input, one job, or a platform without ``fork`` runs in this process, with the
+same results.
+"""
+
+from __future__ import annotations
+
+import itertools
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from multiprocessing.pool import AsyncResult, Pool
+from typing import TypeVar
+
+__all__ = ["CHUNK", "default_jobs", "ordered_map"]
+
+A = TypeVar("A")
+B = TypeVar("B")
+
+CHUNK = 1000
+"""Rows per chunk handed to a worker."""
+
+
+def default_jobs() -> int:
+    """The cores this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):  # not Linux
+        return os.cpu_count() or 1
+
+
+def ordered_map(
+    work: Callable[[list[A]], list[B]],
+    items: Iterable[A],
+    *,
+    jobs: int,
+    chunk: int = CHUNK,
+) -> Iterator[B]:
+    """``work`` applied to ``items`` a chunk at a time, the results in input order.
+
+    ``work`` must be a module-level function; whatever it needs besides its chunk it reads from
+    module state set before the call (workers are forked from this process). An exception in
+    ``work`` is raised here, when its chunk's turn comes.
+    """
+    source = iter(items)
+    first = list(itertools.islice(source, chunk))
+    following = list(itertools.islice(source, chunk))
+    parts = itertools.chain((first,), _chunks(following, source, chunk))
+    pool = _pool(jobs) if jobs > 1 and following else None
+    if pool is None:
+        for part in parts:
+            yield from work(part)
+        return
+    with pool:
+        pending: deque[AsyncResult[list[B]]] = deque()
+        for part in parts:
+            pending.append(pool.apply_async(work, (part,)))
+            if len(pending) >= 2 * jobs:
+                yield from pending.popleft().get()
+        while pending:
+            yield from pending.popleft().get()
+
+
+def _chunks(first: list[A], rest: Iterator[A], size: int) -> Iterator[list[A]]:
+    if first:
+        yield first
+    while part := list(itertools.islice(rest, size)):
+        yield part
+
+
+def _pool(jobs: int) -> Pool | None:
+    """A pool of forked workers, or ``None`` where forking is not available."""
+    try:
+        return multiprocessing.get_context("fork").Pool(jobs)
+    except (ValueError, OSError, ImportError):  # no fork here, or no semaphores (a sandbox)
+        return None

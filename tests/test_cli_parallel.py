@@ -1,0 +1,89 @@
+"""A command's rows worked on by several processes (``--jobs``) give exactly what one process
+gives: the same output, in input order, the same problems on standard error in the same order,
+the same exit status — with bad rows, duplicates and dates after the day among them."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import pytest
+
+from customer_rules._portfolio import COLUMNS, sample_portfolio_text
+from customer_rules.cli import main
+from customer_rules.cli._parallel import ordered_map
+
+
+def _double(chunk: list[int]) -> list[int]:
+    return [2 * n for n in chunk]
+
+
+def _refuse_seven(chunk: list[int]) -> list[int]:
+    if 7_777 in chunk:
+        raise ValueError("7777")
+    return chunk
+
+
+@pytest.mark.parametrize("jobs", [1, 2, 3])
+def test_ordered_map_keeps_the_order_of_the_input(jobs: int) -> None:
+    assert list(ordered_map(_double, range(5_003), jobs=jobs, chunk=100)) == [
+        2 * n for n in range(5_003)
+    ]
+
+
+def test_ordered_map_of_one_chunk_or_none_works_here() -> None:
+    assert list(ordered_map(_double, range(3), jobs=4)) == [0, 2, 4]
+    assert list(ordered_map(_double, [], jobs=4)) == []
+
+
+def test_an_error_in_a_worker_is_raised_in_its_turn() -> None:
+    seen: list[int] = []
+    with pytest.raises(ValueError, match="7777"):
+        seen.extend(ordered_map(_refuse_seven, range(20_000), jobs=2, chunk=1_000))
+    assert seen == list(range(7_000))  # every chunk before the failing one, and nothing after
+
+
+def _portfolio(path: Path, copies: int) -> Path:
+    """The sample ``copies`` times with fresh ids, one bad amount, one date after the day and
+    one duplicate id per copy."""
+    rows = list(csv.reader(io.StringIO(sample_portfolio_text())))[1:]
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(COLUMNS)
+    at = {name: i for i, name in enumerate(COLUMNS)}
+    for n in range(copies):
+        for i, row in enumerate(rows):
+            cells = list(row)
+            cells[at["id"]] = f"{cells[at['id']]}-{n}"
+            if i == 3:
+                cells[at["contract_amount"]] = "一千万"
+            if i == 5:
+                cells[at["last_visit"]] = "2027-03-01"
+            if i == 7:
+                cells[at["id"]] = f"{rows[6][at['id']]}-{n}"  # the row before's id again
+            writer.writerow(cells)
+    path.write_text(out.getvalue(), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json", "jsonl"])
+def test_several_processes_write_what_one_writes(
+    fmt: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = str(_portfolio(tmp_path / "big.csv", 120))  # 2,400 rows: three chunks
+    common = ["grade", "--input", source, "--as-of", "2026-11-30", "--format", fmt]
+    one = main([*common, "--jobs", "1"])
+    alone = capsys.readouterr()
+    two = main([*common, "--jobs", "2"])
+    shared = capsys.readouterr()
+    assert (two, shared.out, shared.err) == (one, alone.out, alone.err)
+    assert one == 1  # rows were refused
+    assert alone.err.count("一千万") == 120
+    assert alone.err.count("duplicate id") == 120
+    assert alone.err.count("last_visit") == 120
+    lines = alone.out.splitlines()
+    if fmt == "jsonl":
+        assert len(lines) == 120 * 17
+        assert lines[0].startswith('{"id": "C001-0"')
+        assert lines[-1].startswith('{"id": "C020-119"')
