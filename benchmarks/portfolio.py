@@ -53,6 +53,7 @@ def rows(count: int, seed: int = 20261125) -> Iterator[list[str]]:
             _day(rng, dt.date(2026, 1, 1), end) if assessed else "",
             _day(rng, dt.date(2024, 1, 1), end) if rng.random() < 0.9 else "",
             rng.choice(("A", "B", "C", "D", "")),
+            "",  # registered_on: the first-contract reading of G3 does not read it
         ]
 
 

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import types
 from decimal import Decimal
+from typing import Any
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from customer_rules import InputError
+from customer_rules._coerce import Problems, coerce
 from customer_rules.grading import (
     Customer,
     CustomerCategory,
@@ -23,6 +27,7 @@ from customer_rules.grading import (
     score,
 )
 from customer_rules.interchange import converter, from_data, to_data
+from customer_rules.money import parse_amount, parse_decimal
 from customer_rules.roles import Approval, Role
 from customer_rules.testing import customers, days, scorecard_facts
 
@@ -238,3 +243,92 @@ def test_every_result_class_round_trips_through_json(result: object) -> None:
     back = from_data(type(result), data, policy=GradingPolicy())
     assert back == result
     assert to_data(back, lang="en") == data
+
+
+# --------------------------------------------------------------------------- fast and careful
+
+_TEXTS = st.one_of(
+    st.sampled_from(["", " ", "C1", "大客户", "big", "huge", "2019-03-01", "2019-02-30", "800万"]),
+    st.sampled_from(["3,000,000", "1,160,851.42", "12%", "是", "否", "maybe", "3", "9", "A"]),
+    st.sampled_from(["sales_manager", "王"]),
+)
+_VALUES = st.one_of(
+    _TEXTS,
+    st.sampled_from([None, float("nan"), 15.0, 1.5, True, 3, Decimal("1.5"), _DAY, [], ()]),
+)
+_FACTS = st.dictionaries(
+    st.sampled_from(
+        [
+            "contract_amount",
+            "paid_on_time",
+            "year_end_receivables",
+            "premium_pct",
+            "strategic_influence",
+            "influence_assessment",
+            "x",
+        ]
+    ),
+    _VALUES,
+)
+
+
+def _outcome(build: Any) -> Any:
+    """What ``build()`` returns, or the problems it raises."""
+    try:
+        return build()
+    except (InputError, Problems) as exc:
+        return tuple(exc.problems)
+
+
+@given(
+    st.dictionaries(
+        st.sampled_from(["id", "name", "category", "first_trade", "last_visit", "scorecard", "x"]),
+        st.one_of(_VALUES, _FACTS),
+    )
+)
+def test_a_dict_read_in_one_pass_gives_what_the_careful_path_gives(row: dict[str, Any]) -> None:
+    """A dict is built in one pass while all is plain; any other mapping takes the careful path
+    at once: the same facts, or the same problems in the same order."""
+    frozen = types.MappingProxyType(row)
+    assert _outcome(lambda: from_data(Customer, row)) == _outcome(
+        lambda: from_data(Customer, frozen)
+    )
+
+
+_NUMBERS = st.one_of(
+    st.text(alphabet="0123456789,.+- ", max_size=18),
+    st.from_regex(r"[+-]?[0-9][0-9,]{0,16}(\.[0-9]{1,3})?", fullmatch=True),
+    st.sampled_from(["80万", "1.5亿", "¥800,000元", "1e5", "１２", "999999999999999", "9" * 16]),
+    st.sampled_from([",5", "5.", ".5", "+.5", "1.,5", "+,5", "1,,2", "1,", "-0", "007", "1_000"]),
+)
+
+
+@given(_NUMBERS)
+def test_a_number_text_is_read_as_parse_amount_or_parse_decimal_reads_it(text: str) -> None:
+    """A plain number takes a shortcut; every text reads exactly (down to the exponent of the
+    Decimal, and the message of a problem) as the parser of money or of numbers reads it."""
+    if not text.strip() or text.strip().endswith("%"):
+        return  # missing, or a percentage: not the parsers' own reading
+    assert repr(_outcome(lambda: coerce(text, Decimal, "amount"))) == repr(
+        _outcome(lambda: parse_amount(text, "amount", nonnegative=False))
+    )
+    assert repr(_outcome(lambda: coerce(text, Decimal, "amount", money=False))) == repr(
+        _outcome(lambda: parse_decimal(text, "amount"))
+    )
+
+
+@attrs.frozen
+class _Dated:
+    on: dt.date
+    role: Role | None = None
+    paid: bool = False
+
+
+def test_a_text_read_before_reads_the_same_and_a_refused_one_is_refused_again() -> None:
+    for _ in range(2):
+        assert from_data(_Dated, {"on": "2026-01-05", "role": "SALES_MANAGER", "paid": "是"}) == (
+            _Dated(dt.date(2026, 1, 5), Role.SALES_MANAGER, True)
+        )
+        with pytest.raises(InputError) as caught:
+            from_data(_Dated, {"on": "2026-02-30", "role": "nobody", "paid": "maybe"})
+        assert [p.path for p in caught.value.problems] == ["on", "role", "paid"]

@@ -2,18 +2,27 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import enum
 import io
 import types
 from decimal import Decimal
 from pathlib import Path
+from typing import TypeVar
 
 import attrs
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import customer_rules.rows as rows_module
 from customer_rules import InputError, PolicyError
+from customer_rules._portfolio import PORTFOLIO_COLUMNS, sample_portfolio_text
+from customer_rules.grading import GradingPolicy
 from customer_rules.rows import ColumnMap, RowError, RowReader, RowResult, parse_rows, read_rows
+
+T = TypeVar("T")
 
 
 @attrs.frozen
@@ -127,6 +136,177 @@ def test_rows_are_read_once() -> None:
     assert len(list(reader)) == 1
     with pytest.raises(InputError, match="read once"):
         iter(reader)
+
+
+# --------------------------------------------------------------------------- built from the cells
+
+
+def _both_ways(text: str, columns: ColumnMap[T]) -> tuple[list[RowResult[T]], list[RowResult[T]]]:
+    """The rows as read, and as read the general way: every row's nested mapping through
+    ``from_data`` (no row built straight from its cells)."""
+    with parse_rows(text, columns) as reader:
+        read_ = list(reader)
+    with parse_rows(text, columns) as reader:
+        reader._build = None
+        general = list(reader)
+    return read_, general
+
+
+def _csv(rows: list[list[str]]) -> str:
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(rows)
+    return out.getvalue()
+
+
+_DEAL_CELLS = st.one_of(
+    st.sampled_from(
+        ["", " ", "D1", "D2", " D1 ", "12", " 12 ", "80万", "3,000", "-3.97", "1e5", ",5"]
+    ),
+    st.sampled_from(["x", "2026-01-05", " 2026-01-05", "2026-02-30", "20260105", "王", "deal"]),
+)
+
+
+@given(
+    st.lists(st.sampled_from(["signed_by", "signed_on", "note"]), unique=True),
+    st.lists(st.lists(_DEAL_CELLS, max_size=7), max_size=8),
+)
+def test_rows_built_from_their_cells_are_what_the_general_way_gives(
+    extra: list[str], rows: list[list[str]]
+) -> None:
+    """A row is built straight from its cells; the facts, problems, lines and duplicates are
+    exactly those of its nested mapping through ``from_data`` — short and long rows too."""
+    fast, general = _both_ways(_csv([["code", "amount", *extra], *rows]), DEALS)
+    assert fast == general
+
+
+class _Size(enum.Enum):
+    S = "s"
+    M = "m"
+
+
+@attrs.frozen
+class _Extras:
+    colour: str = "none"
+    size: _Size | None = None
+    count: int = 0
+
+
+@attrs.frozen
+class _Item:
+    code: str
+    ok: bool = False
+    on: dt.date | None = None
+    extras: _Extras | None = None
+    price: Decimal | None = None
+
+
+_ITEMS = ColumnMap(
+    _Item,
+    {
+        "code": "code",
+        "ok": "ok",
+        "on": "on",
+        "colour": "extras.colour",
+        "size": "extras.size",
+        "count": "extras.count",
+        "price": "price",
+    },
+    key="code",
+)
+_ITEM_CELLS = st.one_of(
+    st.sampled_from(["", " ", "I1", "I2", "是", "no", "maybe", "2026-01-05", "2026-13-01"]),
+    st.sampled_from(["s", " M ", "L", "3", " 7 ", "-0", "1,000", "12%", "1.5", "x" * 20]),
+)
+
+
+@given(
+    st.lists(st.sampled_from(list(_ITEMS.columns)), min_size=1, unique=True),
+    st.lists(st.lists(_ITEM_CELLS, max_size=8), max_size=8),
+)
+def test_rows_of_a_group_with_defaults_are_what_the_general_way_gives(
+    columns: list[str], rows: list[list[str]]
+) -> None:
+    """A group whose cells are all empty is left out (its field keeps its default)."""
+    fast, general = _both_ways(_csv([columns, *rows]), _ITEMS)
+    assert fast == general
+
+
+_PORTFOLIO_CELLS = {
+    "id": ["C1", "C2", " C1", ""],
+    "name": ["华东重工", " ", ""],
+    "category": ["大客户", "big", "ordinary", "BIG ", "huge", ""],
+    "first_trade": ["2019-03-01", "2026-02-30", "2019/03/01", ""],
+    "developed_on": ["2019-03-01", ""],
+    "contract_amount": ["800万", "1,160,851.42", "3000000", "一千万", "1e5", ""],
+    "paid_on_time": ["是", "否", "yes", "maybe", ""],
+    "year_end_receivables": ["60万", "233,244.02", "-1", ""],
+    "premium_pct": ["12%", "-3.97", "26.32", "x", ""],
+    "strategic_influence": ["1", "3", "4", "9", "LEADER", ""],
+    "assessed_by": ["王建国", ""],
+    "assessor_role": ["sales_manager", "vp_in_charge", "nobody", ""],
+    "assessed_on": ["2026-06-02", "1899-12-31", ""],
+    "last_visit": ["2025-10-26", "soon", ""],
+    "previous_grade": ["A", "d", "E", ""],
+    "registered_on": ["2020-01-01", ""],
+}
+
+
+@given(
+    st.lists(st.sampled_from(list(_PORTFOLIO_CELLS)), min_size=1, unique=True),
+    st.data(),
+)
+def test_portfolio_rows_built_from_their_cells_are_what_the_general_way_gives(
+    columns: list[str], data: st.DataObject
+) -> None:
+    header = ["id", *[c for c in columns if c != "id"]]
+    rows = [
+        [data.draw(st.sampled_from(_PORTFOLIO_CELLS[c])) for c in header]
+        for _ in range(data.draw(st.integers(0, 6)))
+    ]
+    fast, general = _both_ways(_csv([header, *rows]), PORTFOLIO_COLUMNS)
+    assert fast == general
+
+
+def test_the_sample_portfolio_is_built_from_its_cells() -> None:
+    with parse_rows(sample_portfolio_text(), PORTFOLIO_COLUMNS) as reader:
+        assert reader._build is not None
+    fast, general = _both_ways(sample_portfolio_text(), PORTFOLIO_COLUMNS)
+    assert fast == general
+    assert all(r.value is not None for r in fast)
+
+
+@attrs.frozen
+class _Inner:
+    y: str
+    z: int = 0
+
+
+@attrs.frozen
+class _Outer:
+    x: _Inner | None = None
+    w: str = ""
+
+
+@pytest.mark.parametrize(
+    ("cls", "columns", "constants"),
+    [
+        (_Outer, {"a": "x.y", "b": "x"}, {}),  # a path that is also a group
+        (_Outer, {"a": "x..y", "b": "w"}, {}),  # an empty part
+        (_Outer, {"a": "v", "b": "w"}, {}),  # not a field
+        (_Outer, {"a": "w.y"}, {}),  # a group that is no attrs class
+        (_Outer, {"a": "x.y"}, {"x.z": None}),  # a missing constant
+        (_Outer, {"a": "x.y"}, {"x.z": [1]}),  # a constant that could change
+        (_Outer, {"a": "x.y"}, {"x.z": "many"}),  # a constant that does not convert
+        (GradingPolicy, {"a": "version"}, {}),  # a policy
+    ],
+)
+def test_a_map_not_built_from_the_cells_is_read_the_general_way(
+    cls: type, columns: dict[str, str], constants: dict[str, object]
+) -> None:
+    names = list(columns)
+    text = _csv([names, ["v"] * len(names), ["7"] * len(names)])
+    with parse_rows(text, ColumnMap(cls, columns, constants=constants)) as reader:
+        assert reader._build is None
 
 
 # --------------------------------------------------------------------------- headers

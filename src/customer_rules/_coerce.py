@@ -22,6 +22,12 @@ Accepted forms, by target type:
 * ``X | None`` — ``None`` and every *missing* value (``""``, NaN, ``pd.NA``, ``NaT``) mean ``None``.
 
 numpy and pandas are never imported: their scalars are recognised by duck typing.
+
+Speed, with the same results: the conversion to each type is chosen once (:func:`_converter`),
+and the texts of the types whose cells repeat (yes/no, dates, enums) are converted once each;
+each attrs class's fields are read once (:class:`_Plan`), and a ``dict`` in which all is plain is
+built in one pass; a table row is built straight from its cells (:class:`PathBuilder`). Whatever
+is not plain takes the careful path, which finds every problem.
 """
 
 from __future__ import annotations
@@ -31,10 +37,11 @@ import contextvars
 import datetime as dt
 import enum
 import math
+import re
 import types
 import typing
 import zoneinfo
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -47,12 +54,14 @@ from customer_rules.money import parse_amount, parse_decimal
 
 __all__ = [
     "MISSING",
+    "PathBuilder",
     "Problems",
     "build",
     "coerce",
     "constraints",
     "is_missing",
     "supplied",
+    "supplied_now",
     "type_hints",
 ]
 
@@ -70,6 +79,11 @@ def supplied(values: Mapping[type, object]) -> Iterator[None]:
         yield
     finally:
         _SUPPLIED.reset(token)
+
+
+def supplied_now() -> bool:
+    """Whether a :func:`supplied` with values is active."""
+    return bool(_SUPPLIED.get())
 
 
 class Problems(Exception):  # noqa: N818 - an internal carrier, never escapes the package
@@ -108,8 +122,14 @@ def is_missing(value: object) -> bool:
     return False
 
 
+_PLAIN = frozenset({str, int, float, bool, Decimal, type(None)})
+"""Types whose values :func:`_scalar` returns unchanged, checked first (they are most cells)."""
+
+
 def _scalar(value: object) -> object:
     """A numpy/pandas scalar as the Python value it holds; anything else unchanged."""
+    if type(value) in _PLAIN:
+        return value
     if type(value).__module__.split(".")[0] in ("numpy", "pandas") and hasattr(value, "item"):
         try:
             item = value.item()
@@ -177,6 +197,27 @@ def _to_decimal(value: object, path: str, *, money: bool) -> Decimal:
     return parse_decimal(value, path)
 
 
+_PLAIN_NUMBER = re.compile(r"[+-]?[0-9][0-9,]*(?:\.[0-9]+)?")
+"""A number as a spreadsheet cell most often holds one (``1,160,851.42``, ``-3.97``, ``15``): no
+unit, no currency sign, no percent sign, no space. Such a text of at most 15 characters has at
+most 15 digits, so it is within ±10^15 and 28 significant digits: :func:`_to_decimal` (through
+``parse_amount`` or ``parse_decimal``) gives exactly ``Decimal`` of it without the commas."""
+
+
+def _to_amount(value: object, path: str) -> Decimal:
+    """:func:`_to_decimal` of money, a plain number (:data:`_PLAIN_NUMBER`) first."""
+    if type(value) is str and len(value) <= 15 and _PLAIN_NUMBER.fullmatch(value):
+        return Decimal(value.replace(",", ""))
+    return _to_decimal(value, path, money=True)
+
+
+def _to_number(value: object, path: str) -> Decimal:
+    """:func:`_to_decimal` of a number that is not money, a plain number first."""
+    if type(value) is str and len(value) <= 15 and _PLAIN_NUMBER.fullmatch(value):
+        return Decimal(value.replace(",", ""))
+    return _to_decimal(value, path, money=False)
+
+
 def _to_bool(value: object, path: str) -> bool:
     value = _scalar(value)
     if isinstance(value, bool):
@@ -199,6 +240,8 @@ def _to_str(value: object, path: str) -> str:
 
 
 def _to_date(value: object, path: str) -> dt.date:
+    if type(value) is str:
+        return parse_date(value, path)
     if isinstance(value, dt.datetime):
         if value.time() == dt.time(0) and value.tzinfo is None:
             value = value.date()
@@ -289,12 +332,6 @@ def type_hints(cls: type) -> dict[str, Any]:
 _KINDS: dict[Any, tuple[bool, Any, Any]] = {}
 
 
-def _optional(kind: Any) -> tuple[bool, Any]:
-    """``(True, X)`` for ``X | None``, ``(False, kind)`` otherwise."""
-    optional, rest, _ = _kind(kind)
-    return optional, rest
-
-
 def _kind(kind: Any) -> tuple[bool, Any, Any]:
     """``(optional, the type without None, its typing origin)``, worked out once per type."""
     try:
@@ -339,40 +376,130 @@ def _located(exc: CustomerRulesError, path: str) -> list[Problem]:
 
 
 def _coerce(value: object, kind: Any, path: str, money: bool) -> Any:
-    optional, kind, origin = _kind(kind)
     if is_missing(value):
-        if optional:
+        if _kind(kind)[0]:
             return None
         raise InputError.of([Problem(path, "required: a value is missing", None, "a value")])
+    return _converter(kind, money)(value, path)
+
+
+_Convert = Callable[[object, str], Any]
+"""A conversion of a present (not missing) value to one type: ``convert(value, path)``, raising
+:class:`~customer_rules.errors.InputError` (or another library error) at ``path``."""
+
+_CONVERTERS: dict[tuple[Any, bool], _Convert] = {}
+
+
+def _converter(kind: Any, money: bool) -> _Convert:
+    """The conversion of a present value to ``kind`` (``X | None`` converts to ``X``), chosen
+    once per type by :func:`_choose`."""
+    try:
+        return _CONVERTERS[kind, money]
+    except (KeyError, TypeError):
+        pass
+    _, rest, origin = _kind(kind)
+    found = _choose(rest, origin, money)
+    with contextlib.suppress(TypeError):  # an unhashable annotation is not cached
+        _CONVERTERS[kind, money] = found
+    return found
+
+
+def _choose(kind: Any, origin: Any, money: bool) -> _Convert:
+    """The conversion to ``kind`` (not optional; ``origin`` its typing origin): the rules of
+    the module docstring, by target type."""
     if kind is Any or kind is object:
-        return value
+        return _as_given
     if origin in (tuple, frozenset):
-        return _collection(value, kind, origin, path, money)
+
+        def collection(value: object, path: str) -> Any:
+            return _collection(value, kind, origin, path, money)
+
+        return collection
     if origin is typing.Union or isinstance(kind, types.UnionType):
-        return _union(value, typing.get_args(kind), path, money)
-    if kind is int:
-        return _to_int(value, path)
-    if kind is Decimal:
-        return _to_decimal(value, path, money=money)
-    if kind is bool:
-        return _to_bool(value, path)
-    if kind is str:
-        return _to_str(value, path)
-    if kind is dt.datetime:
-        return _to_datetime(value, path)
-    if kind is dt.date:
-        return _to_date(value, path)
+        return _union(typing.get_args(kind))
+    simple = _SIMPLE.get(kind) if isinstance(kind, type) else None
+    if simple is not None:
+        return simple if kind is not Decimal or money else _to_number
     if isinstance(kind, type) and issubclass(kind, enum.Enum):
-        return _to_enum(value, kind, path)
+        return _member(kind)
     if isinstance(kind, type) and attrs.has(kind):
-        if isinstance(value, kind):
+        return _Structure(kind)
+
+    def other(value: object, path: str) -> Any:
+        if isinstance(kind, type) and isinstance(value, kind):
+            return value
+        raise InputError(path, value, f"a {getattr(kind, '__name__', kind)}")
+
+    return other
+
+
+def _as_given(value: object, path: str) -> object:
+    return value
+
+
+_MEMO_SIZE = 10_000
+_UNSEEN: Any = object()
+
+
+def _remembered(convert: _Convert) -> _Convert:
+    """``convert``, remembering what it gives for each text it accepts: for the types whose
+    cells repeat a few words or days (yes/no, dates, enums). Converting a text gives the same
+    every time; a problem is not remembered; all is forgotten at :data:`_MEMO_SIZE` texts."""
+    seen: dict[str, Any] = {}
+
+    def remembered(value: object, path: str) -> Any:
+        if type(value) is not str:
+            return convert(value, path)
+        found = seen.get(value, _UNSEEN)
+        if found is _UNSEEN:
+            found = convert(value, path)
+            if len(seen) >= _MEMO_SIZE:
+                seen.clear()
+            seen[value] = found
+        return found
+
+    _MEMOS[remembered] = seen
+    return remembered
+
+
+_MEMOS: dict[_Convert, dict[str, Any]] = {}
+"""What each conversion made by :func:`_remembered` remembers (text → value)."""
+
+
+_SIMPLE: dict[type, _Convert] = {
+    int: _to_int,
+    Decimal: _to_amount,
+    bool: _remembered(_to_bool),
+    str: _to_str,
+    dt.datetime: _to_datetime,
+    dt.date: _remembered(_to_date),
+}
+"""The conversion to each plain type (a ``Decimal`` that is not money: :func:`_to_number`)."""
+
+
+def _member(cls: type[enum.Enum]) -> _Convert:
+    """The conversion to the enum ``cls``."""
+
+    def member(value: object, path: str) -> Any:
+        return _to_enum(value, cls, path)
+
+    return _remembered(member)
+
+
+class _Structure:
+    """The conversion to the attrs class ``cls``: an instance as given, a mapping built."""
+
+    __slots__ = ("cls",)
+
+    def __init__(self, cls: type) -> None:
+        self.cls = cls
+
+    def __call__(self, value: object, path: str) -> Any:
+        if isinstance(value, self.cls):
             return value
         if isinstance(value, Mapping):
-            return build(kind, value, path)
-        raise InputError(path, value, f"a {kind.__name__} or a table of its fields")
-    if isinstance(kind, type) and isinstance(value, kind):
-        return value
-    raise InputError(path, value, f"a {getattr(kind, '__name__', kind)}")
+            return build(self.cls, value, path)
+        raise InputError(path, value, f"a {self.cls.__name__} or a table of its fields")
 
 
 def _collection(value: object, kind: Any, origin: Any, path: str, money: bool) -> Any:
@@ -397,25 +524,113 @@ def _collection(value: object, kind: Any, origin: Any, path: str, money: bool) -
     return tuple(converted) if origin is tuple else frozenset(converted)
 
 
-def _union(value: object, options: tuple[Any, ...], path: str, money: bool) -> Any:
+def _union(options: tuple[Any, ...]) -> _Convert:
+    """The conversion to a union of classes: a value of one of them as given; a mapping built as
+    the first attrs class; else the value as a member of the first enum."""
     classes = [o for o in options if isinstance(o, type)]
-    for option in classes:
-        if isinstance(value, option):
-            return value
-    if isinstance(value, Mapping):
-        for option in classes:
-            if attrs.has(option):
-                return build(option, value, path)
-    for option in classes:
-        if issubclass(option, enum.Enum):
-            return _to_enum(value, option, path)
+    structure = next((o for o in classes if attrs.has(o)), None)
+    choices = next((o for o in classes if issubclass(o, enum.Enum)), None)
     names = " or ".join(o.__name__ for o in classes)
-    raise InputError(path, value, f"a {names}")
+
+    def union(value: object, path: str) -> Any:
+        for option in classes:
+            if isinstance(value, option):
+                return value
+        if structure is not None and isinstance(value, Mapping):
+            return build(structure, value, path)
+        if choices is not None:
+            return _to_enum(value, choices, path)
+        raise InputError(path, value, f"a {names}")
+
+    return _remembered(union)
 
 
 # --------------------------------------------------------------------------- attrs classes
 
 Builder = Callable[..., Any]
+
+_Step = tuple[str, Any, "type | None", bool, bool, bool, _Convert]
+"""How :func:`build` reads one field: its key (the alias), its annotation, the annotation again
+if it is a class (a policy the host supplies may stand in for it), whether it has a default,
+whether it is optional, whether a ``Decimal`` in it is money, and its conversion."""
+
+
+class _Plan:
+    """How :func:`build` reads one attrs class, worked out once per class.
+
+    Attributes:
+        declared: whether the class is a policy (only its declared settings are keys).
+        fields: the init fields (of a policy: its declared settings) by key (alias).
+        steps: one :data:`_Step` per field, in field order (not for a policy).
+        required: the keys of the fields without a default that are not optional: each is a
+            problem when left out of the data.
+        nullable: the keys of the optional fields without a default: ``None`` when left out.
+        wheres: by the path of the data, the dotted path of each field below it.
+        keyed: by the path of the data, each key's ``(conversion, dotted path)``.
+    """
+
+    __slots__ = ("declared", "fields", "keyed", "nullable", "required", "steps", "wheres")
+
+    def __init__(self, cls: type) -> None:
+        fields = {a.alias: a for a in attrs.fields(cls) if a.init}
+        declared = {k: a for k, a in fields.items() if "customer_rules" in a.metadata}
+        self.declared = bool(declared)
+        # a policy: only its declared settings are keys of a file
+        self.fields: dict[str, attrs.Attribute[Any]] = declared or fields
+        hints = type_hints(cls)
+        steps: list[_Step] = []
+        if not declared:  # a policy converts and checks itself (_build_policy)
+            for name, field in fields.items():
+                kind = hints.get(field.name, Any)
+                money = _is_money(field)
+                steps.append(
+                    (
+                        name,
+                        kind,
+                        kind if isinstance(kind, type) else None,
+                        field.default is not attrs.NOTHING,
+                        _kind(kind)[0],
+                        money,
+                        _converter(kind, money),
+                    )
+                )
+        self.steps = tuple(steps)
+        self.required = frozenset(step[0] for step in steps if not step[3] and not step[4])
+        self.nullable = tuple(step[0] for step in steps if not step[3] and step[4])
+        self.wheres: dict[str, tuple[str, ...]] = {}
+        self.keyed: dict[str, dict[str, tuple[_Convert, str]]] = {}
+
+    def where(self, path: str) -> tuple[str, ...]:
+        """The dotted path of each field (in field order) of data at ``path``."""
+        found = self.wheres.get(path)
+        if found is None:
+            found = tuple(f"{path}.{name}" if path else name for name in self.fields)
+            if len(self.wheres) < _MAX_PATHS:  # the paths seen first are kept
+                self.wheres[path] = found
+        return found
+
+    def by_key(self, path: str) -> dict[str, tuple[_Convert, str]]:
+        """Each field's conversion and dotted path, by key, for data at ``path``."""
+        found = self.keyed.get(path)
+        if found is None:
+            found = {
+                step[0]: (step[6], where)
+                for step, where in zip(self.steps, self.where(path), strict=True)
+            }
+            if len(self.keyed) < _MAX_PATHS:
+                self.keyed[path] = found
+        return found
+
+
+_PLANS: dict[type, _Plan] = {}
+_MAX_PATHS = 64
+
+
+def _plan(cls: type) -> _Plan:
+    plan = _PLANS.get(cls)
+    if plan is None:
+        plan = _PLANS[cls] = _Plan(cls)
+    return plan
 
 
 def build(cls: type, data: Mapping[Any, Any], path: str = "") -> Any:
@@ -423,12 +638,21 @@ def build(cls: type, data: Mapping[Any, Any], path: str = "") -> Any:
 
     Unknown keys, every field that does not convert, and then whatever the constructor itself
     refuses are problems at their paths; all of them are raised together.
+
+    A ``dict`` of known keys and present values that all convert, with nothing supplied, is
+    built by :func:`_build_plainly`; anything else, and everything it refuses, takes the careful
+    path below, which finds every problem in field order (taking over the conversions made
+    before the refusal rather than making them again).
     """
-    fields = {a.alias: a for a in attrs.fields(cls) if a.init}
-    declared = {k: a for k, a in fields.items() if "customer_rules" in a.metadata}
-    if declared:  # a policy: only its declared settings are keys of a file
-        fields = declared
-    hints = type_hints(cls)
+    plan = _PLANS.get(cls) or _plan(cls)
+    done: dict[str, object] = {}  # conversions made by _build_plainly before it stopped
+    failed: tuple[str, Exception] | None = None  # the one that failed there
+    if type(data) is dict and not plan.declared and not _SUPPLIED.get():
+        built = _build_plainly(cls, plan, data, path)
+        if type(built) is not _Stopped:
+            return built
+        done, failed = built.done, built.failed
+    fields = plan.fields
     problems: list[Problem] = []
     kwargs: dict[str, object] = {}
     for key in data:
@@ -439,25 +663,37 @@ def build(cls: type, data: Mapping[Any, Any], path: str = "") -> Any:
         problems.append(
             Problem(where, f"unknown key; expected one of: {', '.join(fields)}", shown(key))
         )
-    if declared:  # a policy converts and checks itself: the same problems as from Python
+    if plan.declared:  # a policy converts and checks itself: the same problems as from Python
         return _build_policy(cls, data, fields, problems, path)
     given = _SUPPLIED.get() or {}
-    for name, field in fields.items():
+    for (name, kind, cls_kind, has_default, optional, money, convert), where in zip(
+        plan.steps, plan.where(path), strict=True
+    ):
         raw = data.get(name, MISSING)
-        where = f"{path}.{name}" if path else name
-        kind = hints.get(field.name, Any)
-        if raw is MISSING and isinstance(kind, type) and kind in given:
-            kwargs[name] = given[kind]
-            continue
-        if raw is MISSING or (is_missing(raw) and not declared):
-            if field.default is not attrs.NOTHING:
-                continue  # the field's default (the seed's value for a policy)
-            optional, _ = _optional(hints.get(field.name, Any))
+        if raw is MISSING:
+            if cls_kind is not None and cls_kind in given:
+                kwargs[name] = given[cls_kind]
+                continue
+            missing = True
+        else:
+            missing = is_missing(raw)
+        try:
+            if not missing:
+                if name in done:
+                    kwargs[name] = done[name]
+                elif failed is not None and failed[0] == name:
+                    raise failed[1]
+                else:
+                    kwargs[name] = convert(raw, where)
+                continue
+            if has_default:
+                continue  # the field's default
             if optional:
                 kwargs[name] = None
                 continue
-        try:
-            kwargs[name] = coerce(raw, hints.get(field.name, Any), where, money=_is_money(field))
+            kwargs[name] = coerce(raw, kind, where, money=money)  # "required: a value is missing"
+        except CustomerRulesError as exc:
+            problems.extend(_located(exc, where))
         except Problems as exc:
             problems.extend(exc.problems)
     if not problems:
@@ -472,6 +708,215 @@ def build(cls: type, data: Mapping[Any, Any], path: str = "") -> Any:
     for name, value in kwargs.items():
         _field_rules(fields[name], value, f"{path}.{name}" if path else name, problems)
     raise InputError.of(problems or refused)
+
+
+class _Stopped:
+    """Where :func:`_build_plainly` stopped: the conversions it made (key → value) and the one
+    that failed (key, exception), which the careful path takes over rather than make again."""
+
+    __slots__ = ("done", "failed")
+
+    def __init__(
+        self, done: dict[str, object], failed: tuple[str, Exception] | None = None
+    ) -> None:
+        self.done = done
+        self.failed = failed
+
+
+def _build_plainly(cls: type, plan: _Plan, data: dict[Any, Any], path: str) -> Any:
+    """The instance built from ``data`` in one pass over its items, or :class:`_Stopped` at the
+    first thing that is not plain: a key that is not a field's (or not a ``str``), a missing
+    value (``None``, blank, NaN), a value that does not convert, a field without a default left
+    out (unless optional: ``None``), or a constructor that refuses. Whatever it builds, the
+    careful path would build too, from the same conversions of the same values."""
+    keyed = plan.keyed.get(path) or plan.by_key(path)
+    kwargs: dict[str, object] = {}
+    for key, raw in data.items():
+        if type(key) is not str:
+            return _Stopped(kwargs)
+        step = keyed.get(key)
+        if step is None or (not raw.strip() if type(raw) is str else is_missing(raw)):
+            return _Stopped(kwargs)
+        try:
+            kwargs[key] = step[0](raw, step[1])
+        except (CustomerRulesError, Problems) as exc:
+            return _Stopped(kwargs, (key, exc))
+    if not kwargs.keys() >= plan.required:
+        return _Stopped(kwargs)
+    for name in plan.nullable:
+        if name not in kwargs:
+            kwargs[name] = None
+    try:
+        return cls(**kwargs)
+    except (InputError, PolicyError):
+        return _Stopped(kwargs)
+
+
+# --------------------------------------------------------------------------- rows of cells
+
+
+class _Refused(Exception):  # noqa: N818 - a signal inside PathBuilder.of, never escapes it
+    """A path or constant :meth:`PathBuilder.of` leaves to :func:`build`."""
+
+
+_ABSENT: Any = object()
+"""What a group of :class:`PathBuilder` builds when none of its cells is filled."""
+
+_Leaf = tuple[int, str, _Convert, str]
+"""A cell of a group: its index in the row, its key, its conversion and its dotted path."""
+
+
+class _Group:
+    """The attrs class at one dotted path of a :class:`PathBuilder`: its cells, its inner
+    groups, its constants and what :class:`_Plan` says of its fields left out."""
+
+    __slots__ = (
+        "children",
+        "cls",
+        "constants",
+        "leaves",
+        "nullable",
+        "plan",
+        "remembered",
+        "root",
+    )
+
+    def __init__(self, cls: type, plan: _Plan, *, root: bool) -> None:
+        self.cls = cls
+        self.plan = plan
+        self.root = root
+        self.nullable = plan.nullable
+        self.leaves: list[_Leaf] = []
+        self.remembered: list[tuple[int, str, dict[str, Any], _Convert, str]] = []
+        """The leaves whose conversion remembers texts, with what it remembers: a text seen
+        before is not converted again."""
+        self.children: list[tuple[str, _Group]] = []
+        self.constants: dict[str, object] = {}
+        """Each constant's key and its converted value."""
+
+    def build(self, cells: Sequence[str]) -> Any:
+        """The instance; :data:`_ABSENT` for an inner group none of whose cells is filled. What
+        is not plain raises; the root group returns ``None`` for it."""
+        try:
+            kwargs: dict[str, object] = {}
+            for index, key, convert, where in self.leaves:
+                text = cells[index]
+                if text:
+                    kwargs[key] = convert(text, where)
+            for index, key, seen, convert, where in self.remembered:
+                text = cells[index]
+                if text:
+                    value = seen.get(text, _UNSEEN)
+                    kwargs[key] = convert(text, where) if value is _UNSEEN else value
+            for key, child in self.children:
+                built = child.build(cells)
+                if built is not _ABSENT:
+                    kwargs[key] = built
+            if not kwargs and not self.root:
+                return _ABSENT
+            if self.constants:
+                kwargs.update(self.constants)
+            for name in self.nullable:
+                if name not in kwargs:
+                    kwargs[name] = None
+            # a field without a default left out fails the call (TypeError) before the
+            # constructor runs; build's careful path reports it
+            return self.cls(**kwargs)
+        except (CustomerRulesError, Problems, TypeError):
+            if self.root:
+                return None
+            raise
+
+
+_CONSTANT = frozenset({str, int, bool, Decimal, dt.date})
+"""The types of a constant :class:`PathBuilder` converts once (with enum members): values that
+do not change, whose conversion is the same every time."""
+
+
+def _step(group: _Group, path: str, key: str) -> tuple[_Convert, str]:
+    """The conversion and dotted path of field ``key`` of the group at ``path``."""
+    step = group.plan.by_key(path).get(key)
+    if step is None:
+        raise _Refused  # not a field: an unknown key
+    return step
+
+
+def _group_at(made: dict[str, _Group], path: str) -> _Group:
+    """The group at ``path``, made (with its parents) if need be."""
+    group = made.get(path)
+    if group is None:
+        parent_path, _, key = path.rpartition(".")
+        parent = _group_at(made, parent_path)
+        convert, _ = _step(parent, parent_path, key)
+        if not isinstance(convert, _Structure):
+            raise _Refused  # a field whose conversion is not simply an attrs class
+        group = _Group(convert.cls, _plan(convert.cls), root=False)
+        if group.plan.declared:
+            raise _Refused  # a policy
+        parent.children.append((key, group))
+        made[path] = group
+    return group
+
+
+class PathBuilder:
+    """Builds an attrs class from the cells of a row, each filling the field at its dotted path.
+
+    ``builder.build(cells)``, for the cells of a row stripped of surrounding space, is what
+    :func:`build` makes of the row's nested mapping — each cell that is not empty at its path,
+    then each constant whose group has such a cell (or that has no group) — when it makes it
+    without a problem; otherwise ``None``, and :func:`build` of that mapping finds the problems.
+    Cells go straight to the fields' conversions and the constructors: no mapping is made, no
+    key looked up.
+
+    :meth:`of` gives a builder only for paths that nest plainly through attrs classes that are
+    not policies, to fields they have, with constants that are not missing.
+    """
+
+    __slots__ = ("_root", "build")
+
+    def __init__(self, root: _Group) -> None:
+        self._root = root
+        self.build: Callable[[Sequence[str]], Any] = root.build
+        """The instance built from the cells of a row (stripped; one for every index), or
+        ``None``."""
+
+    @classmethod
+    def of(
+        cls, target: type, cells: Sequence[tuple[int, str]], constants: Mapping[str, object]
+    ) -> PathBuilder | None:
+        """The builder of ``target`` from ``cells`` ((index in the row, dotted path)) and
+        ``constants`` (dotted path → value); ``None`` where it would not be what build makes."""
+        paths = [path.split(".") for path in [*(path for _, path in cells), *constants]]
+        groups = {".".join(parts[:n]) for parts in paths for n in range(1, len(parts))}
+        if any("" in parts or ".".join(parts) in groups for parts in paths):
+            return None  # an empty part, or a path that is also a group: build's own business
+        try:
+            made = {"": _Group(target, _plan(target), root=True)}
+            if made[""].plan.declared:
+                raise _Refused  # a policy
+            for index, path in cells:
+                parent, _, key = path.rpartition(".")
+                group = _group_at(made, parent)
+                convert, where = _step(group, parent, key)
+                seen = _MEMOS.get(convert)
+                if seen is None:
+                    group.leaves.append((index, key, convert, where))
+                else:
+                    group.remembered.append((index, key, seen, convert, where))
+            for path, value in constants.items():
+                parent, _, key = path.rpartition(".")
+                if parent not in made:
+                    continue  # no cell of its group: never added
+                if type(value) not in _CONSTANT and not isinstance(value, enum.Enum):
+                    raise _Refused  # converted again for every row: build's business
+                if is_missing(value):
+                    raise _Refused  # a missing constant: build's business
+                group = made[parent]
+                convert, where = _step(group, parent, key)
+                group.constants[key] = convert(value, where)
+        except Exception:  # anything unusual: build meets it row by row, as it always has
+            return None  # (a constant that does not convert, type hints that do not resolve)
+        return cls(made[""])
 
 
 def constraints(name: str, value: Any, meta: Any) -> list[Problem]:

@@ -29,14 +29,14 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
 from typing import Any, TypeVar, cast
 
 import attrs
 import cattrs
 
-from customer_rules._coerce import build, supplied
+from customer_rules._coerce import PathBuilder, build, supplied, supplied_now
 from customer_rules.errors import InputError, Problem
 from customer_rules.labels import Label, Lang
 from customer_rules.reasons import Reason
@@ -81,26 +81,56 @@ def from_data(cls: type[T], data: Mapping[str, Any], *, policy: object = None) -
         return cast(T, from_mapping(cls, data))
     plain_data, derived = _split(cls, data)
     policies = _policies(policy) if policy is not None else {}
-    with supplied(policies):
-        try:
-            result: T = build(cls, plain_data)
-        except RecursionError:
-            raise InputError("data", data, "data nested a few levels deep") from None
+    try:
+        if policies or supplied_now():
+            with supplied(policies):
+                result: T = build(cls, plain_data)
+        else:  # nothing supplied, inside or outside: the same build without the context
+            result = build(cls, plain_data)
+    except RecursionError:
+        raise InputError("data", data, "data nested a few levels deep") from None
     _verify(result, derived, policy)
     return result
 
 
+def _row_builder(
+    cls: type, cells: Sequence[tuple[int, str]], constants: Mapping[str, object]
+) -> PathBuilder | None:
+    """For the CSV reader (:mod:`customer_rules.rows`): a builder of ``cls`` from a row's cells
+    (index in the row, dotted path) that gives what :func:`from_data` without a policy gives for
+    the row's nested mapping, or ``None`` (see :class:`~customer_rules._coerce.PathBuilder`).
+    ``None`` too unless ``from_data`` only builds ``cls``: for a policy, or a class with derived
+    parts to set aside."""
+    if not (isinstance(cls, type) and attrs.has(cls)) or is_policy(cls) or _moved(cls):
+        return None
+    return PathBuilder.of(cls, cells, constants)
+
+
 def _split(cls: type, data: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
     """The init fields, and the derived parts (reasons, what-if) a result's data carries."""
-    names = {f.alias for f in attrs.fields(cast(Any, cls)) if f.init}
-    derived_names = set(_derived(cls))
+    moved = _moved(cls)
+    if not moved and type(data) is dict:
+        return data, {}  # nothing to move: build only reads the dict
     fields, derived = {}, {}
     for key, value in data.items():
-        if key in derived_names and key not in names:
+        if key in moved:
             derived[key] = value
         else:
             fields[key] = value
     return fields, derived
+
+
+_MOVED: dict[type, frozenset[str]] = {}
+
+
+def _moved(cls: type) -> frozenset[str]:
+    """The derived parts of ``cls`` that :func:`_split` moves out of its data: those that are not
+    also the key of an init field."""
+    found = _MOVED.get(cls)
+    if found is None:
+        names = {f.alias for f in attrs.fields(cast(Any, cls)) if f.init}
+        found = _MOVED[cls] = frozenset(_derived(cls)) - names
+    return found
 
 
 def _policies(policy: object) -> dict[type, object]:
@@ -183,66 +213,111 @@ _MAX_DEPTH = 32
 
 
 def _to_data(value: object, lang: Lang | None, depth: int) -> Any:
-    if value is None or isinstance(value, bool | str) or type(value) is int:
-        return value
+    encode = _ENCODERS.get(type(value))
+    if encode is None:
+        encode = _ENCODERS[type(value)] = _encoder(type(value))
+    return encode(value, lang, depth)
+
+
+_Encoder = Callable[[Any, "Lang | None", int], Any]
+_ENCODERS: dict[type, _Encoder] = {}
+"""How each type met so far is written: decided once per type by :func:`_encoder`."""
+
+
+def _encoder(kind: type) -> _Encoder:
+    """How to write a value of type ``kind`` (the rules of :func:`to_data`)."""
+    if kind is type(None) or issubclass(kind, bool | str) or kind is int:
+        return _same
+    if issubclass(kind, Decimal):
+        return lambda value, lang, depth: str(value)
+    if issubclass(kind, dt.datetime):
+        return _moment
+    if issubclass(kind, dt.date):
+        return lambda value, lang, depth: value.isoformat()
+    if issubclass(kind, enum.Enum):
+        return lambda value, lang, depth: value.value
+    if issubclass(kind, Reason):
+        return lambda value, lang, depth: value.to_data(lang)
+    if issubclass(kind, Label):
+        return lambda value, lang, depth: [value.zh, value.en]
+    if issubclass(kind, frozenset | set):
+        return _members
+    if issubclass(kind, tuple | list):
+        return _items
+    if is_policy(kind):
+        return lambda value, lang, depth: plain(value)
+    if attrs.has(kind):
+        return _record(kind)
+    return _refused
+
+
+def _same(value: object, lang: Lang | None, depth: int) -> object:
+    return value
+
+
+def _moment(value: dt.datetime, lang: Lang | None, depth: int) -> str:
+    zone = getattr(value.tzinfo, "key", None)  # RFC 9557 keeps the zone: …+08:00[Asia/Shanghai]
+    return f"{value.isoformat()}[{zone}]" if isinstance(zone, str) else value.isoformat()
+
+
+def _deeper(value: object, depth: int) -> int:
     if depth > _MAX_DEPTH:
         raise InputError("value", value, "data nested a few levels deep")
-    if isinstance(value, Decimal):
-        return str(value)
-    if isinstance(value, dt.datetime):
-        zone = getattr(value.tzinfo, "key", None)  # RFC 9557 keeps the zone: …+08:00[Asia/Shanghai]
-        return f"{value.isoformat()}[{zone}]" if isinstance(zone, str) else value.isoformat()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, enum.Enum):
-        return value.value
-    if isinstance(value, Reason):
-        return value.to_data(lang)
-    if isinstance(value, Label):
-        return [value.zh, value.en]
-    if isinstance(value, frozenset | set):
-        return sorted(_to_data(v, lang, depth + 1) for v in value)
-    if isinstance(value, tuple | list):
-        return [_to_data(v, lang, depth + 1) for v in value]
-    cls = type(value)
-    if is_policy(cls):
-        return plain(value)
-    if attrs.has(cls):
-        out: dict[str, Any] = {}
-        for field in attrs.fields(cls):
-            if field.name.startswith("_") or not field.init:
-                continue
-            item = getattr(value, field.name)
-            if field.name == "policy" and is_policy(type(item)):
-                continue  # no policy is copied into a result's data
-            out[field.alias] = _to_data(item, lang, depth + 1)
-        for name in _derived(cls):
-            out[name] = _to_data(getattr(value, name), lang, depth + 1)
-        return out
+    return depth + 1
+
+
+def _members(value: frozenset[Any] | set[Any], lang: Lang | None, depth: int) -> list[Any]:
+    inner = _deeper(value, depth)
+    return sorted(_to_data(v, lang, inner) for v in value)
+
+
+def _items(value: Sequence[Any], lang: Lang | None, depth: int) -> list[Any]:
+    inner = _deeper(value, depth)
+    return [_to_data(v, lang, inner) for v in value]
+
+
+def _refused(value: object, lang: Lang | None, depth: int) -> Any:
     raise InputError("value", value, "a value of customer_rules (facts, a result, a reason)")
 
 
-_DERIVED: dict[type, tuple[str, ...]] = {}
+def _record(kind: type) -> _Encoder:
+    """The writer of an attrs class: its init fields (not a policy) and its derived parts."""
+    fields = tuple(
+        (field.name, field.alias)
+        for field in attrs.fields(kind)
+        if not field.name.startswith("_") and field.init
+    )
+    derived = _derived(kind)
+
+    def write(value: object, lang: Lang | None, depth: int) -> dict[str, Any]:
+        inner = _deeper(value, depth)
+        out: dict[str, Any] = {}
+        for name, alias in fields:
+            item = getattr(value, name)
+            if name == "policy" and is_policy(type(item)):
+                continue  # no policy is copied into a result's data
+            out[alias] = _to_data(item, lang, inner)
+        for name in derived:
+            out[name] = _to_data(getattr(value, name), lang, inner)
+        return out
+
+    return write
 
 
 def _derived(cls: type) -> tuple[str, ...]:
     """A result class's derived parts: ``reasons`` and its cached (lazily built) attributes."""
-    names = _DERIVED.get(cls)
-    if names is None:
-        fields = {f.name for f in attrs.fields(cls)}
-        found = [
-            name
-            for klass in cls.__mro__
-            for name, member in vars(klass).items()
-            if not name.startswith("_")
-            and name not in fields
-            and type(member).__name__ in ("member_descriptor", "cached_property")
-        ]
-        if hasattr(cls, "reasons") and "reasons" not in found:
-            found.insert(0, "reasons")
-        names = tuple(dict.fromkeys(found))
-        _DERIVED[cls] = names
-    return names
+    fields = {f.name for f in attrs.fields(cls)}
+    found = [
+        name
+        for klass in cls.__mro__
+        for name, member in vars(klass).items()
+        if not name.startswith("_")
+        and name not in fields
+        and type(member).__name__ in ("member_descriptor", "cached_property")
+    ]
+    if hasattr(cls, "reasons") and "reasons" not in found:
+        found.insert(0, "reasons")
+    return tuple(dict.fromkeys(found))
 
 
 # --------------------------------------------------------------------------- the converter

@@ -6,7 +6,9 @@ for a group and alternative header names (Chinese labels such as ``客户编号`
 lazily, one :class:`RowResult` per data row: its line, and either the facts built through
 :func:`customer_rules.interchange.from_data` — the one converter every chapter shares — or the
 row's problems, each a :class:`RowError` naming the line and the column. One bad row never
-hides the others, and a file of any length is read in constant memory.
+hides the others, and a file of any length is read in constant memory. (A row is built straight
+from its cells, by a plan made once per header, into exactly what ``from_data`` gives; a row
+that is not plain goes through ``from_data``, which names every problem.)
 
 What real spreadsheets need:
 
@@ -49,7 +51,7 @@ from typing import IO, Generic, TypeVar
 import attrs
 
 from customer_rules.errors import CustomerRulesError, InputError, PolicyError, Problem
-from customer_rules.interchange import from_data
+from customer_rules.interchange import _row_builder, from_data
 
 if typing.TYPE_CHECKING:
     from _typeshed import WriteableBuffer
@@ -442,6 +444,10 @@ class RowReader(Generic[T]):
             self.close()
             raise
         self._line = self._reader.line_num
+        cells = [(i, columns.columns[c]) for i, c in enumerate(self.header) if c is not None]
+        builder = _row_builder(columns.cls, cells, columns.constants)
+        self._build = builder.build if builder is not None else None
+        self._key = next((i for i, c in enumerate(self.header) if c == columns.key), None)
 
     def __enter__(self) -> RowReader[T]:
         return self
@@ -470,7 +476,12 @@ class RowReader(Generic[T]):
     def _next(self) -> list[str] | None:
         try:
             return next(self._reader, None)
-        except UnicodeDecodeError as exc:
+        except (OSError, ValueError) as exc:
+            self._unreadable(exc)
+
+    def _unreadable(self, exc: OSError | ValueError) -> typing.NoReturn:
+        """Raise the :class:`InputError` of a stream that could not be read on."""
+        if isinstance(exc, UnicodeDecodeError):
             raise InputError(
                 "encoding",
                 self.name,
@@ -478,10 +489,9 @@ class RowReader(Generic[T]):
                 f" {self._reader.line_num} is not); pass the file's encoding, e.g."
                 " --encoding gb18030 or --encoding utf-8",
             ) from exc
-        except OSError as exc:
+        if isinstance(exc, OSError):
             raise InputError("input", self.name, f"a readable file ({exc.strerror})") from None
-        except ValueError:  # a closed stream
-            raise InputError("input", self.name, "an open, readable stream") from None
+        raise InputError("input", self.name, "an open, readable stream") from None  # closed
 
     def _read_header(self, strict: bool) -> tuple[tuple[str | None, ...], tuple[RowError, ...]]:
         try:
@@ -518,28 +528,79 @@ class RowReader(Generic[T]):
     # ----------------------------------------------------------------------- rows
 
     def _rows(self) -> Iterator[RowResult[T]]:
+        reader, build, key, width = self._reader, self._build, self._key, len(self.header)
+        seen = self._seen
+        line = self._line  # the last line read
         try:
             while True:
                 try:
-                    row = self._next()
+                    row = next(reader, None)
                 except csv.Error as exc:
-                    line = self._line + 1
+                    line += 1
                     yield RowResult(line, None, (RowError(line, "", f"not valid CSV: {exc}"),))
                     return
+                except (OSError, ValueError) as exc:
+                    self._unreadable(exc)
                 if row is None:
                     return
-                start, self._line = self._line + 1, self._reader.line_num
-                if any(cell.strip() for cell in row):
-                    yield self._row(row, start)
+                start, line = line + 1, reader.line_num
+                cells = list(map(str.strip, row))
+                if not any(cells):
+                    continue  # a blank row is skipped
+                if build is not None and len(cells) <= width:  # the usual row
+                    if len(cells) < width:
+                        cells += [""] * (width - len(cells))
+                    value = build(cells)
+                    if value is not None:
+                        key_value = cells[key] if key is not None else ""
+                        if key_value and key_value not in seen:  # the usual: a new key
+                            seen[key_value] = start
+                            yield RowResult(start, value)
+                        else:
+                            yield self._accepted(start, value, key_value)
+                        continue
+                    yield self._row(row, cells, start, built=True)
+                else:
+                    yield self._row(row, cells, start, built=False)
         finally:
             self.close()
 
-    def _row(self, row: list[str], line: int) -> RowResult[T]:
+    def _row(self, row: list[str], cells: list[str], line: int, *, built: bool) -> RowResult[T]:
+        """The result of one row: ``row`` as read, ``cells`` its cells stripped; ``built``: the
+        builder has already refused it."""
         width = len(self.header)
         if len(row) > width:
             surplus = self._surplus(row, line)
             if surplus is not None:
                 return RowResult(line, None, (surplus,))
+        if self._build is not None and not built:
+            padded = cells + [""] * (width - len(cells))
+            value = self._build(padded)
+            if value is not None:
+                key_value = padded[self._key] if self._key is not None else ""
+                return self._accepted(line, value, key_value)
+        data, key_value = self._place(row)
+        try:
+            value = from_data(self.columns.cls, data)
+        except InputError as exc:
+            return RowResult(line, None, self._problems(exc.problems, line))
+        except CustomerRulesError as exc:  # pragma: no cover - from_data raises InputError
+            return RowResult(line, None, (RowError(line, "", str(exc)),))
+        return self._accepted(line, value, key_value)
+
+    def _accepted(self, line: int, value: T, key_value: str) -> RowResult[T]:
+        """The result of a row whose facts were built: refused if its key was seen before."""
+        if key_value:
+            first = self._seen.get(key_value)
+            if first is not None:
+                key = self.columns.key or ""
+                message = f"duplicate {key} {key_value!r} (first on line {first})"
+                return RowResult(line, None, (RowError(line, key, message),))
+            self._seen[key_value] = line
+        return RowResult(line, value)
+
+    def _place(self, row: list[str]) -> tuple[dict[str, object], str]:
+        """The row as the nested mapping ``from_data`` reads, and the text of its key cell."""
         data: dict[str, object] = {}
         groups: set[str] = set()
         key_value = ""
@@ -558,20 +619,7 @@ class RowReader(Generic[T]):
             group = path.rpartition(".")[0]
             if not group or group in groups:
                 _put(data, path, value)
-        first = self._seen.get(key_value) if key_value else None
-        try:
-            value = from_data(self.columns.cls, data)
-        except InputError as exc:
-            return RowResult(line, None, self._problems(exc.problems, line))
-        except CustomerRulesError as exc:  # pragma: no cover - from_data raises InputError
-            return RowResult(line, None, (RowError(line, "", str(exc)),))
-        if first is not None:
-            key = self.columns.key or ""
-            message = f"duplicate {key} {key_value!r} (first on line {first})"
-            return RowResult(line, None, (RowError(line, key, message),))
-        if key_value:
-            self._seen[key_value] = line
-        return RowResult(line, value)
+        return data, key_value
 
     def _problems(self, problems: tuple[Problem, ...], line: int) -> tuple[RowError, ...]:
         return tuple(
