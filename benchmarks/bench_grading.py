@@ -25,7 +25,6 @@ from __future__ import annotations
 import argparse
 import calendar
 import datetime as dt
-import io
 import json
 import sys
 import time
@@ -35,7 +34,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from portfolio import HEADER, rows
+from portfolio import portfolio_text
 
 from customer_rules import GradingPolicy, explain
 from customer_rules._portfolio import PORTFOLIO_COLUMNS
@@ -48,11 +47,7 @@ DAY = dt.date(2026, 12, 31)
 
 def customers(count: int) -> list[Customer]:
     """The good rows of a synthetic portfolio of ``count`` rows."""
-    text = io.StringIO()
-    text.write(",".join(HEADER) + "\n")
-    for row in rows(count):
-        text.write(",".join(f'"{cell}"' for cell in row) + "\n")
-    with parse_rows(text.getvalue(), PORTFOLIO_COLUMNS) as read:
+    with parse_rows(portfolio_text(count), PORTFOLIO_COLUMNS) as read:
         return [r.value for r in read if r.value is not None]
 
 

@@ -21,19 +21,10 @@ import io
 import time
 from collections.abc import Callable, Sequence
 
-from portfolio import HEADER, rows
+from portfolio import portfolio_text
 
 from customer_rules._portfolio import PORTFOLIO_COLUMNS
 from customer_rules.rows import parse_rows
-
-
-def portfolio_text(count: int) -> str:
-    """The CSV text of a synthetic portfolio of ``count`` rows (and its header)."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(HEADER)
-    writer.writerows(rows(count))
-    return out.getvalue()
 
 
 def _best(run: Callable[[], object], repeat: int) -> float:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import csv
 import datetime as dt
+import io
 import random
 import sys
 from collections.abc import Iterator, Sequence
@@ -55,6 +56,15 @@ def rows(count: int, seed: int = 20261125) -> Iterator[list[str]]:
             rng.choice(("A", "B", "C", "D", "")),
             "",  # registered_on: the first-contract reading of G3 does not read it
         ]
+
+
+def portfolio_text(count: int) -> str:
+    """The CSV text of a synthetic portfolio of ``count`` rows (and its header)."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(HEADER)
+    writer.writerows(rows(count))
+    return out.getvalue()
 
 
 def main(argv: Sequence[str] | None = None) -> None:
