@@ -127,7 +127,7 @@ def test_reasons_of_names_numbers_dates_and_enums_are_shared() -> None:
     assert Reason.of("G2", code, total=14, grade=Grade.A, cutoff=14) is not a
 
 
-def test_reasons_with_amounts_or_yes_no_are_never_shared() -> None:
+def test_reasons_with_amounts_are_never_shared_and_yes_is_not_one() -> None:
     code = GradingReason.G2_TOTAL
     one, one_point_zero = Decimal("1"), Decimal("1.0")
     a = Reason.of("G2", code, total=one, grade=Grade.A, cutoff=14)
@@ -135,6 +135,7 @@ def test_reasons_with_amounts_or_yes_no_are_never_shared() -> None:
     assert a == b
     assert a is not b
     assert render_reason(a) != render_reason(b)
+    assert Reason.of("G2", code, total=one, grade=Grade.A, cutoff=14) is not a
     yes = Reason.of("G2", code, total=True, grade=Grade.A, cutoff=14)
     number = Reason.of("G2", code, total=1, grade=Grade.A, cutoff=14)
     assert yes == number

@@ -173,22 +173,29 @@ class Reason:
     def of(cls, rule: str, code: str, /, **facts: _Fact) -> Reason:
         """Build a reason from keyword facts.
 
-        A reason whose facts are all names, whole numbers, dates and labelled-enum members
-        (``G2.total`` with its total and grade, ``G6.approval.missing`` with its roles) is
-        shared: asked for again, the same object comes back, so it is rendered once however
-        many results carry it. A reason with an amount (a ``Decimal``: ``"1.0"`` and
-        ``"1.00"`` are equal but read differently) or a yes/no is always new.
+        Asked again for the same facts, it gives the same object, so a line that many results
+        carry (``G2.total`` with its total and grade) is rendered once however many results
+        carry it. "The same facts": equal texts, whole numbers, dates and labelled-enum members,
+        and the same yes/no (``True == 1``, yet they read differently). A fact of another kind
+        — an amount (``Decimal("1.0") == Decimal("1.00")``, yet they read differently) —
+        always makes a new reason.
         """
         items = tuple(facts.items())
-        for _, value in items:
-            if type(value) not in _SHAREABLE and not _members(value):
+        key: list[object] = [cls, rule, code]  # then name, value (name, bool, value for a yes/no)
+        for name, value in items:
+            kind = type(value)
+            if kind in _SHAREABLE or _members(value):
+                key += (name, value)
+            elif kind is bool:
+                key += (name, kind, value)  # True is 1, but reads "yes"
+            else:
                 return cls(rule, code, items)
-        key = (cls, rule, code, items)
-        found = _SHARED.get(key)
+        shared = tuple(key)
+        found = _SHARED.get(shared)
         if found is None:
             if len(_SHARED) >= _SHARED_MAX:
                 _SHARED.clear()
-            found = _SHARED[key] = cls(rule, code, items)
+            found = _SHARED[shared] = cls(rule, code, items)
         return found
 
     @functools.cached_property
@@ -277,7 +284,9 @@ def _members(value: object) -> bool:
     return isinstance(value, tuple) and all(isinstance(v, LabelledEnum) for v in value)
 
 
-_SHARED: dict[tuple[type, str, str, tuple[tuple[str, _Fact], ...]], Reason] = {}
+_SHARED: dict[tuple[object, ...], Reason] = {}
+"""Reasons by their facts (:meth:`Reason.of`); each holds its facts, so an id in a key is not
+reused while its entry lives. Bounded: emptied when full."""
 _SHARED_MAX = 4096
 
 
