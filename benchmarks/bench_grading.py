@@ -34,6 +34,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from measure import best_seconds
 from portfolio import portfolio_text
 
 from customer_rules import GradingPolicy, explain
@@ -130,13 +131,7 @@ def bare_job(c: Customer, on: dt.date) -> tuple[object, ...]:
 def _best(run: Callable[[GradingPolicy], object], repeat: int) -> float:
     """The best CPU time of ``repeat`` runs, each with a policy of its own: the job shares
     answers per policy and day, so a run never starts with what the previous one learnt."""
-    best = float("inf")
-    for _ in range(repeat):
-        policy = GradingPolicy()
-        start = time.process_time()
-        run(policy)
-        best = min(best, time.process_time() - start)
-    return best
+    return best_seconds(lambda: run(GradingPolicy()), repeat, time.process_time)
 
 
 def main(argv: Sequence[str] | None = None) -> None:

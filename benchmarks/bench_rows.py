@@ -18,23 +18,13 @@ from __future__ import annotations
 import argparse
 import csv
 import io
-import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
+from measure import best_seconds
 from portfolio import portfolio_text
 
 from customer_rules._portfolio import PORTFOLIO_COLUMNS
 from customer_rules.rows import parse_rows
-
-
-def _best(run: Callable[[], object], repeat: int) -> float:
-    """The shortest of ``repeat`` runs, in seconds."""
-    best = float("inf")
-    for _ in range(repeat):
-        start = time.perf_counter()
-        run()
-        best = min(best, time.perf_counter() - start)
-    return best
 
 
 def main(argv: Sequence[str] | None = None) -> None:
@@ -60,8 +50,8 @@ def main(argv: Sequence[str] | None = None) -> None:
             for cell in row:
                 cell.strip()
 
-    facts_time = _best(facts, args.repeat)
-    floor_time = _best(floor, args.repeat)
+    facts_time = best_seconds(facts, args.repeat)
+    floor_time = best_seconds(floor, args.repeat)
     print(f"rows                          : {n:,} ({read:,} read, {refused:,} refused)")
     print(
         f"parse_rows into facts         : {n / facts_time:>12,.0f} rows/s"

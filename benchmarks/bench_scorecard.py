@@ -15,11 +15,11 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import random
-import time
 from collections.abc import Callable, Sequence
 from decimal import Decimal
 
 import attrs
+from measure import best_seconds
 
 from customer_rules import Approval, GradingPolicy, Role
 from customer_rules.grading import (
@@ -87,12 +87,7 @@ def bare_rule_with_result(f: ScorecardFacts) -> _BareResult:
 
 
 def _rate(run: Callable[[], object], count: int, repeat: int) -> float:
-    best = float("inf")
-    for _ in range(repeat):
-        start = time.perf_counter()
-        run()
-        best = min(best, time.perf_counter() - start)
-    return count / best
+    return count / best_seconds(run, repeat)
 
 
 def main(argv: Sequence[str] | None = None) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 
@@ -530,6 +530,7 @@ def grade_customer(
     )
 
 
+_T = TypeVar("_T")
 _SHARED_MAX = 32768
 """At most this many shared results of one kind per :class:`_Job` (emptied when full)."""
 
@@ -563,10 +564,11 @@ class _Job:
     def category(self, given: CustomerCategory | BigCustomerFacts) -> CategoryResult:
         """G3: the category, given or derived."""
         found = self._categories.get(given)
-        if found is None:
-            found = _classify(given, self.policy)
-            _keep(self._categories, given, found)
-        return found
+        return (
+            _keep(self._categories, given, _classify(given, self.policy))
+            if found is None
+            else found
+        )
 
     def eligibility(
         self, first: dt.date | None, developed: dt.date | None, registered: dt.date | None
@@ -576,7 +578,7 @@ class _Job:
         found = self._eligibility.get(key)
         if found is None:
             found = _eligibility(first, developed, self.policy, self.day, registered)
-            _keep(self._eligibility, key, found)
+            return _keep(self._eligibility, key, found)
         return found
 
     def tier(
@@ -586,8 +588,9 @@ class _Job:
         key = (category, grade, last_visit)
         found = self._tiers.get(key)
         if found is None:
-            found = _service_tier(category, grade, self.policy, self.day, last_visit)
-            _keep(self._tiers, key, found)
+            return _keep(
+                self._tiers, key, _service_tier(category, grade, self.policy, self.day, last_visit)
+            )
         return found
 
     def report(self, grade: Grade) -> ReportSchedule:
@@ -600,10 +603,12 @@ class _Job:
         return found
 
 
-def _keep(table: dict[Any, Any], key: object, value: object) -> None:
+def _keep(table: dict[Any, _T], key: object, value: _T) -> _T:
+    """Keep ``value`` under ``key`` (emptying ``table`` when full); returns ``value``."""
     if len(table) >= _SHARED_MAX:
         table.clear()
     table[key] = value
+    return value
 
 
 _LAST: list[_Job] = [_Job(GradingPolicy(), dt.date(2000, 1, 1), CALENDAR_DAYS)]
