@@ -26,6 +26,7 @@ from customer_rules import (
 from customer_rules._grading.codes import GradingReason
 from customer_rules._grading.customer import GradeWhatIf, WhatIfCase
 from customer_rules.cn_calendar import china_working_days
+from customer_rules.errors import Problem
 from customer_rules.grading import (
     INFLUENCE_ASSESSMENT,
     REGRADE,
@@ -664,3 +665,62 @@ def test_the_what_if_says_what_grading_on_its_day_gives(
         assert reason.rule in ("G2", "G3")
         assert Reason.from_data(reason.to_data()) == reason
         assert render_reason(reason, "zh").startswith(f"[{reason.rule}] ")
+
+
+# --------------------------------------------------------------------------- errors, field by field
+
+_C = Customer("E1", "华东机电", CustomerCategory.BIG, dt.date(2020, 1, 1), None, STRONG)
+
+
+@pytest.mark.parametrize(
+    ("call", "field", "given", "expected"),
+    [
+        (
+            lambda: grade_customer("E1", SEED, on=ON),  # type: ignore[arg-type]
+            "customer",
+            "E1",
+            "a Customer",
+        ),
+        (
+            lambda: grade_customer(_C, SEED, on=ON, calendar="x"),  # type: ignore[arg-type]
+            "calendar",
+            "x",
+            "a Calendar, e.g. CALENDAR_DAYS",
+        ),
+        (
+            lambda: GradeWhatIf(WhatIfCase.CAPPED, Grade.C, until="2026-12-01"),  # type: ignore[arg-type]
+            "until",
+            "2026-12-01",
+            "a datetime.date",
+        ),
+    ],
+)
+def test_grading_job_input_errors_keep_field_given_and_expected(
+    call: Callable[[], object], field: str, given: object, expected: str
+) -> None:
+    with pytest.raises(InputError) as info:
+        call()
+    assert (info.value.field, info.value.given, info.value.expected) == (field, given, expected)
+
+
+def test_grading_job_refuses_a_datetime_for_the_day_by_name() -> None:
+    grade_customer(_C, SEED, on=ON)  # the job of this policy and day is the last one
+    with pytest.raises(InputError) as info:
+        grade_customer(_C, SEED, on=dt.datetime(2026, 11, 30, 9, 0))
+    assert info.value.field == "on"
+
+
+def test_grading_job_dates_on_the_day_of_the_grading_are_accepted() -> None:
+    """The customer's dates may fall on the day of the grading ("on or before"); only those
+    after it are refused, each named with the date given."""
+    on_the_day = Customer("E2", "当天", CustomerCategory.BIG, ON, ON, STRONG, ON, registered_on=ON)
+    assert grade_customer(on_the_day, SEED, on=ON).customer is on_the_day
+    late = dt.date(2026, 12, 1)
+    mixed = Customer("E3", "次日", CustomerCategory.BIG, ON, None, STRONG, late)
+    with pytest.raises(InputError) as info:
+        grade_customer(mixed, SEED, on=ON)
+    assert info.value.problems == (
+        Problem.mismatch(
+            "last_visit", late, "a date on or before 2026-11-30, the day of the grading"
+        ),
+    )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
@@ -66,6 +67,43 @@ def test_reasons_cite_g1_with_threshold() -> None:
         "[G1] expected deal amount 5 is below the C threshold: type D (library default)"
     )
     assert result.policy_version == "seed"
+
+
+_DATED = GradingPolicy(version="2026-v2", effective=dt.date(2026, 1, 1))
+
+
+@pytest.mark.parametrize(
+    ("amount", "kind", "threshold"),
+    [
+        ("80万", DealSizeType.A, Decimal(800_000)),
+        ("40万", DealSizeType.B, Decimal(400_000)),
+        ("20万", DealSizeType.C, Decimal(200_000)),
+        ("199999.99", DealSizeType.D, None),
+    ],
+)
+def test_g1_every_type_records_amount_threshold_reason_and_the_book_that_decided(
+    amount: str, kind: DealSizeType, threshold: Decimal | None
+) -> None:
+    """G1 "80万及以上" / "40万及以上" / "20万及以上", and D below [default]: every field of the
+    result and its one reason, under a dated book whose version and effective date it records."""
+    value = Decimal(amount.replace("万", "0000"))
+    result = deal_size_type(amount, _DATED)
+    assert result == DealSizeResult(
+        kind, value, threshold, "2026-v2", policy_effective=dt.date(2026, 1, 1)
+    )
+    if threshold is None:
+        expected = Reason.of("G1", GradingReason.G1_BELOW, amount=value, type=kind)
+    else:
+        expected = Reason.of(
+            "G1", GradingReason.G1_TYPE, amount=value, threshold=threshold, type=kind
+        )
+    assert result.reasons == (expected,)
+
+
+def test_g1_a_bad_amount_is_named_amount_and_kept_as_given() -> None:
+    with pytest.raises(InputError) as info:
+        deal_size_type("-1", SEED)
+    assert (info.value.field, info.value.given) == ("amount", "-1")
 
 
 def test_unordered_thresholds_are_a_policy_error() -> None:
@@ -191,3 +229,21 @@ def test_malformed_arguments_raise_only_library_errors(name: str, data: st.DataO
     args = data.draw(st.tuples(*(st.one_of(st.just(v), MALFORMED) for v in valid)))
     with contextlib.suppress(CustomerRulesError):
         call(*args)
+
+
+def test_g1_stored_values_are_pinned() -> None:
+    """What hosts store: the deal-size types, and the version label of the seed's own values."""
+    assert [m.value for m in DealSizeType] == ["A", "B", "C", "D"]
+    assert SEED.version == "seed"
+    assert deal_size_type("80万", SEED).policy_version == "seed"
+
+
+def test_a_subclass_of_grading_policy_is_a_grading_policy() -> None:
+    """A host's own subclass of ``GradingPolicy`` is accepted wherever a policy is (the check is
+    ``isinstance``, with a fast path for the class itself)."""
+
+    class HostPolicy(GradingPolicy):
+        pass
+
+    result = deal_size_type("80万", HostPolicy(version="host-1"))
+    assert (result.type, result.policy_version) == (DealSizeType.A, "host-1")

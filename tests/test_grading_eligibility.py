@@ -22,7 +22,9 @@ from customer_rules import (
     Role,
     explain,
 )
+from customer_rules._grading.checks import in_force
 from customer_rules._grading.codes import GradingReason
+from customer_rules.errors import Problem
 from customer_rules.grading import (
     KEY_CUSTOMER,
     BigCustomerCriterion,
@@ -807,3 +809,174 @@ def test_new_customer_reading_total_consistent_and_round_trips(
     code = GradingReason.G3_NEW_REGISTERED if by_registration else GradingReason.G3_NEW
     assert (find_reason(now, code) is not None) == now.new_customer
     assert from_data(EligibilityResult, to_data(now, lang="zh"), policy=policy) == now
+
+
+# --------------------------------------------------------------------------- errors, field by field
+
+_ON = D(2026, 6, 30)
+_DATED = GradingPolicy(version="2027", effective=D(2027, 1, 1))
+_AMOUNT_FORMS = "a Decimal, an int or a string such as '800000', '800,000', '80万' or '1.5亿'"
+
+
+@pytest.mark.parametrize(
+    ("call", "field", "given", "expected"),
+    [
+        *(
+            (
+                lambda years=years: BigCustomerProfile("500万", PurchaseFrequency.MONTHLY, years),
+                "years",
+                years,
+                "a whole number of years ≥ 0",
+            )
+            for years in (-1, 1.5, True, "3")
+        ),
+        (
+            lambda: BigCustomerProfile("abc", PurchaseFrequency.MONTHLY, 1),
+            "annual_sales",
+            "abc",
+            _AMOUNT_FORMS,
+        ),
+        (
+            lambda: BigCustomerFacts("abc"),  # type: ignore[arg-type]
+            "sales_share_pct",
+            "abc",
+            "a number such as '14' or '12.5'",
+        ),
+        (
+            lambda: big_customer_level("big", SEED),  # type: ignore[arg-type]
+            "profile",
+            "big",
+            "a BigCustomerProfile",
+        ),
+        (
+            lambda: classify_category("big", SEED),  # type: ignore[arg-type]
+            "facts",
+            "big",
+            "a BigCustomerFacts or a CustomerCategory",
+        ),
+        (
+            lambda: check_eligibility(D(2026, 7, 1), None, SEED, on=_ON),
+            "first_trade",
+            D(2026, 7, 1),
+            "a date on or before 2026-06-30",
+        ),
+        (
+            lambda: check_eligibility(None, D(2026, 7, 1), SEED, on=_ON),
+            "developed_on",
+            D(2026, 7, 1),
+            "a date on or before 2026-06-30",
+        ),
+        (
+            lambda: check_eligibility(None, None, SEED, on=_ON, registered_on=D(2026, 7, 1)),
+            "registered_on",
+            D(2026, 7, 1),
+            "a date on or before 2026-06-30",
+        ),
+        (  # six months of trade (min_trade_months) would end after 2999-12-31
+            lambda: check_eligibility(D(2999, 10, 1), None, SEED, on=D(2999, 12, 31)),
+            "first_trade",
+            D(2999, 10, 1),
+            "a date at least 6 month(s) before 2999-12-31",
+        ),
+        (  # the new-customer year (12 months) would end after 2999-12-31
+            lambda: check_eligibility(None, D(2999, 10, 1), SEED, on=D(2999, 12, 31)),
+            "developed_on",
+            D(2999, 10, 1),
+            "a date at least 12 month(s) before 2999-12-31",
+        ),
+        (
+            lambda: designate_key_customer("李", SEED, on=_ON),  # type: ignore[arg-type]
+            "approvals",
+            "李",
+            "a list of Approval records",
+        ),
+        (
+            lambda: designate_key_customer(["李"], SEED, on=_ON),  # type: ignore[list-item]
+            "approvals[0]",
+            "李",
+            "an Approval record",
+        ),
+        (
+            lambda: check_eligibility(None, None, PolicyBook(), on=_ON),  # type: ignore[arg-type]
+            "policy",
+            PolicyBook(),
+            "a GradingPolicy (GradingPolicy() is the seed; for a PolicyBook pass book.grading)",
+        ),
+        (
+            lambda: check_eligibility(None, None, "seed", on=_ON),  # type: ignore[arg-type]
+            "policy",
+            "seed",
+            "a GradingPolicy (GradingPolicy() is the seed)",
+        ),
+        (
+            lambda: check_eligibility(None, None, _DATED, on=_ON),
+            "on",
+            _ON,
+            "a day on or after the policy's effective date 2027-01-01 (version '2027')",
+        ),
+        (  # checks.in_force on its own: a day that is not a date cannot be compared
+            lambda: in_force(_DATED, "2026-06-30"),  # type: ignore[arg-type]
+            "on",
+            "2026-06-30",
+            "a datetime.date",
+        ),
+    ],
+)
+def test_g3_input_errors_keep_field_given_and_expected(
+    call: Callable[[], object], field: str, given: object, expected: str
+) -> None:
+    with pytest.raises(InputError) as info:
+        call()
+    assert (info.value.field, info.value.given, info.value.expected) == (field, given, expected)
+
+
+@pytest.mark.parametrize(
+    ("call", "field"),
+    [
+        (lambda: check_eligibility(None, None, SEED, on=dt.datetime(2026, 6, 30, 9)), "on"),
+        (lambda: check_eligibility(dt.datetime(2026, 1, 1, 9), None, SEED, on=_ON), "first_trade"),
+        (lambda: check_eligibility(None, dt.datetime(2026, 1, 1, 9), SEED, on=_ON), "developed_on"),
+        (lambda: designate_key_customer([], SEED, on=dt.datetime(2026, 6, 30, 9)), "on"),
+    ],
+)
+def test_g3_a_datetime_is_refused_by_the_arguments_name(
+    call: Callable[[], object], field: str
+) -> None:
+    with pytest.raises(InputError) as info:
+        call()
+    assert info.value.field == field
+
+
+def test_g3_big_levels_out_of_order_say_which_line_and_what_was_given() -> None:
+    """G3 big-customer rows best first: C's 1,000,000 row before B's 5,000,000 row is refused,
+    naming B's line, its value and the bound it had to stay below."""
+    c_row, b_row = SEED.eligibility.big_levels[2], SEED.eligibility.big_levels[1]
+    with pytest.raises(PolicyError) as info:
+        EligibilityPolicy(big_levels=(c_row, b_row))
+    assert info.value.problems == (
+        Problem(
+            "big_levels[1].min_annual_sales",
+            "expected less than big_levels[0].min_annual_sales (1000000), got 5000000",
+            "Decimal('5000000')",
+            "< 1000000",
+        ),
+    )
+
+
+def test_g3_stored_keys_are_pinned() -> None:
+    """What hosts store: the approval subject of a key-customer designation and the values of
+    the G3 choices, categories and purchase frequencies (with their order)."""
+    assert KEY_CUSTOMER == "G3.key_customer"
+    assert [m.value for m in CriteriaMode] == ["any", "all"]
+    assert [m.value for m in BigCustomerCriterion] == [
+        "sales_share",
+        "high_recognition",
+        "long_term_intent",
+        "industry_renown",
+    ]
+    assert [m.value for m in CustomerCategory] == ["big", "ordinary"]
+    assert [(m.value, m.rank) for m in PurchaseFrequency] == [
+        ("monthly", 3),
+        ("quarterly", 2),
+        ("irregular", 1),
+    ]

@@ -24,19 +24,29 @@ from customer_rules._grading.regrading import (
     ApprovalMatter,
     GradeChange,
     RegradingPolicy,
+    _grade_change,
     exit_big_customer,
     next_regrade_review,
     regrade,
     rules_review_due,
 )
 from customer_rules.config import dump_book, load_book
-from customer_rules.errors import CustomerRulesError, InputError, PolicyError
+from customer_rules.errors import CustomerRulesError, InputError, PolicyError, Problem
 from customer_rules.interchange import from_data, to_data
 from customer_rules.reasons import Reason, explain, find_reason, render_reason
 from customer_rules.roles import Approval, Role, in_rank_order
 from customer_rules.settings import from_mapping, plain, settings_of
 from customer_rules.testing import malformed_values
-from customer_rules.workflow import Case, EventRecord, Step, StepOutcome, apply, replay, start
+from customer_rules.workflow import (
+    Case,
+    EventRecord,
+    Step,
+    StepOutcome,
+    Transition,
+    apply,
+    replay,
+    start,
+)
 
 D = dt.date
 SEED = GradingPolicy()
@@ -1226,3 +1236,179 @@ def test_g6_rules_review_consistent(
     assert (find_reason(r, R.G6_RULES_OVERDUE) is not None) == r.overdue
     assert (find_reason(r, R.G6_APPROVAL_GRANTED) is not None) == r.approved
     renders(r)
+
+
+# --------------------------------------------------------------------------- errors, field by field
+
+_D = dt.date(2026, 12, 31)
+
+
+@pytest.mark.parametrize(
+    ("call", "field", "given", "expected"),
+    [
+        (
+            lambda: regrade("B", Grade.A, GradingPolicy(), on=_D),  # type: ignore[arg-type]
+            "previous",
+            "B",
+            "a Grade (A, B, C or D) or None",
+        ),
+        (
+            lambda: regrade(Grade.B, "A", GradingPolicy(), on=_D),  # type: ignore[arg-type]
+            "current",
+            "A",
+            "a Grade (A, B, C or D)",
+        ),
+        (
+            lambda: regrade(Grade.B, Grade.A, GradingPolicy(), on=_D, approval="VP"),  # type: ignore[arg-type]
+            "approval",
+            "VP",
+            "an Approval or None",
+        ),
+        (
+            lambda: regrade(Grade.B, Grade.A, GradingPolicy(), on=_D, subject=" "),
+            "subject",
+            " ",
+            "a customer id (a non-blank string) or None",
+        ),
+        (
+            lambda: exit_big_customer("big", GradingPolicy(), on=_D, still_qualifies=False),  # type: ignore[arg-type]
+            "category",
+            "big",
+            "a CustomerCategory (BIG or ORDINARY)",
+        ),
+        (
+            lambda: exit_big_customer(
+                CustomerCategory.BIG,
+                GradingPolicy(),
+                on=_D,
+                still_qualifies="no",  # type: ignore[arg-type]
+            ),
+            "still_qualifies",
+            "no",
+            "True or False",
+        ),
+    ],
+)
+def test_g6_input_errors_keep_field_given_and_expected(
+    call: Callable[[], object], field: str, given: object, expected: str
+) -> None:
+    with pytest.raises(InputError) as info:
+        call()
+    assert (info.value.field, info.value.given, info.value.expected) == (field, given, expected)
+
+
+def test_g6_a_first_or_unchanged_grade_is_in_force_and_says_so() -> None:
+    """G6 "交由主管副总经理审批": a first grade and an unchanged grade need no sign-off; the
+    last line says it is in force and names the VP who approves changes. (A regrading policy
+    of its own: the lines of an unsigned review are shared per policy and pair of grades.)"""
+    own = GradingPolicy(regrading=RegradingPolicy())
+    for previous, current, code in (
+        (None, Grade.B, R.G6_IN_FORCE_NEW),
+        (Grade.C, Grade.C, R.G6_IN_FORCE_UNCHANGED),
+    ):
+        result = regrade(previous, current, own, on=_D)
+        assert (result.effective, result.in_force) == (False, current)
+        last = result.reasons[-1]
+        assert last.code is code
+        assert (last.fact("grade"), last.fact("roles")) == (current, (Role.VP_IN_CHARGE,))
+
+
+def test_g6_grade_changes_by_rank() -> None:
+    """G6: A above B above C above D — a first grade is new, a better one an upgrade, a worse
+    one a downgrade, the same one unchanged (the helper also builds the module's tables)."""
+    assert _grade_change(None, Grade.D) is GradeChange.NEW
+    assert _grade_change(Grade.C, Grade.B) is GradeChange.UPGRADE
+    assert _grade_change(Grade.B, Grade.C) is GradeChange.DOWNGRADE
+    assert _grade_change(Grade.B, Grade.B) is GradeChange.UNCHANGED
+
+
+def test_g6_the_seed_review_table_follows_the_preparing_role() -> None:
+    """G6 "由业务部经理…进行重审": with another preparing role, the seed's table lets that role
+    re-examine (it is rebuilt, not refused)."""
+    p = RegradingPolicy(preparing_role=Role.MARKETING_DIRECTOR)
+    assert p.review.transition("due", "reexamine").roles == frozenset({Role.MARKETING_DIRECTOR})
+
+
+def test_g6_a_review_table_of_ones_own_is_kept_when_the_roles_change() -> None:
+    """G6: a company's own review table (here without the ``return`` step) is kept as given,
+    also with approving roles other than the seed's; only the seed's table follows the roles."""
+    seed = RegradingPolicy().review
+    own = attrs.evolve(
+        seed,
+        transitions=(
+            Transition("due", "reexamine", "proposed", roles=frozenset({Role.SALES_MANAGER})),
+            Transition(
+                "proposed",
+                "approve",
+                "approved",
+                roles=frozenset({Role.GENERAL_MANAGER}),
+                approval=REGRADE,
+            ),
+        ),
+    )
+    p = RegradingPolicy(approving_roles={Role.GENERAL_MANAGER}, review=own)
+    assert p.review == own
+    assert p.review.transition("proposed", "return") is None
+    # the table's approver must be exactly the approving roles, every one of them named
+    with pytest.raises(PolicyError) as info:
+        RegradingPolicy(approving_roles={Role.GENERAL_MANAGER, Role.VP_IN_CHARGE}, review=own)
+    assert info.value.problems == (
+        Problem.mismatch(
+            "review.transitions[1].roles",
+            ["general_manager"],
+            "the approving_roles (general_manager, vp_in_charge)",
+        ),
+    )
+
+
+def test_g6_review_table_problems_name_the_row_the_given_and_the_expected() -> None:
+    """G6: the review table keeps ``reexamine`` by the preparing role and ``approve`` by exactly
+    the approving roles granting G6.regrade; every problem is listed, also after a missing row."""
+    seed = RegradingPolicy().review
+    no_reexamine = attrs.evolve(
+        seed,
+        transitions=(
+            Transition(
+                "proposed",
+                "approve",
+                "approved",
+                roles=frozenset({Role.GENERAL_MANAGER}),
+                approval="G6.other",
+            ),
+            seed.transitions[2],
+        ),
+    )
+    with pytest.raises(PolicyError) as info:
+        RegradingPolicy(review=no_reexamine)
+    assert info.value.problems == (
+        Problem.mismatch(
+            "review.transitions", "2 row(s)", "a row from 'due' on 'reexamine' to 'proposed'"
+        ),
+        Problem.mismatch(
+            "review.transitions[0].roles",
+            ["general_manager"],
+            "the approving_roles (vp_in_charge)",
+        ),
+        Problem.mismatch("review.transitions[0].approval", "G6.other", "'G6.regrade'"),
+    )
+    wrong_preparer = attrs.evolve(
+        seed,
+        transitions=(
+            Transition(
+                "due",
+                "reexamine",
+                "proposed",
+                roles=frozenset({Role.SALESPERSON, Role.SUPERVISOR}),
+            ),
+            *seed.transitions[1:],
+        ),
+    )
+    with pytest.raises(PolicyError) as info:
+        RegradingPolicy(review=wrong_preparer)
+    assert info.value.problems == (
+        Problem.mismatch(
+            "review.transitions[0].roles",
+            ["salesperson", "supervisor"],
+            "roles including the preparing_role (sales_manager)",
+        ),
+    )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import calendar
 import contextlib
 import datetime as dt
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -19,6 +20,7 @@ from customer_rules._grading.reporting import (
     EmergencyReport,
     ReportingPolicy,
     ReportSchedule,
+    _months_check,
     emergency_report,
     report_schedule,
     weekly_report,
@@ -33,7 +35,13 @@ from customer_rules.calendars import (
 )
 from customer_rules.cn_calendar import china_working_days
 from customer_rules.dates import EARLIEST, LATEST, SHANGHAI, month_end
-from customer_rules.errors import CalendarCoverageError, CustomerRulesError, InputError, PolicyError
+from customer_rules.errors import (
+    CalendarCoverageError,
+    CustomerRulesError,
+    InputError,
+    PolicyError,
+    Problem,
+)
 from customer_rules.reasons import Reason, explain, find_reason, render_reason
 from customer_rules.roles import Role
 from customer_rules.settings import from_mapping
@@ -883,3 +891,98 @@ def test_g5_reporting_policy_fuzz(
 def test_g5_months_fuzz(grade: Any) -> None:
     with contextlib.suppress(CustomerRulesError):
         ReportingPolicy().months(grade)
+
+
+# --------------------------------------------------------------------------- errors, field by field
+
+_BEYOND = (
+    "a date far enough before 2999-12-31, the last supported day, that the salesperson's due"
+    " date (and the supervisor's, when no receipt date is given) is not after it"
+)
+
+
+@pytest.mark.parametrize(
+    ("call", "field", "given", "expected"),
+    [
+        (
+            lambda: report_schedule("A", SEED, on=D(2026, 1, 1)),  # type: ignore[arg-type]
+            "grade",
+            "A",
+            "a Grade (A, B, C or D)",
+        ),
+        (
+            lambda: SEED.reporting.months("A"),  # type: ignore[arg-type]
+            "grade",
+            "A",
+            "a Grade (A, B, C or D)",
+        ),
+        (
+            lambda: report_schedule(Grade.A, SEED, on=D(2026, 1, 1), calendar="x"),  # type: ignore[arg-type]
+            "calendar",
+            "x",
+            "a Calendar, e.g. CALENDAR_DAYS",
+        ),
+        (  # the calendar is checked before the dates the schedule counts with it
+            lambda: report_schedule(
+                Grade.A, SEED, on=D(2026, 4, 1), calendar="x", manager_received=D(2026, 8, 31)
+            ),  # type: ignore[arg-type]
+            "calendar",
+            "x",
+            "a Calendar, e.g. CALENDAR_DAYS",
+        ),
+        (  # A reports for March and September: on 2026-04-01 the month is September
+            lambda: report_schedule(
+                Grade.A, SEED, on=D(2026, 4, 1), manager_received=D(2026, 8, 31)
+            ),
+            "manager_received",
+            D(2026, 8, 31),
+            "a date on or after 2026-09-01, the start of the reporting month of this schedule",
+        ),
+        (  # A's next report month is March 3000: its due date is past the last supported day
+            lambda: report_schedule(Grade.A, SEED, on=D(2999, 12, 1)),
+            "on",
+            D(2999, 12, 1),
+            _BEYOND,
+        ),
+        (  # D's report is due 2999-12-31, but the supervisor's deadline falls in 3000
+            lambda: report_schedule(Grade.D, SEED, on=D(2999, 12, 1)),
+            "on",
+            D(2999, 12, 1),
+            _BEYOND,
+        ),
+    ],
+)
+def test_g5_input_errors_keep_field_given_and_expected(
+    call: Any, field: str, given: object, expected: str
+) -> None:
+    with pytest.raises(InputError) as info:
+        call()
+    assert (info.value.field, info.value.given, info.value.expected) == (field, given, expected)
+
+
+def test_g5_a_report_due_on_the_last_supported_day_is_scheduled() -> None:
+    """G5: D reports every month; on 2999-12-01 its report is due 2999-12-31 — the last
+    supported day itself is a due date — and with the manager's receipt date given, the
+    chain starts from it (5 days: 2999-12-24)."""
+    s = report_schedule(Grade.D, SEED, on=D(2999, 12, 1), manager_received=D(2999, 12, 20))
+    assert (s.next_due, s.manager_start, s.manager_due) == (
+        D(2999, 12, 31),
+        D(2999, 12, 20),
+        D(2999, 12, 24),
+    )
+
+
+def test_g5_month_lists_are_checked_in_calendar_order() -> None:
+    """G5: a grade's reporting months in calendar order without repeats; each problem names
+    the item, what it had to exceed and what it was. (The check is built per field when the
+    module is imported; it is built here again so that the builder itself is tested.)"""
+    check = _months_check("a_months")
+    assert check.fields == ("a_months",)  # type: ignore[attr-defined]
+    assert list(check(SimpleNamespace(a_months=(3, 9)))) == []
+    assert list(check(SimpleNamespace(a_months=(9, 3, 3)))) == [
+        Problem("a_months[1]", "expected more than a_months[0] (9), got 3", 3, "> 9"),
+        Problem("a_months[2]", "expected more than a_months[1] (3), got 3", 3, "> 3"),
+    ]
+    with pytest.raises(PolicyError) as info:
+        ReportingPolicy(a_months=(9, 3))
+    assert [p.path for p in info.value.problems] == ["a_months[1]"]

@@ -12,6 +12,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from customer_rules._grading import schemes as g7
 from customer_rules._grading.codes import GradingReason as R
 from customer_rules._grading.schemes import (
     SCHEMES,
@@ -23,7 +24,7 @@ from customer_rules._grading.schemes import (
     classify,
     scheme,
 )
-from customer_rules.errors import CustomerRulesError, InputError, PolicyError
+from customer_rules.errors import CustomerRulesError, InputError, PolicyError, Problem
 from customer_rules.labels import Label
 from customer_rules.reasons import Reason, explain, find_reason, render_reason
 
@@ -618,6 +619,20 @@ def test_malformed_presets_are_policy_errors_never_raw(
 
 def test_frozenset_of_texts_is_sorted_into_a_tuple() -> None:
     assert Criterion("x", Op.IN, frozenset({"乙", "甲"})).value == ("乙", "甲")
+    # ten texts: a set's own iteration order is all but never the sorted one
+    stems = frozenset("甲乙丙丁戊己庚辛壬癸")
+    assert Criterion("x", Op.IN, stems).value == (
+        "丁",
+        "丙",
+        "乙",
+        "壬",
+        "己",
+        "庚",
+        "戊",
+        "甲",
+        "癸",
+        "辛",
+    )
 
 
 def test_scheme_and_tier_labels() -> None:
@@ -942,3 +957,252 @@ def test_g7_malformed_facts_are_input_errors_naming_the_fact(facts: dict[str, An
     if isinstance(outcome, InputError):
         assert outcome.field in ("amount", "overdue_days", "flagged", "region")
         assert [p.path for p in outcome.problems] == [outcome.field]
+
+
+# -- criteria, problems and errors, field by field ----------------------------------------------
+
+_AMOUNT_FORMS = "a Decimal, an int or a string such as '800000', '800,000', '80万' or '1.5亿'"
+
+
+def test_g7_criterion_values_are_converted_by_comparison() -> None:
+    """G7 criteria: a number compared (GE…, and EQ with a number) is a Decimal and may be
+    negative (a discount, a shortfall); EQ keeps a text or a yes/no as given; IN keeps the
+    seed's order of a tuple or list (only a frozenset, which has none, is sorted); TRUE is
+    True."""
+    assert Criterion("x", Op.GE, -5).value == Decimal(-5)
+    assert Criterion("x", Op.LT, "-1.5万").value == Decimal(-15_000)
+    assert Criterion("x", Op.EQ, 5).value == Decimal(5)
+    assert Criterion("x", Op.EQ, False).value is False
+    assert Criterion("x", Op.EQ, True).value is True
+    assert Criterion("x", Op.EQ, "华东").value == "华东"
+    assert Criterion("x", Op.IN, ("乙", "甲")).value == ("乙", "甲")
+    assert Criterion("x", Op.IN, ["乙", "甲"]).value == ("乙", "甲")
+    assert Criterion("x", Op.TRUE).value is True
+    assert Criterion("x", Op.TRUE, True).value is True
+
+
+def _problems_of(build: Callable[[], object]) -> tuple[Problem, ...]:
+    with pytest.raises(PolicyError) as info:
+        build()
+    return info.value.problems
+
+
+_A = Tier("A", "甲", "a", "", "", (Criterion("n", Op.GE, 1),))
+
+
+@pytest.mark.parametrize(
+    ("build", "problems"),
+    [
+        (
+            lambda: Criterion("x", "between"),
+            [Problem.mismatch("op", "between", "an Op (GE, GT, LE, LT, EQ, IN, TRUE)")],
+        ),
+        (lambda: Criterion("x", Op.GE, "高"), [Problem.mismatch("value", "高", _AMOUNT_FORMS)]),
+        (
+            lambda: Criterion("x", Op.EQ, ["a"]),
+            [
+                Problem.mismatch(
+                    "value", ["a"], "a number (Decimal or int), a text or True/False for EQ"
+                )
+            ],
+        ),
+        (
+            lambda: Criterion("x", Op.IN, ()),
+            [Problem.mismatch("value", (), "a non-empty tuple of non-empty texts for IN")],
+        ),
+        (
+            lambda: Criterion("x", Op.IN, 5),
+            [Problem.mismatch("value", 5, "a non-empty tuple of non-empty texts for IN")],
+        ),
+        (
+            lambda: Criterion("x", Op.TRUE, 1),
+            [Problem.mismatch("value", 1, "True (the default) for TRUE")],
+        ),
+        (
+            lambda: Criterion("1x", Op.TRUE),
+            [Problem.mismatch("fact", "1x", "a fact name such as 'occupation'")],
+        ),
+        (
+            lambda: Tier("", "甲", "a", "", ""),
+            [Problem.mismatch("code", "", "a non-empty text")],
+        ),
+        (
+            lambda: Tier("A", "甲", "a", "", "", ("x",)),
+            [Problem.mismatch("criteria[0]", "x", "a Criterion")],
+        ),
+        (
+            lambda: Tier("A", "甲", "a", "", "", "x"),
+            [Problem.mismatch("criteria", "x", "a tuple of Criterion")],
+        ),
+        (
+            lambda: TieredScheme("x", "甲", "a", "s", "d", "d", None),  # type: ignore[arg-type]
+            [Problem.mismatch("tiers", None, "a tuple of Tier")],
+        ),
+        (
+            lambda: _scheme(name="Not Snake"),
+            [
+                Problem.mismatch("name", "Not Snake", "a snake_case key such as 'by_value'"),
+                Problem("tiers", "expected at least one tier, got none"),
+            ],
+        ),
+        (
+            lambda: TieredScheme("x", " ", "a", "s", "d", "d", (_A,)),
+            [Problem.mismatch("title_zh", " ", "a non-empty text")],
+        ),
+        (
+            lambda: _scheme("junk", _A, attrs.evolve(_A, en="a2")),  # type: ignore[arg-type]
+            [
+                Problem.mismatch("tiers[0]", "junk", "a Tier"),
+                Problem(
+                    "tiers[2].code",
+                    "expected a code or name no other tier uses, got 'A' (already used by"
+                    " tiers[1])",
+                ),
+                Problem(
+                    "tiers[2].zh",
+                    "expected a code or name no other tier uses, got '甲' (already used by"
+                    " tiers[1])",
+                ),
+            ],
+        ),
+        (
+            lambda: _scheme(_A, Tier("B", "乙", "b", "", "", (Criterion("n", Op.EQ, "x"),))),
+            [
+                Problem(
+                    "tiers[1].criteria[0].value",
+                    "expected 'n' compared as number as in tiers[0].criteria[0], got a text"
+                    " comparison",
+                )
+            ],
+        ),
+    ],
+)
+def test_g7_policy_problems_keep_path_given_and_expected(
+    build: Callable[[], object], problems: list[Problem]
+) -> None:
+    assert list(_problems_of(build)) == problems
+
+
+@pytest.mark.parametrize(
+    ("call", "field", "given", "expected"),
+    [
+        (
+            lambda: scheme("nope"),
+            "name",
+            "nope",
+            f"one of the G7 schemes: {', '.join(G7_ROW)}",
+        ),
+        (lambda: classify(3), "scheme", 3, "a TieredScheme or the name of a G7 preset"),  # type: ignore[arg-type]
+        (
+            lambda: classify("personal_target", [("occupation", "x")]),  # type: ignore[arg-type]
+            "facts",
+            [("occupation", "x")],
+            "a mapping of fact names to values, or None",
+        ),
+        (
+            lambda: classify("influence_abc", assigned="E"),
+            "assigned",
+            "E",
+            "a tier of 'influence_abc': A (A类客户), B (B类客户), C (C类客户)",
+        ),
+        (
+            lambda: classify("personal_target", {}),
+            "occupation",
+            None,
+            "a value (a text (str)): the fact is missing and tier '高' of scheme"
+            " 'personal_target' needs it",
+        ),
+        (
+            lambda: classify("personal_target", {"occupation": 3}),
+            "occupation",
+            3,
+            "a text (str)",
+        ),
+        (
+            lambda: classify("archive_by_trade", {"traded_before": 1, "trading_now": False}),
+            "traded_before",
+            1,
+            "True or False",
+        ),
+        (lambda: classify(NUMERIC, {"amount": "很多"}), "amount", "很多", _AMOUNT_FORMS),
+    ],
+)
+def test_g7_input_errors_keep_field_given_and_expected(
+    call: Callable[[], object], field: str, given: object, expected: str
+) -> None:
+    with pytest.raises(InputError) as info:
+        call()
+    assert (info.value.field, info.value.given, info.value.expected) == (field, given, expected)
+
+
+def test_g7_a_judgement_tier_is_skipped_not_the_end_of_the_tiers() -> None:
+    """G7 classify: a tier without criteria (a person's judgement) is passed over by the
+    facts; the tiers after it are still tried."""
+    s = _scheme(
+        Tier("J", "判定", "judged", "人工判定", "by judgement"),
+        Tier("A", "甲", "a", "", "", (Criterion("x", Op.TRUE),)),
+    )
+    result = classify(s, {"x": True})
+    assert (result.code, result.assigned) == ("A", False)
+    assert [c.tier for c in result.checks] == ["A"]
+
+
+def test_g7_a_fact_only_an_unreached_criterion_reads_may_be_missing() -> None:
+    """G7 classify: a fact is needed only when a criterion reads it; facts after a missing one
+    are still read (tier T1 fails on x before it reads y; T2 decides on z)."""
+    s = _scheme(
+        Tier("T1", "一", "one", "", "", (Criterion("x", Op.TRUE), Criterion("y", Op.GE, 5))),
+        Tier("T2", "二", "two", "", "", (Criterion("z", Op.TRUE),)),
+    )
+    result = classify(s, {"x": False, "z": True})
+    assert result.code == "T2"
+    assert [(c.tier, c.criterion.fact, c.held) for c in result.checks] == [
+        ("T1", "x", False),
+        ("T2", "z", True),
+    ]
+
+
+def test_g7_personal_target_tiers_are_the_seed_table_rows() -> None:
+    """002 §XX客户开发方案 五.2(2) 个人目标客户构成细分表: each 消费层 tier lists the table's
+    细分属性 of that level, in the table's order, and says which rows they are."""
+    tiers = SCHEMES["personal_target"].tiers
+    assert [(t.code, t.zh) for t in tiers] == [
+        ("高", "高消费层"),
+        ("较高", "较高消费层"),
+        ("中等", "中等消费层"),
+    ]
+    assert tiers[0].criteria == (
+        Criterion(
+            "occupation", Op.IN, ("政府及行政机关官员", "高层管理人员", "私企业主", "商贸个体户")
+        ),
+    )
+    assert tiers[0].meaning_zh == (
+        "个人目标客户构成细分表列为高消费层:政府行政机关·政府及行政机关官员、企事业单位·高层管理人员、"
+        "私营企业·私企业主、个体工商户·商贸个体户"
+    )
+    assert tiers[2].criteria[0].value == (
+        "普通公务员",
+        "普通管理人员",
+        "外企或大型企业员工",
+        "知识型自由职业者",
+    )
+    # the presets are built when the module is imported; building them again gives the same
+    for tier in tiers:
+        assert g7._consumption_tier(tier.code, tier.en, tier.meaning_en) == tier
+
+
+def test_g7_the_preset_index_is_read_only_and_refuses_a_repeated_name() -> None:
+    rebuilt = g7._index(g7._PRESETS)
+    assert dict(rebuilt) == dict(SCHEMES)
+    assert tuple(rebuilt) == G7_ROW
+    with pytest.raises(TypeError):
+        rebuilt["x"] = SCHEMES["influence_abc"]  # type: ignore[index]
+    twice = (SCHEMES["influence_abc"], SCHEMES["influence_abc"])
+    assert list(_problems_of(lambda: g7._index(twice))) == [
+        Problem("name", "expected a unique preset name, got 'influence_abc'")
+    ]
+
+
+def test_g7_stored_comparison_values_are_pinned() -> None:
+    """A scheme written to a file names each comparison by its value."""
+    assert [m.value for m in Op] == ["ge", "gt", "le", "lt", "eq", "in", "true"]

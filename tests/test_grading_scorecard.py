@@ -217,6 +217,7 @@ def test_missing_expired_or_wrong_approval_scores_zero_with_a_reason() -> None:
         assert result.points[3] == 0
         reason = result.indicator_reason(Indicator.STRATEGIC_INFLUENCE)
         assert reason.code is code
+        assert reason.fact("points") == 0  # the stored fact, not only the rendered "0 分"
         assert find_reason(result, code) == reason
         assert render_reason(reason, "zh") == zh
         assert render_reason(reason, "en") == en
@@ -668,6 +669,7 @@ def test_the_indicators_public_methods_check_their_arguments() -> None:
     premium, cutoffs = PremiumIndicator(), GradeCutoffs()
     assert contract.band("500万") == 3
     assert contract.points("1000万", False) == 1
+    assert contract.points("1000万", True) == 4
     assert contract.threshold(4) == Decimal(10_000_000)
     assert contract.threshold(1) is None
     assert receivables.points("50万") == 4
@@ -905,6 +907,7 @@ def test_a_window_starting_before_the_supported_range_names_on(
     with pytest.raises(InputError) as info:
         contract_window(policy, on=on)
     assert info.value.field == "on"
+    assert info.value.given == on
     assert first in info.value.expected
 
 
@@ -996,3 +999,161 @@ def test_g2_what_if_a_lever_that_exactly_closes_the_gap_closes_it() -> None:
     )
     assert (top.grade, top.what_if.next_grade, top.what_if.points_short) == (Grade.A, None, 0)
     assert top.what_if.levers == ()
+
+
+def test_g2_a_fiscal_year_may_start_on_the_first_supported_day() -> None:
+    """G2 (1) ``FISCAL_YEAR`` from January: on 1900-01-01 the year to date is that one day —
+    it starts on the first supported day, not before it."""
+    january = GradingPolicy(scorecard={"period": "fiscal_year"})
+    w = contract_window(january, on=dt.date(1900, 1, 1))
+    assert (w.start, w.end) == (dt.date(1900, 1, 1), dt.date(1900, 1, 1))
+
+
+def _lever_rows(what_if: WhatIf) -> list[tuple[Indicator, int, Decimal | None, bool]]:
+    return [(lv.indicator, lv.gain, lv.target, lv.closes_gap) for lv in what_if.levers]
+
+
+def test_g2_what_if_every_lever_kind_closes_a_gap_it_exactly_equals() -> None:
+    """G2 what-if: raising the contract amount, collecting the arrears and a valid influence
+    assessment each close a gap equal to their gain; an indicator already at 4 points (or an
+    assessed influence) offers no lever."""
+    # 3 + 4 + 4 + 0 = 11 → C, one point short of B (12): 5,000,000 scores 3 (T2), 10,000,000
+    # scores 4 (T1); a sporadic customer's assessment would add 1 point.
+    c = score(facts("500万", True, "50万", "16", StrategicInfluence.SPORADIC, None), SEED, on=DAY)
+    assert (c.points, c.grade, c.what_if.next_grade, c.what_if.points_short) == (
+        (3, 4, 4, 0),
+        Grade.C,
+        Grade.B,
+        1,
+    )
+    assert _lever_rows(c.what_if) == [
+        (Indicator.CONTRACT_AMOUNT, 1, Decimal(10_000_000), True),
+        (Indicator.STRATEGIC_INFLUENCE, 1, None, True),
+    ]
+    # arrears lowering one band: 10,000,000 in arrears scores 3; receivables of 1,500,000 score
+    # 2 (at most R3 2,000,000); premium 16 % scores 4; an assessed leader 4 → 13, B, 1 short of A.
+    lower = GradingPolicy(scorecard={"contract_amount": {"arrears": "lower_one_band"}})
+    b = score(facts("1000万", False, "150万"), lower, on=DAY)
+    assert (b.points, b.grade, b.what_if.points_short) == ((3, 2, 4, 4), Grade.B, 1)
+    assert b.influence_assessed
+    assert _lever_rows(b.what_if) == [
+        (Indicator.CONTRACT_AMOUNT, 1, None, True),  # collect the arrears: back to band 4
+        (Indicator.RECEIVABLES, 1, Decimal(1_000_000), True),  # at most R2 scores 3
+    ]
+    assert [r.code for r in b.what_if.reasons] == [
+        GradingReason.G2_WHATIF,
+        GradingReason.G2_LEVER_CONTRACT_AMOUNT_ACT,
+        GradingReason.G2_LEVER_RECEIVABLES,
+    ]
+
+
+def test_g2_what_if_levers_that_do_not_close_come_largest_gain_first() -> None:
+    """G2 what-if: 2 + 3 + 2 + 0 = 7 → D, 3 short of C (10). Only the key customer's
+    assessment (3 points) closes alone; the others move to 4 points and are listed by gain,
+    largest first, ties in the indicators' order."""
+    result = score(facts("100万", True, "80万", "6", StrategicInfluence.KEY, None), SEED, on=DAY)
+    assert (result.points, result.grade, result.what_if.points_short) == ((2, 3, 2, 0), Grade.D, 3)
+    assert _lever_rows(result.what_if) == [
+        (Indicator.STRATEGIC_INFLUENCE, 3, None, True),
+        (Indicator.CONTRACT_AMOUNT, 2, Decimal(10_000_000), False),
+        (Indicator.PREMIUM, 2, Decimal(15), False),
+        (Indicator.RECEIVABLES, 1, Decimal(500_000), False),
+    ]
+
+
+def test_g2_a_sporadic_customer_assessed_counts_its_one_point() -> None:
+    """G2 (4) 零星客户 scores 1 point once assessed: the assessment counts (1 > 0)."""
+    result = score(facts(premium="0", influence=StrategicInfluence.SPORADIC), SEED, on=DAY)
+    assert result.points == (4, 4, 0, 1)
+    assert result.influence_assessed
+    # a premium at or below P4 (0 %) scores 0: its reason quotes P4, the line it did not pass
+    assert result.indicator_reason(Indicator.PREMIUM).fact("threshold") == Decimal(0)
+
+
+_ANY_LEVER = Lever(Indicator.PREMIUM, 1, Decimal(1), True)
+
+
+@pytest.mark.parametrize(
+    ("call", "field", "given", "expected"),
+    [
+        (
+            lambda: ContractAmountIndicator().points("1", "yes"),
+            "paid_on_time",
+            "yes",
+            "True or False",
+        ),
+        (lambda: ContractAmountIndicator().threshold([4]), "band", [4], "an integer (points)"),
+        (lambda: GradeCutoffs().cutoff("A"), "grade", "A", "a Grade (A, B, C or D)"),
+        (lambda: _SEED_RESULT.indicator_reason("premium"), "indicator", "premium", "an Indicator"),
+        (lambda: score({"a": 1}, SEED, on=DAY), "facts", {"a": 1}, "ScorecardFacts"),
+        (
+            lambda: Lever(Indicator.RECEIVABLES, 1, None, False),
+            "target",
+            None,
+            "a Decimal target for RECEIVABLES",
+        ),
+        (
+            lambda: Lever(Indicator.STRATEGIC_INFLUENCE, 1, Decimal(3), False),
+            "target",
+            Decimal(3),
+            "None for STRATEGIC_INFLUENCE (not a number)",
+        ),
+        (lambda: WhatIf(Grade.B, 1, [_ANY_LEVER]), "levers", [_ANY_LEVER], "a tuple of Lever"),
+    ],
+)
+def test_g2_errors_name_the_argument_keep_the_value_and_say_what_was_expected(
+    call: Callable[[], object], field: str, given: object, expected: str
+) -> None:
+    with pytest.raises(InputError) as info:
+        call()
+    assert (info.value.field, info.value.given, info.value.expected) == (field, given, expected)
+
+
+@pytest.mark.parametrize(
+    ("call", "field", "given"),
+    [
+        (lambda: ContractAmountIndicator().band(1.5), "amount", 1.5),
+        (lambda: ContractAmountIndicator().points(1.5, True), "amount", 1.5),
+        (lambda: facts(amount=-1), "contract_amount", -1),
+        (lambda: facts(receivables=1.5), "year_end_receivables", 1.5),
+        (lambda: facts(premium="abc"), "premium_pct", "abc"),
+        (lambda: score(facts(), SEED, on=dt.date(3000, 1, 1)), "on", dt.date(3000, 1, 1)),
+        (
+            lambda: contract_window(SEED, on=DAY).includes(dt.date(3000, 1, 1)),
+            "day",
+            dt.date(3000, 1, 1),
+        ),
+        (
+            lambda: contract_window(SEED, on=DAY).includes(dt.date(1899, 12, 31)),
+            "day",
+            dt.date(1899, 12, 31),
+        ),
+    ],
+)
+def test_g2_input_errors_name_the_field_and_keep_the_value(
+    call: Callable[[], object], field: str, given: object
+) -> None:
+    with pytest.raises(InputError) as info:
+        call()
+    assert (info.value.field, info.value.given) == (field, given)
+
+
+def test_g2_stored_keys_are_pinned() -> None:
+    """What hosts store: the approval subject of an influence assessment, the indicators' and
+    the periods' values, and what each influence level and arrears reading is called."""
+    assert INFLUENCE_ASSESSMENT == "G2.strategic_influence"
+    assert [m.value for m in Indicator] == [
+        "contract_amount",
+        "receivables",
+        "premium",
+        "strategic_influence",
+    ]
+    # (4) the level's value is the points it scores
+    assert [(m.name, m.value) for m in StrategicInfluence] == [
+        ("LEADER", 4),
+        ("KEY", 3),
+        ("ORDINARY", 2),
+        ("SPORADIC", 1),
+    ]
+    assert [m.value for m in ArrearsReading] == ["one_point", "lower_one_band"]
+    assert [(g.value, g.rank) for g in Grade] == [("A", 4), ("B", 3), ("C", 2), ("D", 1)]

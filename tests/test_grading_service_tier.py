@@ -23,6 +23,7 @@ from customer_rules import (
 )
 from customer_rules._grading.codes import GradingReason
 from customer_rules.dates import EARLIEST, LATEST
+from customer_rules.errors import Problem
 from customer_rules.grading import (
     TIER_PRESETS,
     CustomerCategory,
@@ -519,3 +520,56 @@ def test_g4_the_whole_6_1_2_table_is_pinned_row_by_row() -> None:
         (big, Grade.D, PriceLevel.LIST, 7, None, (), (), False),
         (ordinary, Grade.D, PriceLevel.LIST, 7, None, (), (), False),
     ]
+
+
+# --------------------------------------------------------------------------- errors, field by field
+
+
+@pytest.mark.parametrize(
+    ("call", "field", "given", "expected"),
+    [
+        (
+            lambda: service_tier("big", Grade.A, SEED, on=ON),  # type: ignore[arg-type]
+            "category",
+            "big",
+            "a CustomerCategory (BIG or ORDINARY)",
+        ),
+        (
+            lambda: service_tier(BIG, "A", SEED, on=ON),  # type: ignore[arg-type]
+            "grade",
+            "A",
+            "a Grade (A, B, C or D)",
+        ),
+        (
+            lambda: ServiceTierPolicy().lookup("big", Grade.A),  # type: ignore[arg-type]
+            "category",
+            "big",
+            "a CustomerCategory (BIG or ORDINARY)",
+        ),
+        (
+            lambda: ServiceTierPolicy().lookup(BIG, "A"),  # type: ignore[arg-type]
+            "grade",
+            "A",
+            "a Grade (A, B, C or D)",
+        ),
+    ],
+)
+def test_g4_input_errors_keep_field_given_and_expected(
+    call: Any, field: str, given: object, expected: str
+) -> None:
+    with pytest.raises(InputError) as info:
+        call()
+    assert (info.value.field, info.value.given, info.value.expected) == (field, given, expected)
+
+
+def test_g4_table_problems_say_which_row_and_what_is_missing() -> None:
+    """G4: a (category, grade) pair has one row; a row that revisits names who revisits."""
+    first = SEED.service.tiers[0]
+    with pytest.raises(PolicyError) as info:
+        ServiceTierPolicy(tiers=(first, first))
+    assert info.value.problems == (Problem("tiers[1]", "duplicate row for big A"),)
+    with pytest.raises(PolicyError) as info:
+        ServiceTier(BIG, Grade.A, PriceLevel.BEST, 1, 3)
+    assert info.value.problems == (
+        Problem("revisitors", "expected who revisits, got none", None, "a role"),
+    )

@@ -6,7 +6,7 @@ import datetime as dt
 import functools
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -294,17 +294,22 @@ class CategoryResult:
     @functools.cached_property
     def reasons(self) -> tuple[Reason, ...]:
         """One G3 reason: ``G3.category.given`` or ``G3.category`` with the criteria met."""
-        if self.given:
-            return (Reason.of("G3", GradingReason.G3_CATEGORY_GIVEN, category=self.category),)
-        return (
-            Reason.of(
-                "G3",
-                GradingReason.G3_CATEGORY,
-                category=self.category,
-                met=self.met or None,
-                mode=self.mode,
-            ),
-        )
+        return _category_reasons(self)
+
+
+def _category_reasons(result: CategoryResult) -> tuple[Reason, ...]:
+    """:attr:`CategoryResult.reasons` (a plain function, so that mutation testing reaches it)."""
+    if result.given:
+        return (Reason.of("G3", GradingReason.G3_CATEGORY_GIVEN, category=result.category),)
+    return (
+        Reason.of(
+            "G3",
+            GradingReason.G3_CATEGORY,
+            category=result.category,
+            met=result.met or None,
+            mode=result.mode,
+        ),
+    )
 
 
 def classify_category(
@@ -406,27 +411,32 @@ class EligibilityResult:
     def reasons(self) -> tuple[Reason, ...]:
         """G3 reasons: ``G3.no_trade``, ``G3.eligible`` or ``G3.not_eligible``, then ``G3.new``
         for a new customer (``G3.new.registered`` when its year counted from registration)."""
-        if self.eligible_from is None:
-            trade = Reason.of("G3", GradingReason.G3_NO_TRADE)
-        elif self.eligible:
-            trade = Reason.of("G3", GradingReason.G3_ELIGIBLE, since=self.eligible_from)
-        else:
-            trade = Reason.of("G3", GradingReason.G3_NOT_ELIGIBLE, since=self.eligible_from)
-        if not self.new_customer:
-            return (trade,)
-        if self.new_counted_from is NewCustomerFrom.REGISTRATION:
-            new = Reason.of(
-                "G3",
-                GradingReason.G3_NEW_REGISTERED,
-                since=self.new_since,
-                until=self.new_until,
-                grade=self.forced_grade,
-            )
-        else:
-            new = Reason.of(
-                "G3", GradingReason.G3_NEW, until=self.new_until, grade=self.forced_grade
-            )
-        return (trade, new)
+        return _eligibility_reasons(self)
+
+
+def _eligibility_reasons(result: EligibilityResult) -> tuple[Reason, ...]:
+    """:attr:`EligibilityResult.reasons` (a plain function, so that mutation testing reaches it)."""
+    if result.eligible_from is None:
+        trade = Reason.of("G3", GradingReason.G3_NO_TRADE)
+    elif result.eligible:
+        trade = Reason.of("G3", GradingReason.G3_ELIGIBLE, since=result.eligible_from)
+    else:
+        trade = Reason.of("G3", GradingReason.G3_NOT_ELIGIBLE, since=result.eligible_from)
+    if not result.new_customer:
+        return (trade,)
+    if result.new_counted_from is NewCustomerFrom.REGISTRATION:
+        new = Reason.of(
+            "G3",
+            GradingReason.G3_NEW_REGISTERED,
+            since=result.new_since,
+            until=result.new_until,
+            grade=result.forced_grade,
+        )
+    else:
+        new = Reason.of(
+            "G3", GradingReason.G3_NEW, until=result.new_until, grade=result.forced_grade
+        )
+    return (trade, new)
 
 
 def check_eligibility(
@@ -554,6 +564,13 @@ def _to_annual_sales(value: object) -> Decimal:
     return parse_amount(value, "annual_sales")
 
 
+def _check_years(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    """Validator of ``BigCustomerProfile.years``: a whole number ≥ 0 (not a bool); a plain
+    function, so that mutation testing reaches it."""
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise InputError("years", value, "a whole number of years ≥ 0")
+
+
 @attrs.frozen
 class BigCustomerProfile:
     """What the big-customer worked examples look at.
@@ -566,12 +583,7 @@ class BigCustomerProfile:
 
     annual_sales: Decimal = attrs.field(converter=_to_annual_sales)
     frequency: PurchaseFrequency = attrs.field(validator=_IS_FREQUENCY)
-    years: int = attrs.field()
-
-    @years.validator
-    def _check_years(self, attribute: object, value: object) -> None:
-        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-            raise InputError("years", value, "a whole number of years ≥ 0")
+    years: int = attrs.field(validator=_check_years)
 
 
 @attrs.frozen
@@ -596,35 +608,38 @@ class BigCustomerLevelResult:
     def reasons(self) -> tuple[Reason, ...]:
         """One G3 reason: ``G3.level`` naming the row reached (``G3.level.above`` for a row
         whose sales must be strictly above its line), or ``G3.level.none``."""
-        pr = self.profile
-        if self.row is None:
-            return (
-                Reason.of(
-                    "G3",
-                    GradingReason.G3_LEVEL_NONE,
-                    sales=pr.annual_sales,
-                    freq=pr.frequency,
-                    years=pr.years,
-                ),
-            )
-        code = (
-            GradingReason.G3_LEVEL_ABOVE
-            if self.row.sales_strictly_above
-            else GradingReason.G3_LEVEL
-        )
+        return _level_reasons(self)
+
+
+def _level_reasons(result: BigCustomerLevelResult) -> tuple[Reason, ...]:
+    """:attr:`BigCustomerLevelResult.reasons` (a plain function: mutation testing reaches it)."""
+    pr = result.profile
+    if result.row is None:
         return (
             Reason.of(
                 "G3",
-                code,
+                GradingReason.G3_LEVEL_NONE,
                 sales=pr.annual_sales,
                 freq=pr.frequency,
                 years=pr.years,
-                level=self.row.grade,
-                min_sales=self.row.min_annual_sales,
-                min_freq=self.row.min_frequency,
-                min_years=self.row.min_years,
             ),
         )
+    code = (
+        GradingReason.G3_LEVEL_ABOVE if result.row.sales_strictly_above else GradingReason.G3_LEVEL
+    )
+    return (
+        Reason.of(
+            "G3",
+            code,
+            sales=pr.annual_sales,
+            freq=pr.frequency,
+            years=pr.years,
+            level=result.row.grade,
+            min_sales=result.row.min_annual_sales,
+            min_freq=result.row.min_frequency,
+            min_years=result.row.min_years,
+        ),
+    )
 
 
 def big_customer_level(
@@ -692,9 +707,14 @@ class KeyCustomerResult:
     def reasons(self) -> tuple[Reason, ...]:
         """One G3 reason: ``G3.key`` naming who signed, or ``G3.key.missing`` naming who is
         missing."""
-        if self.designated:
-            return (Reason.of("G3", GradingReason.G3_KEY, roles=self.signed_by),)
-        return (Reason.of("G3", GradingReason.G3_KEY_MISSING, missing=self.missing),)
+        return _key_reasons(self)
+
+
+def _key_reasons(result: KeyCustomerResult) -> tuple[Reason, ...]:
+    """:attr:`KeyCustomerResult.reasons` (a plain function, so that mutation testing reaches it)."""
+    if result.designated:
+        return (Reason.of("G3", GradingReason.G3_KEY, roles=result.signed_by),)
+    return (Reason.of("G3", GradingReason.G3_KEY_MISSING, missing=result.missing),)
 
 
 def designate_key_customer(

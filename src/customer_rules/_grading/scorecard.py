@@ -144,7 +144,7 @@ class ContractAmountIndicator:
             InputError: naming ``amount`` for what :func:`~customer_rules.money.parse_amount`
                 refuses.
         """
-        return self._band(parse_amount(amount, "amount"))
+        return self._band(parse_amount(amount))  # parse_amount names ``amount`` by default
 
     def points(self, amount: Decimal | int | str, paid_on_time: bool) -> int:
         """Points for the amount and the collection record.
@@ -152,7 +152,7 @@ class ContractAmountIndicator:
         Raises:
             InputError: naming ``amount`` as :meth:`band`, or ``paid_on_time`` unless a bool.
         """
-        value = parse_amount(amount, "amount")
+        value = parse_amount(amount)  # names ``amount`` by default
         if type(paid_on_time) is not bool:
             raise InputError("paid_on_time", paid_on_time, "True or False")
         return self._points(value, paid_on_time)
@@ -456,7 +456,7 @@ def _check_lever(instance: Lever, attribute: attrs.Attribute[Any], value: Any) -
     has one."""
     if (instance.indicator, value is not None) not in _LEVER_CODES:
         if value is None:
-            raise InputError("target", value, f"a Decimal target for {instance.indicator.name}")
+            raise InputError("target", None, f"a Decimal target for {instance.indicator.name}")
         raise InputError("target", value, f"None for {instance.indicator.name} (not a number)")
 
 
@@ -513,18 +513,23 @@ class WhatIf:
     @property
     def reasons(self) -> tuple[Reason, ...]:
         """G2 what-if lines: the gap, then one line per lever."""
-        if self.next_grade is None:
-            return (Reason.of("G2", GradingReason.G2_WHATIF_TOP),)
-        head = Reason.of(
-            "G2", GradingReason.G2_WHATIF, next=self.next_grade, short=self.points_short
+        return _what_if_reasons(self)
+
+
+def _what_if_reasons(what_if: WhatIf) -> tuple[Reason, ...]:
+    """:attr:`WhatIf.reasons` (a plain function, so that mutation testing reaches it)."""
+    if what_if.next_grade is None:
+        return (Reason.of("G2", GradingReason.G2_WHATIF_TOP),)
+    head = Reason.of(
+        "G2", GradingReason.G2_WHATIF, next=what_if.next_grade, short=what_if.points_short
+    )
+    lines = [head]
+    for lever in what_if.levers:
+        code = _LEVER_CODES[lever.indicator, lever.target is not None]
+        lines.append(
+            Reason.of("G2", code, gain=lever.gain, target=lever.target, closes=lever.closes_gap)
         )
-        lines = [head]
-        for lever in self.levers:
-            code = _LEVER_CODES[lever.indicator, lever.target is not None]
-            lines.append(
-                Reason.of("G2", code, gain=lever.gain, target=lever.target, closes=lever.closes_gap)
-            )
-        return tuple(lines)
+    return tuple(lines)
 
 
 _POSITION = {indicator: i for i, indicator in enumerate(Indicator)}
@@ -560,7 +565,7 @@ class ScorecardResult:
     @property
     def influence_assessed(self) -> bool:
         """Whether indicator (4) had a valid assessment by an authorised role."""
-        return self.points[3] > 0
+        return _influence_assessed(self)
 
     @functools.cached_property
     def reasons(self) -> tuple[Reason, ...]:
@@ -583,95 +588,111 @@ class ScorecardResult:
     def grade_reason(self) -> Reason:
         """The reason that decided the grade: the total against the cutoff it reached
         (``G2.total``), or below the C line (``G2.total.below``)."""
-        cutoffs = self.policy.total_cutoffs
-        cutoff = cutoffs.cutoff(self.grade)
-        if cutoff is None:
-            return Reason.of(
-                "G2",
-                GradingReason.G2_TOTAL_BELOW,
-                total=self.total,
-                grade=self.grade,
-                lowest=cutoffs.C,
-            )
-        return Reason.of(
-            "G2", GradingReason.G2_TOTAL, total=self.total, grade=self.grade, cutoff=cutoff
-        )
+        return _grade_reason(self)
 
     @functools.cached_property
     def _indicator_reasons(self) -> tuple[Reason, Reason, Reason, Reason]:
-        f, p = self.facts, self.policy
-        contract, receivables, premium, influence = self.points
-        band = p.contract_amount._band(f.contract_amount)
-        assessment = f.influence_assessment
-        if influence:
-            assert assessment is not None
-            influence_reason = Reason.of(
-                "G2",
-                GradingReason.G2_INFLUENCE,
-                level=f.strategic_influence,
-                who=assessment.who,
-                role=assessment.role,
-                points=influence,
-            )
-        else:
-            influence_reason = _unassessed_reason(assessment, p, self.on)
-        if not f.paid_on_time:
-            contract_reason = Reason.of(
-                "G2",
-                GradingReason.G2_CONTRACT_ARREARS,
-                amount=f.contract_amount,
-                points=contract,
-                reading=p.contract_amount.arrears,
-            )
-        elif band == 1:
-            contract_reason = Reason.of(
-                "G2",
-                GradingReason.G2_CONTRACT_BELOW,
-                amount=f.contract_amount,
-                lowest=p.contract_amount.two_points,
-                points=contract,
-            )
-        else:
-            contract_reason = Reason.of(
-                "G2",
-                GradingReason.G2_CONTRACT,
-                amount=f.contract_amount,
-                threshold=p.contract_amount.threshold(band),
-                points=contract,
-            )
-        if receivables == 1:
-            receivables_reason = Reason.of(
-                "G2",
-                GradingReason.G2_RECEIVABLES_ABOVE,
-                amount=f.year_end_receivables,
-                highest=p.receivables.two_points_max,
-                points=receivables,
-            )
-        else:
-            receivables_reason = Reason.of(
-                "G2",
-                GradingReason.G2_RECEIVABLES,
-                amount=f.year_end_receivables,
-                threshold=p.receivables.threshold(receivables),
-                points=receivables,
-            )
-        return (
-            contract_reason,
-            receivables_reason,
-            Reason.of(
-                "G2",
-                GradingReason.G2_PREMIUM,
-                premium=f.premium_pct,
-                threshold=p.premium.threshold(premium) if premium else p.premium.one_point_above,
-                points=premium,
-            ),
-            influence_reason,
-        )
+        return _reasons_by_indicator(self)
 
     @functools.cached_property
     def what_if(self) -> WhatIf:
         """Points short of the next grade and the single-indicator moves that would close it."""
         return _what_if(self)
+
+
+# The bodies of ScorecardResult's properties: plain functions, so that mutation testing reaches
+# them (mutmut leaves decorated functions alone).
+
+
+def _influence_assessed(result: ScorecardResult) -> bool:
+    return result.points[3] > 0
+
+
+def _grade_reason(result: ScorecardResult) -> Reason:
+    cutoffs = result.policy.total_cutoffs
+    cutoff = cutoffs.cutoff(result.grade)
+    if cutoff is None:
+        return Reason.of(
+            "G2",
+            GradingReason.G2_TOTAL_BELOW,
+            total=result.total,
+            grade=result.grade,
+            lowest=cutoffs.C,
+        )
+    return Reason.of(
+        "G2", GradingReason.G2_TOTAL, total=result.total, grade=result.grade, cutoff=cutoff
+    )
+
+
+def _reasons_by_indicator(result: ScorecardResult) -> tuple[Reason, Reason, Reason, Reason]:
+    f, p = result.facts, result.policy
+    contract, receivables, premium, influence = result.points
+    band = p.contract_amount._band(f.contract_amount)
+    assessment = f.influence_assessment
+    if influence:
+        assert assessment is not None
+        influence_reason = Reason.of(
+            "G2",
+            GradingReason.G2_INFLUENCE,
+            level=f.strategic_influence,
+            who=assessment.who,
+            role=assessment.role,
+            points=influence,
+        )
+    else:
+        influence_reason = _unassessed_reason(assessment, p, result.on)
+    if not f.paid_on_time:
+        contract_reason = Reason.of(
+            "G2",
+            GradingReason.G2_CONTRACT_ARREARS,
+            amount=f.contract_amount,
+            points=contract,
+            reading=p.contract_amount.arrears,
+        )
+    elif band == 1:
+        contract_reason = Reason.of(
+            "G2",
+            GradingReason.G2_CONTRACT_BELOW,
+            amount=f.contract_amount,
+            lowest=p.contract_amount.two_points,
+            points=contract,
+        )
+    else:
+        contract_reason = Reason.of(
+            "G2",
+            GradingReason.G2_CONTRACT,
+            amount=f.contract_amount,
+            threshold=p.contract_amount.threshold(band),
+            points=contract,
+        )
+    if receivables == 1:
+        receivables_reason = Reason.of(
+            "G2",
+            GradingReason.G2_RECEIVABLES_ABOVE,
+            amount=f.year_end_receivables,
+            highest=p.receivables.two_points_max,
+            points=receivables,
+        )
+    else:
+        receivables_reason = Reason.of(
+            "G2",
+            GradingReason.G2_RECEIVABLES,
+            amount=f.year_end_receivables,
+            threshold=p.receivables.threshold(receivables),
+            points=receivables,
+        )
+    return (
+        contract_reason,
+        receivables_reason,
+        Reason.of(
+            "G2",
+            GradingReason.G2_PREMIUM,
+            premium=f.premium_pct,
+            threshold=p.premium.threshold(premium) if premium else p.premium.one_point_above,
+            points=premium,
+        ),
+        influence_reason,
+    )
 
 
 _policy_class: type | None = None
@@ -803,12 +824,7 @@ class ContractWindow:
     @property
     def reasons(self) -> tuple[Reason, ...]:
         """One G2 reason: ``G2.window`` (the last 12 months) or ``G2.window.fiscal``."""
-        code = (
-            GradingReason.G2_WINDOW_FISCAL
-            if self.period is ContractPeriod.FISCAL_YEAR
-            else GradingReason.G2_WINDOW
-        )
-        return (Reason.of("G2", code, start=self.start, end=self.end),)
+        return _window_reasons(self)
 
     def includes(self, day: dt.date) -> bool:
         """Whether a contract dated ``day`` counts: ``start <= day <= end``.
@@ -819,6 +835,16 @@ class ContractWindow:
         if type(day) is not dt.date or not EARLIEST <= day <= LATEST:
             day = require_date(day, "day")
         return self.start <= day <= self.end
+
+
+def _window_reasons(window: ContractWindow) -> tuple[Reason, ...]:
+    """:attr:`ContractWindow.reasons` (a plain function, so that mutation testing reaches it)."""
+    code = (
+        GradingReason.G2_WINDOW_FISCAL
+        if window.period is ContractPeriod.FISCAL_YEAR
+        else GradingReason.G2_WINDOW
+    )
+    return (Reason.of("G2", code, start=window.start, end=window.end),)
 
 
 _LAST_YEAR_FROM = dt.date(EARLIEST.year, 12, 31)
@@ -894,50 +920,62 @@ def contract_window(policy: GradingPolicy, *, on: dt.date) -> ContractWindow:
 # --------------------------------------------------------------------------- what-if
 
 
-_NEXT_GRADE = {Grade.B: Grade.A, Grade.C: Grade.B, Grade.D: Grade.C}
-
-
 def _what_if(result: ScorecardResult) -> WhatIf:
-    cutoffs = result.policy.total_cutoffs
     if result.grade is Grade.A:
         return WhatIf(None, 0, ())
-    next_grade = _NEXT_GRADE[result.grade]
-    short = (cutoffs.cutoff(next_grade) or 0) - result.total
-    levers = [lever for lever in _levers(result, short) if lever.gain > 0]
-    levers.sort(key=lambda lv: (not lv.closes_gap, -lv.gain if not lv.closes_gap else lv.gain))
+    cutoffs = result.policy.total_cutoffs
+    next_grade, cutoff = {
+        Grade.B: (Grade.A, cutoffs.A),
+        Grade.C: (Grade.B, cutoffs.B),
+        Grade.D: (Grade.C, cutoffs.C),
+    }[result.grade]
+    short = cutoff - result.total
+    levers = sorted(_levers(result, short), key=_lever_order)
     return WhatIf(next_grade, short, tuple(levers))
 
 
+def _lever_order(lever: Lever) -> tuple[bool, int]:
+    """The levers that close the gap first, the smallest gain first; then the others, the
+    largest gain first (ties keep the indicators' order)."""
+    if lever.closes_gap:
+        return (False, lever.gain)
+    return (True, -lever.gain)
+
+
 def _levers(result: ScorecardResult, short: int) -> list[Lever]:
+    """Every single-indicator move that gains points, in :class:`Indicator` order."""
     f, p = result.facts, result.policy
-    contract, receivables, premium, influence = result.points
-    levers: list[Lever] = []
-    # (1) contract amount: raise the amount (paid on time), or collect the arrears first.
-    if not f.paid_on_time:
-        gain = p.contract_amount._band(f.contract_amount) - contract
-        levers.append(Lever(Indicator.CONTRACT_AMOUNT, gain, None, gain >= short))
-    best = _first_closing(short, contract, 4, p.contract_amount.threshold)
-    if f.paid_on_time and best is not None:
-        gain, target = best
-        levers.append(Lever(Indicator.CONTRACT_AMOUNT, gain, target, gain >= short))
-    best = _first_closing(short, receivables, 4, p.receivables.threshold)
-    if best is not None:
-        levers.append(Lever(Indicator.RECEIVABLES, best[0], best[1], best[0] >= short))
-    best = _first_closing(short, premium, 4, p.premium.threshold)
-    if best is not None:
-        levers.append(Lever(Indicator.PREMIUM, best[0], best[1], best[0] >= short))
-    if influence == 0:
-        gain = int(f.strategic_influence.value)
-        levers.append(Lever(Indicator.STRATEGIC_INFLUENCE, gain, None, gain >= short))
-    return levers
+    _, receivables, premium, influence = result.points
+    moves = (
+        (Indicator.CONTRACT_AMOUNT, _contract_move(result, short)),
+        (Indicator.RECEIVABLES, _first_closing(short, receivables, p.receivables.threshold)),
+        (Indicator.PREMIUM, _first_closing(short, premium, p.premium.threshold)),
+        # (4) unassessed: a valid assessment would add the level's points
+        (
+            Indicator.STRATEGIC_INFLUENCE,
+            (0 if influence else int(f.strategic_influence.value), None),
+        ),
+    )
+    return [
+        Lever(indicator, gain, target, gain >= short)
+        for indicator, (gain, target) in moves
+        if gain > 0
+    ]
+
+
+def _contract_move(result: ScorecardResult, short: int) -> tuple[int, Decimal | None]:
+    """(1): raise the amount (paid on time), or, in arrears, collect them first: that restores
+    the band the amount earns (no numeric target)."""
+    p = result.policy.contract_amount
+    if result.facts.paid_on_time:
+        return _first_closing(short, result.points[0], p.threshold)
+    return p._band(result.facts.contract_amount) - result.points[0], None
 
 
 def _first_closing(
-    short: int, current: int, top: int, threshold: Callable[[int], Decimal | None]
-) -> tuple[int, Decimal] | None:
-    """The smallest level above ``current`` that closes ``short``, else the top level."""
-    for level in range(current + 1, top + 1):
-        if level - current >= short or level == top:
-            target = threshold(level)
-            return (level - current, target) if target is not None else None
-    return None
+    short: int, current: int, threshold: Callable[[int], Decimal | None]
+) -> tuple[int, Decimal | None]:
+    """The gain and target of the smallest level above ``current`` that closes ``short``,
+    else of the top level (4); a gain of 0 at the top."""
+    level = min(current + short, 4)
+    return level - current, threshold(level)
