@@ -152,3 +152,30 @@ def test_shared_reasons_read_as_freshly_built_ones(
         for lang in ("zh", "en"):
             fresh = [Reason(r.rule, r.code, r.facts) for r in result.reasons]
             assert explain(result, lang) == explain(fresh, lang)
+
+
+def test_customers_asking_the_same_question_share_one_answer() -> None:
+    """The speed contract of the job (docs/architecture.md): one frozen answer per question
+    and day, not one per customer."""
+    policy = GradingPolicy()
+    a = grade_customer(_customer(), policy, on=DAY)
+    b = grade_customer(
+        Customer(
+            "C2",
+            "",
+            CustomerCategory.BIG,
+            dt.date(2020, 1, 1),
+            last_visit=dt.date(2026, 1, 10),
+            previous_grade=Grade.C,
+        ),
+        policy,
+        on=DAY,
+    )
+    assert b.category is a.category
+    assert b.eligibility is a.eligibility
+    assert b.tier is a.tier
+    assert b.report is a.report
+    assert b.change is a.change is None  # no scorecard facts: not re-graded
+    other = grade_customer(_customer(), GradingPolicy(), on=DAY)  # another policy object
+    assert other.eligibility == a.eligibility
+    assert other.eligibility is not a.eligibility

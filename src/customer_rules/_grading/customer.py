@@ -264,13 +264,14 @@ def _what_if(result: CustomerGrade) -> GradeWhatIf:
         return GradeWhatIf(WhatIfCase.CAPPED, proposed, until=e.new_until, since=since, then=then)
     if proposed is not None and result.scorecard is not None:
         return GradeWhatIf(WhatIfCase.SCORED, proposed, scorecard=result.scorecard.what_if)
+    # not graded now: no trade yet, not yet eligible, or no scorecard facts
     if e.eligible_from is None:
-        return GradeWhatIf(WhatIfCase.NO_TRADE, proposed, months=months)
+        return GradeWhatIf(WhatIfCase.NO_TRADE, None, months=months)
     if not e.eligible:
         since = e.eligible_from
         then = None if facts is None else score(facts, p, on=since).grade
-        return GradeWhatIf(WhatIfCase.NOT_ELIGIBLE, proposed, since=since, then=then)
-    return GradeWhatIf(WhatIfCase.NO_FACTS, proposed)
+        return GradeWhatIf(WhatIfCase.NOT_ELIGIBLE, None, since=since, then=then)
+    return GradeWhatIf(WhatIfCase.NO_FACTS, None)
 
 
 @attrs.frozen

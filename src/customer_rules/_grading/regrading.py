@@ -281,7 +281,7 @@ def _review_problems(p: RegradingPolicy) -> Iterator[Problem]:
                 yield Problem.mismatch(f"{where}.approval", move.approval, repr(REGRADE))
 
 
-def _next_review(p: RegradingPolicy, day: dt.date, *, after: bool) -> dt.date:
+def _next_review(p: RegradingPolicy, day: dt.date, *, after: bool = False) -> dt.date:
     """The first review date on or after ``day`` (strictly after it with ``after=True``)."""
     review = dt.date(day.year, p.review_month, p.review_day)
     if review < day or (after and review == day):
@@ -644,7 +644,7 @@ def next_regrade_review(policy: GradingPolicy, *, on: dt.date) -> dt.date:
     book = grading_policy(policy)
     day = require_date(on, "on")
     in_force(book, day)
-    return _next_review(book.regrading, day, after=False)
+    return _next_review(book.regrading, day)
 
 
 @attrs.frozen

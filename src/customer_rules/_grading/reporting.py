@@ -50,13 +50,6 @@ _G5_MONTHS = "G5; 003 §6.1.1-6(2)"
 _G5_CHAIN = "G5; 003 §6.1.1-6(3)"
 
 
-def _require_day(value: object, field: str) -> dt.date:
-    """``require_date``: a plain date from :data:`~customer_rules.dates.EARLIEST` to
-    :data:`~customer_rules.dates.LATEST`, the range in which every G5/G6 date computation stays
-    representable (kept under this name for the G6 module)."""
-    return require_date(value, field)
-
-
 def _months_check(name: str) -> Check:
     """The check of one month list: in calendar order, without repeats (the range of each item,
     1-12, is the setting's own ``low``/``high``).
@@ -417,7 +410,7 @@ def _reporting_month(months: tuple[int, ...], on: dt.date, offset: int) -> int:
     for index in range(first, first + 12):
         if index % 12 + 1 in months:
             return index
-    raise AssertionError("unreachable: the policy guarantees at least one month 1-12")
+    raise AssertionError("unreachable: the policy guarantees a month 1-12")  # pragma: no mutate
 
 
 def _month_start(index: int) -> dt.date:
