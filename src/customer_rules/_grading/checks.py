@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
+from customer_rules.calendars import CALENDAR_DAYS, Calendar
 from customer_rules.errors import InputError
 
 if TYPE_CHECKING:
@@ -28,6 +29,15 @@ def grading_policy(value: object) -> GradingPolicy:
     if hasattr(value, "grading"):
         expected += "; for a PolicyBook pass book.grading"
     raise InputError("policy", value, expected + ")")
+
+
+def calendar_arg(value: object) -> Calendar:
+    """``value`` if it is a :class:`~customer_rules.calendars.Calendar` (the plain calendar is
+    let through without the protocol check); otherwise an :class:`InputError` naming
+    ``calendar``."""
+    if value is not CALENDAR_DAYS and not isinstance(value, Calendar):
+        raise InputError("calendar", value, "a Calendar, e.g. CALENDAR_DAYS")
+    return value
 
 
 def in_force(policy: GradingPolicy, on: dt.date) -> None:

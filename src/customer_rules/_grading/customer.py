@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 
 import attrs
 
-from customer_rules._grading.checks import grading_policy, in_force
+from customer_rules._grading.checks import calendar_arg, grading_policy, in_force
 from customer_rules._grading.codes import GradingReason
 from customer_rules._grading.eligibility import (
     BigCustomerFacts,
@@ -164,11 +164,6 @@ set_labels(
 _IS_GRADE = fact_check(Grade, "a Grade or None", optional=True)
 
 
-def _optional_date(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if value is not None:
-        require_date(value, attribute.name)
-
-
 @attrs.frozen
 class GradeWhatIf:
     """What would change the customer's final grade — the grade the job gives, after G3's
@@ -195,8 +190,8 @@ class GradeWhatIf:
 
     case: WhatIfCase = attrs.field(validator=fact_check(WhatIfCase, "a WhatIfCase"))
     grade: Grade | None = attrs.field(validator=_IS_GRADE)
-    until: dt.date | None = attrs.field(default=None, validator=_optional_date)
-    since: dt.date | None = attrs.field(default=None, validator=_optional_date)
+    until: dt.date | None = attrs.field(default=None, validator=_optional_day)
+    since: dt.date | None = attrs.field(default=None, validator=_optional_day)
     then: Grade | None = attrs.field(default=None, validator=_IS_GRADE)
     months: int | None = attrs.field(
         default=None, validator=fact_check(int, "a number of months or None", optional=True)
@@ -554,9 +549,7 @@ class _Job:
 
     def __init__(self, policy: GradingPolicy, day: dt.date, calendar: Calendar) -> None:
         in_force(policy, day)
-        if calendar is not CALENDAR_DAYS and not isinstance(calendar, Calendar):
-            raise InputError("calendar", calendar, "a Calendar, e.g. CALENDAR_DAYS")
-        self.policy, self.day, self.calendar = policy, day, calendar
+        self.policy, self.day, self.calendar = policy, day, calendar_arg(calendar)
         self._categories: dict[CustomerCategory | BigCustomerFacts, CategoryResult] = {}
         self._eligibility: dict[tuple[dt.date | None, ...], EligibilityResult] = {}
         self._tiers: dict[tuple[CustomerCategory, Grade, dt.date | None], ServiceTierResult] = {}

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from customer_rules._grading.checks import grading_policy, in_force
+from customer_rules._grading.checks import calendar_arg, grading_policy, in_force
 from customer_rules._grading.codes import GradingReason
 from customer_rules._grading.model import Grade
 from customer_rules.calendars import CALENDAR_DAYS, Calendar, Deadline, DeadlineMode, Weekday
@@ -360,8 +360,7 @@ def report_schedule(
     months = p.months(grade)
     day = require_date(on, "on")
     in_force(grading, day)
-    if calendar is not CALENDAR_DAYS and not isinstance(calendar, Calendar):
-        raise InputError("calendar", calendar, "a Calendar, e.g. CALENDAR_DAYS")
+    calendar_arg(calendar)
     received = None
     if manager_received is not None:
         received = require_date(manager_received, "manager_received")
