@@ -7,11 +7,13 @@ write as they go:
 Nothing is written before the first record is ready, so a command that fails on its first
 record leaves standard output empty.
 
-* :func:`write_csv` — one row per record, cells as text (``None`` is an empty cell, a list is
-  joined with `` | ``); optionally a UTF-8 byte-order mark first, so Excel shows Chinese text.
-* :func:`write_json` — one JSON array, written item by item (``[``, items separated by
-  ``,\\n``, ``]``): the whole list is never built.
-* :func:`write_jsonl` — JSON Lines: one JSON object per line.
+* :func:`write_records` with ``"csv"`` — one row per record, cells as text (``None`` is an
+  empty cell, a list is joined with `` | ``); optionally a UTF-8 byte-order mark first, so
+  Excel shows Chinese text;
+  ``"json"`` — one JSON array, written item by item (``[``, items separated by ``,\\n``,
+  ``]``): the whole list is never built; ``"jsonl"`` — JSON Lines: one JSON object per line.
+  (:func:`record_text` and :func:`write_texts` are its two halves, for a command whose texts
+  are written by worker processes.)
 * :func:`write_table` — aligned columns for a terminal, measuring East Asian wide characters as
   two columns. The only writer that holds every row: widths are known only at the end.
 """
@@ -60,9 +62,6 @@ class Column(Generic[R]):
     def title(self, lang: Lang) -> str:
         """The header text in ``lang``."""
         return self.name if self.header is None else render_message(self.header, lang)
-
-
-Writer = Callable[[TextIO, Sequence[Column[R]], Iterable[R], Lang], int]
 
 
 STREAMING = ("csv", "json", "jsonl")
@@ -117,44 +116,25 @@ def _opening(fmt: str, columns: Sequence[Column[R]], bom: bool) -> str:
     return "[\n  " if fmt == "json" else ""
 
 
-def write_csv(
+def write_records(
     out: TextIO,
+    fmt: str,
     columns: Sequence[Column[R]],
     records: Iterable[R],
     lang: Lang,
     *,
     bom: bool = False,
 ) -> int:
-    """Write CSV: a header of column names, then one row per record, as the records come.
+    """Write ``records`` as one ``fmt`` document (one of :data:`STREAMING`), as they come: CSV
+    with a header of column names (and a byte-order mark first with ``bom``), one JSON array
+    of objects indented by two spaces — what ``json.dumps(items, ensure_ascii=False,
+    indent=2)`` writes, with one item in memory at a time — or JSON Lines.
 
     Returns:
         The number of records written.
     """
-    texts = (record_text("csv", columns, r, lang) for r in records)
-    return write_texts(out, "csv", columns, texts, bom=bom)
-
-
-def write_json(out: TextIO, columns: Sequence[Column[R]], records: Iterable[R], lang: Lang) -> int:
-    """Write one JSON array of objects (indented by two spaces), item by item.
-
-    The output equals ``json.dumps(items, ensure_ascii=False, indent=2)`` plus a newline, but
-    only one item is in memory at a time.
-
-    Returns:
-        The number of records written.
-    """
-    texts = (record_text("json", columns, r, lang) for r in records)
-    return write_texts(out, "json", columns, texts)
-
-
-def write_jsonl(out: TextIO, columns: Sequence[Column[R]], records: Iterable[R], lang: Lang) -> int:
-    """Write JSON Lines: one compact JSON object per record and line.
-
-    Returns:
-        The number of records written.
-    """
-    texts = (record_text("jsonl", columns, r, lang) for r in records)
-    return write_texts(out, "jsonl", columns, texts)
+    texts = (record_text(fmt, columns, r, lang) for r in records)
+    return write_texts(out, fmt, columns, texts, bom=bom)
 
 
 def _cell(value: object) -> str:

@@ -31,7 +31,8 @@ from customer_rules.cli._core import (
     print_problems,
     usage,
 )
-from customer_rules.cli._writers import Column, write_csv, write_json, write_jsonl, write_table
+from customer_rules.cli._writers import STREAMING as _STREAMING
+from customer_rules.cli._writers import Column, write_records, write_table
 from customer_rules.errors import CustomerRulesError, PolicyError
 from customer_rules.reasons import Lang, MessageCode, register_codes, render_message
 
@@ -252,12 +253,8 @@ def _show(args: argparse.Namespace) -> int:
             print_error(str(exc))
         raise Exit(_USAGE) from None
     out = output(fmt)
-    if fmt == "csv":
-        write_csv(out, _DATA, days, lang)
-    elif fmt == "json":
-        write_json(out, _DATA, days, lang)
-    elif fmt == "jsonl":
-        write_jsonl(out, _DATA, days, lang)
+    if fmt in _STREAMING:
+        write_records(out, fmt, _DATA, days, lang)
     else:
         holidays = sum(not d.working for d in days)
         title = render_message(
