@@ -290,29 +290,10 @@ reused while its entry lives. Bounded: emptied when full."""
 _SHARED_MAX = 4096
 
 
-def _encode(value: object, name: str) -> object:
-    """A fact as tagged data (:meth:`Reason.to_data`); ``name`` is the fact's, for an error."""
-    kind = type(value)
-    if kind is str or kind is int or value is None or kind is bool:
-        return value
-    if kind is Decimal:
-        return {"decimal": str(value)}
-    if kind is dt.date:
-        return {"date": value.isoformat()}  # type: ignore[attr-defined]
-    if isinstance(value, LabelledEnum):
-        return {"enum": kind.__name__, "value": value._value_}
-    if kind is tuple:
-        try:
-            return [_encode(item, name) for item in value]  # type: ignore[attr-defined]
-        except InputError:
-            pass  # said again below, at the item's index
-    return _encode_other(value, f"facts.{name}")
-
-
-def _encode_other(value: object, path: str) -> object:
-    if value is None or isinstance(value, bool | str):
-        return value
-    if type(value) is int:
+def _encode(value: object, path: str) -> object:
+    """A fact as tagged data (:meth:`Reason.to_data`); ``path`` names it in an error (the
+    fact's name, ``roles[1]`` for an item)."""
+    if value is None or isinstance(value, bool | str) or type(value) is int:
         return value
     if isinstance(value, Decimal):
         return {"decimal": str(value)}
@@ -324,13 +305,15 @@ def _encode_other(value: object, path: str) -> object:
     if isinstance(value, dt.date):
         return {"date": value.isoformat()}
     if isinstance(value, LabelledEnum):
-        return {"enum": type(value).__name__, "value": value.value}
+        return {"enum": type(value).__name__, "value": value._value_}
     if isinstance(value, Label):
         return {"label": [value.zh, value.en]}
     if isinstance(value, tuple):
-        return [_encode_other(item, f"{path}[{i}]") for i, item in enumerate(value)]
+        return [_encode(item, f"{path}[{i}]") for i, item in enumerate(value)]
     raise InputError(
-        path, value, "None, bool, int, str, Decimal, date, datetime, a labelled enum, a Label"
+        f"facts.{path}",
+        value,
+        "None, bool, int, str, Decimal, date, datetime, a labelled enum, a Label",
     )
 
 
