@@ -396,19 +396,15 @@ def _render_value(value: object, lang: Lang) -> str:
         return str(value)
     if kind is dt.date:
         return cast(dt.date, value).isoformat()
-    if isinstance(value, LabelledEnum):
-        text = label_of(value, lang)
-        if text is not None:
-            return text
+    label = label_of(value, lang)  # a labelled-enum member or a Label
+    if label is not None:
+        return label
     if isinstance(value, Decimal):
         if not value.is_finite() or (value.adjusted() >= 18 and not value.is_zero()):  # ≥ 10**18
             return f"{value:.6E}" if value.is_finite() else str(value)
         return f"{value:,f}" if value == value.to_integral_value() else f"{value:,}"
     if isinstance(value, bool):
         return ("是" if value else "否") if lang == "zh" else ("yes" if value else "no")
-    label = label_of(value, lang)
-    if label is not None:
-        return label
     if isinstance(value, enum.Enum):
         return str(value.value)
     if isinstance(value, dt.date):
