@@ -47,6 +47,7 @@ from typing import Any
 
 import attrs
 
+from customer_rules._bounded import keep
 from customer_rules.dates import parse_date, require_aware
 from customer_rules.errors import CustomerRulesError, InputError, PolicyError, Problem, shown
 from customer_rules.labels import LabelledEnum
@@ -452,10 +453,7 @@ def _remembered(convert: _Convert) -> _Convert:
             return convert(value, path)
         found = seen.get(value, _UNSEEN)
         if found is _UNSEEN:
-            found = convert(value, path)
-            if len(seen) >= _MEMO_SIZE:
-                seen.clear()
-            seen[value] = found
+            return keep(seen, value, convert(value, path), _MEMO_SIZE)
         return found
 
     _MEMOS[remembered] = seen

@@ -29,6 +29,7 @@ from typing import Any, Protocol, cast
 
 import attrs
 
+from customer_rules._bounded import keep
 from customer_rules.errors import InputError, PolicyError, Problem, shown
 from customer_rules.labels import (
     Label,
@@ -193,9 +194,7 @@ class Reason:
         shared = tuple(key)
         found = _SHARED.get(shared)
         if found is None:
-            if len(_SHARED) >= _SHARED_MAX:
-                _SHARED.clear()
-            found = _SHARED[shared] = cls(rule, code, items)
+            return keep(_SHARED, shared, cls(rule, code, items), _SHARED_MAX)
         return found
 
     @functools.cached_property

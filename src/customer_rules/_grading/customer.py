@@ -11,10 +11,11 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from collections.abc import Iterable
-from typing import Any, TypeVar
+from typing import Any
 
 import attrs
 
+from customer_rules._bounded import keep
 from customer_rules._grading.checks import calendar_arg, grading_policy, in_force
 from customer_rules._grading.codes import GradingReason
 from customer_rules._grading.eligibility import (
@@ -526,7 +527,6 @@ def grade_customer(
     )
 
 
-_T = TypeVar("_T")
 _SHARED_MAX = 32768
 """At most this many shared results of one kind per :class:`_Job` (emptied when full)."""
 
@@ -558,11 +558,9 @@ class _Job:
     def category(self, given: CustomerCategory | BigCustomerFacts) -> CategoryResult:
         """G3: the category, given or derived."""
         found = self._categories.get(given)
-        return (
-            _keep(self._categories, given, _classify(given, self.policy))
-            if found is None
-            else found
-        )
+        if found is None:
+            return keep(self._categories, given, _classify(given, self.policy), _SHARED_MAX)
+        return found
 
     def eligibility(
         self, first: dt.date | None, developed: dt.date | None, registered: dt.date | None
@@ -572,7 +570,7 @@ class _Job:
         found = self._eligibility.get(key)
         if found is None:
             found = _eligibility(first, developed, self.policy, self.day, registered)
-            return _keep(self._eligibility, key, found)
+            return keep(self._eligibility, key, found, _SHARED_MAX)
         return found
 
     def tier(
@@ -582,9 +580,8 @@ class _Job:
         key = (category, grade, last_visit)
         found = self._tiers.get(key)
         if found is None:
-            return _keep(
-                self._tiers, key, _service_tier(category, grade, self.policy, self.day, last_visit)
-            )
+            found = _service_tier(category, grade, self.policy, self.day, last_visit)
+            return keep(self._tiers, key, found, _SHARED_MAX)
         return found
 
     def report(self, grade: Grade) -> ReportSchedule:
@@ -595,14 +592,6 @@ class _Job:
             if isinstance(self.calendar, CalendarDays | WorkingDayCalendar):  # frozen answers
                 self._reports[grade] = found
         return found
-
-
-def _keep(table: dict[Any, _T], key: object, value: _T) -> _T:
-    """Keep ``value`` under ``key`` (emptying ``table`` when full); returns ``value``."""
-    if len(table) >= _SHARED_MAX:
-        table.clear()
-    table[key] = value
-    return value
 
 
 _LAST: list[_Job] = [_Job(GradingPolicy(), dt.date(2000, 1, 1), CALENDAR_DAYS)]

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from customer_rules._bounded import keep
 from customer_rules._grading.checks import grading_policy, in_force
 from customer_rules._grading.codes import GradingReason
 from customer_rules._grading.model import CustomerCategory, Grade
@@ -457,9 +458,7 @@ class RegradeResult:
         key = (id(self.policy), self.previous, self.current)
         found = _UNSIGNED.get(key)
         if found is None or found[0] is not self.policy:
-            if len(_UNSIGNED) >= _UNSIGNED_MAX:
-                _UNSIGNED.clear()
-            found = _UNSIGNED[key] = (self.policy, _regrade_reasons(self))
+            found = keep(_UNSIGNED, key, (self.policy, _regrade_reasons(self)), _UNSIGNED_MAX)
         return found[1]
 
 
