@@ -109,15 +109,20 @@ def amounts(
     Raises:
         InputError: for bounds that are not whole or decimal numbers, or in the wrong order.
     """
-    low, high = _bound(min_value, "min_value"), _bound(max_value, "max_value")
-    if low > high:
-        raise InputError("max_value", max_value, f"a bound of at least {low}")
-    return st.decimals(min_value=low, max_value=high, places=2, allow_nan=False)
+    return _two_places(min_value, max_value)
 
 
 def _strategy_or_none(value: object, field: str) -> None:
     if value is not None and not isinstance(value, st.SearchStrategy):
         raise InputError(field, value, "a Hypothesis strategy or None")
+
+
+def _two_places(min_value: object, max_value: object) -> st.SearchStrategy[Decimal]:
+    """Decimals with two places from ``min_value`` to ``max_value`` (amounts, percentages)."""
+    low, high = _bound(min_value, "min_value"), _bound(max_value, "max_value")
+    if low > high:
+        raise InputError("max_value", max_value, f"a bound of at least {low}")
+    return st.decimals(min_value=low, max_value=high, places=2, allow_nan=False)
 
 
 def _bound(value: object, field: str) -> Decimal:
@@ -134,10 +139,7 @@ def percentages(min_value: int = -50, max_value: int = 100) -> st.SearchStrategy
     Raises:
         InputError: for bounds that are not whole or decimal numbers, or in the wrong order.
     """
-    low, high = _bound(min_value, "min_value"), _bound(max_value, "max_value")
-    if low > high:
-        raise InputError("max_value", max_value, f"a bound of at least {low}")
-    return st.decimals(min_value=low, max_value=high, places=2, allow_nan=False)
+    return _two_places(min_value, max_value)
 
 
 def approvals(
