@@ -95,6 +95,10 @@ API: dict[str, list[str]] = {
         "structure_book",
         "structure_history",
     ],
+    "customer_rules.credit": [
+        "CreditPolicy",
+        "CreditReason",
+    ],
     "customer_rules.dates": [
         "EARLIEST",
         "LATEST",
@@ -296,7 +300,7 @@ API: dict[str, list[str]] = {
 }
 
 
-FACADES = {"customer_rules", "customer_rules.grading"}  # modules that re-export on purpose
+FACADES = {"customer_rules", "customer_rules.credit", "customer_rules.grading"}  # modules that re-export on purpose
 
 
 def _public_names(module: types.ModuleType) -> set[str]:

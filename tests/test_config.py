@@ -98,10 +98,10 @@ new_customer_grade = "E"
 
 def test_unknown_keys_list_the_known_ones() -> None:
     with pytest.raises(PolicyError) as info:
-        load_book('[credit]\nlimit = 1\n[grading]\nversion = "x"\n')
+        load_book('[credits]\nlimit = 1\n[grading]\nversion = "x"\n')
     messages = sorted(str(p) for p in info.value.problems)
     assert messages == [
-        "credit: unknown key; expected one of: version, effective, grading, calendar",
+        "credits: unknown key; expected one of: version, effective, grading, credit, calendar",
         "grading.version: unknown key; expected one of: deal_size, scorecard, eligibility,"
         " service, reporting, regrading",
     ]

@@ -28,6 +28,7 @@ from typing import Any
 import attrs
 
 from customer_rules._grading.policy import SEED_VERSION as _SEED_VERSION
+from customer_rules._credit.policy import CreditPolicy
 from customer_rules._grading.policy import GradingPolicy
 from customer_rules.calendars import CalendarTable, CalendarYear, WorkingDayCalendar
 from customer_rules.calendars import _disagreement as _calendar_disagreement
@@ -71,6 +72,7 @@ class PolicyBook:
             :data:`SEED_EFFECTIVE`) is undated: used on its own it applies to any day
             (:attr:`dated`).
         grading: the grading chapter (G1–G7).
+        credit: the credit chapter (C1–C11).
         calendar: the company's own working-day data: the holidays and make-up workdays (调休)
             of years the holiday package does not cover yet, one ``[[calendar.years]]`` table per
             year (see :meth:`working_calendar`). Calendar data is about days, not policy
@@ -92,6 +94,7 @@ class PolicyBook:
         default=SEED_EFFECTIVE, unit=Unit.DATE, source="G6", mark=Mark.DEFAULT
     )
     grading: GradingPolicy = setting(default=GradingPolicy(), unit=Unit.TABLE, source="G1–G7")
+    credit: CreditPolicy = setting(default=CreditPolicy(), unit=Unit.TABLE, source="C1–C11")
     calendar: CalendarTable = setting(
         default=CalendarTable(),
         unit=Unit.TABLE,

@@ -60,6 +60,12 @@ class Role(LabelledEnum):
     """财务部 — finance department."""
     ARCHIVE_DEPARTMENT = "archive_department"
     """内勤部 — keeps customer archives."""
+    BUSINESS_DEPARTMENT = "business_department"
+    """业务部 — drafts the credit standard, rates customers, signs contracts, reviews credit."""
+    PLANNING_DEPARTMENT = "planning_department"
+    """企划部 — pursues the recovery of receivables past the normal collection period."""
+    WAREHOUSE_KEEPER = "warehouse_keeper"
+    """库管员 — writes the delivery note of a shipment."""
 
 
 _ZH = {
@@ -76,6 +82,9 @@ _ZH = {
     Role.CHAIRMAN: "董事长",
     Role.FINANCE: "财务部",
     Role.ARCHIVE_DEPARTMENT: "内勤部",
+    Role.BUSINESS_DEPARTMENT: "业务部",
+    Role.PLANNING_DEPARTMENT: "企划部",
+    Role.WAREHOUSE_KEEPER: "库管员",
 }
 set_labels({role: (zh, role.value.replace("_", " ")) for role, zh in _ZH.items()})
 

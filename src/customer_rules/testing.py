@@ -362,3 +362,9 @@ def malformed_values() -> st.SearchStrategy[Any]:
         st.just(b"\xff\xfe"),
         st.just(object()),
     )
+
+
+# --------------------------------------------------------------------------- credit (C1–C11)
+# --- strategies: C1, C2, C3, C6, C11
+# --- strategies: C4, C5
+# --- strategies: C7, C8, C9, C10
