@@ -300,7 +300,8 @@ API: dict[str, list[str]] = {
 }
 
 
-FACADES = {"customer_rules", "customer_rules.credit", "customer_rules.grading"}  # modules that re-export on purpose
+# modules that re-export on purpose
+FACADES = {"customer_rules", "customer_rules.credit", "customer_rules.grading"}
 
 
 def _public_names(module: types.ModuleType) -> set[str]:

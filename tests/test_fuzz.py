@@ -27,8 +27,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from customer_rules.errors import CustomerRulesError, InputError, PolicyError, shown
 from customer_rules.credit import CreditPolicy
+from customer_rules.errors import CustomerRulesError, InputError, PolicyError, shown
 from customer_rules.grading import GradingPolicy
 from customer_rules.roles import Approval, Role
 from customer_rules.testing import malformed_values

@@ -27,8 +27,8 @@ from typing import Any
 
 import attrs
 
-from customer_rules._grading.policy import SEED_VERSION as _SEED_VERSION
 from customer_rules._credit.policy import CreditPolicy
+from customer_rules._grading.policy import SEED_VERSION as _SEED_VERSION
 from customer_rules._grading.policy import GradingPolicy
 from customer_rules.calendars import CalendarTable, CalendarYear, WorkingDayCalendar
 from customer_rules.calendars import _disagreement as _calendar_disagreement
