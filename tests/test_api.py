@@ -96,8 +96,10 @@ API: dict[str, list[str]] = {
         "structure_history",
     ],
     "customer_rules.credit": [
+        "CNY",
         "CreditPolicy",
         "CreditReason",
+        "Receivable",
     ],
     "customer_rules.dates": [
         "EARLIEST",

@@ -8,6 +8,10 @@ The public face of the credit chapter; the implementation lives in private modul
 from customer_rules._credit.codes import (
     CreditReason,
 )
+from customer_rules._credit.model import (
+    CNY,
+    Receivable,
+)
 from customer_rules._credit.policy import (
     CreditPolicy,
 )
@@ -17,8 +21,10 @@ from customer_rules._credit.policy import (
 # --- imports: C7 review; C8; C9 screening; C10
 
 __all__ = [
+    "CNY",
     "CreditPolicy",
     "CreditReason",
+    "Receivable",
     # --- names: C1, C2, C3, C6, C11
     # --- names: C4, C5
     # --- names: C7, C8, C9, C10
