@@ -13,17 +13,23 @@ from hypothesis import strategies as st
 from customer_rules import GradingPolicy, explain
 from customer_rules.calendars import CALENDAR_DAYS, Deadline, DeadlineMode
 from customer_rules.grading import (
+    REGRADE,
     Customer,
     CustomerCategory,
+    CustomerGrade,
     Grade,
     GradingReason,
+    ScorecardFacts,
+    StrategicInfluence,
     check_eligibility,
     classify_category,
     grade_customer,
+    regrade,
     report_schedule,
     service_tier,
 )
 from customer_rules.reasons import Reason, render_reason
+from customer_rules.roles import Approval, Role
 from customer_rules.testing import customers, grading_policies
 
 DAY = dt.date(2026, 6, 30)
@@ -51,6 +57,11 @@ def test_every_shared_answer_is_the_public_rules_answer(
             result.category.category, result.grade, policy, on=DAY, last_visit=customer.last_visit
         )
         assert result.report == report_schedule(result.grade, policy, on=DAY)
+        if result.change is not None:  # no sign-off given: the review of the pair, unbound
+            assert result.proposed_grade is not None
+            assert result.change == regrade(
+                customer.previous_grade, result.proposed_grade, policy, on=DAY
+            )
 
 
 def _customer() -> Customer:
@@ -179,3 +190,31 @@ def test_customers_asking_the_same_question_share_one_answer() -> None:
     other = grade_customer(_customer(), GradingPolicy(), on=DAY)  # another policy object
     assert other.eligibility == a.eligibility
     assert other.eligibility is not a.eligibility
+
+
+def test_reviews_without_a_sign_off_are_shared_and_one_with_it_is_the_customers() -> None:
+    """G6 without an approval to check is the same review for every customer with the same
+    previous and proposed grades (its subject ``None``: nothing is bound to a customer); with
+    an approval it is that customer's own review, bound to its id."""
+    policy = GradingPolicy()
+    facts = ScorecardFacts("1200万", True, "30万", "16", StrategicInfluence.KEY)  # 12 points: B
+
+    def graded(customer_id: str, approval: Approval | None = None) -> CustomerGrade:
+        customer = Customer(
+            customer_id,
+            "",
+            first_trade=dt.date(2020, 1, 1),
+            scorecard=facts,
+            previous_grade=Grade.C,
+        )
+        return grade_customer(customer, policy, on=DAY, approval=approval)
+
+    a, b = graded("C1"), graded("C2")
+    assert a.change is not None
+    assert b.change is a.change
+    assert (a.change.subject, a.change.previous, a.change.current) == (None, Grade.C, Grade.B)
+    assert (a.grade, a.proposed_grade, a.pending_approval) == (Grade.C, Grade.B, True)
+    signed = graded("C3", Approval("李副总", Role.VP_IN_CHARGE, REGRADE, DAY))
+    assert signed.change is not None
+    assert signed.change is not a.change
+    assert (signed.change.subject, signed.change.effective, signed.grade) == ("C3", True, Grade.B)

@@ -34,7 +34,13 @@ from customer_rules._grading.regrading import (
     _regrade,
 )
 from customer_rules._grading.reporting import ReportSchedule, report_schedule
-from customer_rules._grading.scorecard import ScorecardFacts, ScorecardResult, WhatIf, score
+from customer_rules._grading.scorecard import (
+    ScorecardFacts,
+    ScorecardResult,
+    WhatIf,
+    _score,
+    score,
+)
 from customer_rules._grading.service_tier import ServiceTierResult, _service_tier
 from customer_rules._validation import fact_check, non_empty_text
 from customer_rules.calendars import CALENDAR_DAYS, Calendar, CalendarDays, WorkingDayCalendar
@@ -289,7 +295,9 @@ class CustomerGrade:
         report: the G5 report schedule, by the grade in force (``None`` without one).
         change: the G6 review of the proposed grade against ``previous_grade`` — upgrade,
             downgrade, unchanged, or new for a first grade — and whether it is signed off
-            (``None`` when the customer cannot be graded).
+            (``None`` when the customer cannot be graded). Without an ``approval`` to check,
+            it is the same review for every customer with the same two grades (its
+            ``subject`` is ``None``); with one, it is bound to the customer's ``id``.
         policy_version: the policy version that decided.
         proposed_grade: keyword-only; the grade this grading arrives at (G3 → G2 → the
             new-customer rule), in force or not; ``None`` if the customer cannot be graded yet.
@@ -491,9 +499,13 @@ def grade_customer(
     ):
         raise _after(customer, day)
     checked = job.policy
-    category = job.category(customer.category)
-    eligibility = job.eligibility(first, developed, registered)
-    scored = None if customer.scorecard is None else score(customer.scorecard, checked, on=day)
+    # the shared tables are read inline (a hit is the common case); a miss asks the job
+    given_category = customer.category
+    category = job.categories.get(given_category) or job.category(given_category)
+    dates = (first, developed, registered)
+    eligibility = job.eligibilities.get(dates) or job.eligibility(dates)
+    facts = customer.scorecard
+    scored = None if facts is None else _score(facts, checked, day)
     proposed: Grade | None
     if eligibility.forced_grade is not None:
         proposed = eligibility.forced_grade
@@ -504,12 +516,17 @@ def grade_customer(
     change = None
     grade = customer.previous_grade
     if proposed is not None:
-        change = _regrade(grade, proposed, checked, day, given, customer.id)
+        if given is None:  # no sign-off to check: the same review for every such pair
+            pair = (grade, proposed)
+            change = job.reviews.get(pair) or job.review(pair)
+        else:
+            change = _regrade(grade, proposed, checked, day, given, customer.id)
         grade = change.in_force
     tier = report = None
     if grade is not None:
-        tier = job.tier(category.category, grade, visited)
-        report = job.report(grade)
+        seen = (category.category, grade, visited)
+        tier = job.tiers.get(seen) or job.tier(seen)
+        report = job.reports.get(grade) or job.report(grade)
     return CustomerGrade(
         customer,
         day,
@@ -545,52 +562,56 @@ class _Job:
     for them is made; :func:`grade_customer` keeps the last one.
     """
 
-    __slots__ = ("_categories", "_eligibility", "_reports", "_tiers", "calendar", "day", "policy")
+    __slots__ = (
+        "calendar",
+        "categories",
+        "day",
+        "eligibilities",
+        "policy",
+        "reports",
+        "reviews",
+        "tiers",
+    )
 
     def __init__(self, policy: GradingPolicy, day: dt.date, calendar: Calendar) -> None:
         in_force(policy, day)
         self.policy, self.day, self.calendar = policy, day, calendar_arg(calendar)
-        self._categories: dict[CustomerCategory | BigCustomerFacts, CategoryResult] = {}
-        self._eligibility: dict[tuple[dt.date | None, ...], EligibilityResult] = {}
-        self._tiers: dict[tuple[CustomerCategory, Grade, dt.date | None], ServiceTierResult] = {}
-        self._reports: dict[Grade, ReportSchedule] = {}
+        self.categories: dict[CustomerCategory | BigCustomerFacts, CategoryResult] = {}
+        self.eligibilities: dict[tuple[dt.date | None, ...], EligibilityResult] = {}
+        self.tiers: dict[tuple[CustomerCategory, Grade, dt.date | None], ServiceTierResult] = {}
+        self.reports: dict[Grade, ReportSchedule] = {}
+        self.reviews: dict[tuple[Grade | None, Grade], RegradeResult] = {}
 
     def category(self, given: CustomerCategory | BigCustomerFacts) -> CategoryResult:
         """G3: the category, given or derived."""
-        found = self._categories.get(given)
-        if found is None:
-            return keep(self._categories, given, _classify(given, self.policy), _SHARED_MAX)
-        return found
+        return keep(self.categories, given, _classify(given, self.policy), _SHARED_MAX)
 
-    def eligibility(
-        self, first: dt.date | None, developed: dt.date | None, registered: dt.date | None
-    ) -> EligibilityResult:
-        """G3: eligibility and the new-customer rule, from the customer's dates."""
-        key = (first, developed, registered)
-        found = self._eligibility.get(key)
-        if found is None:
-            found = _eligibility(first, developed, self.policy, self.day, registered)
-            return keep(self._eligibility, key, found, _SHARED_MAX)
-        return found
+    def eligibility(self, dates: tuple[dt.date | None, ...]) -> EligibilityResult:
+        """G3: eligibility and the new-customer rule, from the customer's first trade,
+        development and registration dates."""
+        first, developed, registered = dates
+        found = _eligibility(first, developed, self.policy, self.day, registered)
+        return keep(self.eligibilities, dates, found, _SHARED_MAX)
 
-    def tier(
-        self, category: CustomerCategory, grade: Grade, last_visit: dt.date | None
-    ) -> ServiceTierResult:
-        """G4: the tier and next revisit."""
-        key = (category, grade, last_visit)
-        found = self._tiers.get(key)
-        if found is None:
-            found = _service_tier(category, grade, self.policy, self.day, last_visit)
-            return keep(self._tiers, key, found, _SHARED_MAX)
-        return found
+    def tier(self, key: tuple[CustomerCategory, Grade, dt.date | None]) -> ServiceTierResult:
+        """G4: the tier and next revisit of a category, grade and last visit."""
+        category, grade, last_visit = key
+        found = _service_tier(category, grade, self.policy, self.day, last_visit)
+        return keep(self.tiers, key, found, _SHARED_MAX)
 
     def report(self, grade: Grade) -> ReportSchedule:
         """G5: the next report and its deadline chain."""
-        found = self._reports.get(grade)
-        if found is None:
-            found = report_schedule(grade, self.policy, on=self.day, calendar=self.calendar)
-            if isinstance(self.calendar, CalendarDays | WorkingDayCalendar):  # frozen answers
-                self._reports[grade] = found
+        found = report_schedule(grade, self.policy, on=self.day, calendar=self.calendar)
+        if isinstance(self.calendar, CalendarDays | WorkingDayCalendar):  # frozen answers
+            self.reports[grade] = found
+        return found
+
+    def review(self, pair: tuple[Grade | None, Grade]) -> RegradeResult:
+        """G6: the review of a (previous, proposed) pair without a sign-off to check — the
+        same for every customer (its ``subject`` is ``None``: no approval is bound to one)."""
+        previous, proposed = pair
+        found = _regrade(previous, proposed, self.policy, self.day, None, None)
+        self.reviews[pair] = found  # at most 5 × 4 pairs
         return found
 
 

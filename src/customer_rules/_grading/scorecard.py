@@ -746,6 +746,11 @@ def score(facts: ScorecardFacts, policy: GradingPolicy, *, on: dt.date) -> Score
         policy = _checked_policy(policy)
     if policy.effective is not None and on < policy.effective:  # in_force, inlined: a hot path
         in_force(policy, on)
+    return _score(facts, policy, on)
+
+
+def _score(facts: ScorecardFacts, policy: GradingPolicy, on: dt.date) -> ScorecardResult:
+    """:func:`score` on checked arguments (the grading job checks them once)."""
     sc = policy.scorecard
     contract = sc.contract_amount._points(facts.contract_amount, facts.paid_on_time)
     receivables = sc.receivables._points(facts.year_end_receivables)
