@@ -185,6 +185,8 @@ class Reason:
         key: list[object] = [cls, rule, code]  # then name, value (name, bool, value for a yes/no)
         for name, value in items:
             kind = type(value)
+            if kind is Decimal:  # the usual fact that is never shared: no key to build
+                return cls(rule, code, items)
             if kind in _SHAREABLE or _members(value):
                 key += (name, value)
             elif kind is bool:
@@ -395,9 +397,10 @@ def _render_value(value: object, lang: Lang) -> str:
         return str(value)
     if kind is dt.date:
         return cast(dt.date, value).isoformat()
-    label = label_of(value, lang)  # a labelled-enum member or a Label
-    if label is not None:
-        return label
+    if kind is not Decimal:
+        label = label_of(value, lang)  # a labelled-enum member or a Label
+        if label is not None:
+            return label
     if isinstance(value, Decimal):
         if not value.is_finite() or (value.adjusted() >= 18 and not value.is_zero()):  # ≥ 10**18
             return f"{value:.6E}" if value.is_finite() else str(value)

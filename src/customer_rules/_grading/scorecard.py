@@ -163,9 +163,16 @@ class ContractAmountIndicator:
         Raises:
             InputError: naming ``band`` unless an int.
         """
-        return {4: self.four_points, 3: self.three_points, 2: self.two_points}.get(
-            _points_arg(band, "band")
-        )
+        return self._threshold(_points_arg(band, "band"))
+
+    def _threshold(self, band: int) -> Decimal | None:
+        if band == 4:
+            return self.four_points
+        if band == 3:
+            return self.three_points
+        if band == 2:
+            return self.two_points
+        return None
 
     def _band(self, amount: Decimal) -> int:
         if amount >= self.four_points:
@@ -223,9 +230,16 @@ class ReceivablesIndicator:
         Raises:
             InputError: naming ``points`` unless an int.
         """
-        return {4: self.four_points_max, 3: self.three_points_max, 2: self.two_points_max}.get(
-            _points_arg(points, "points")
-        )
+        return self._threshold(_points_arg(points, "points"))
+
+    def _threshold(self, points: int) -> Decimal | None:
+        if points == 4:
+            return self.four_points_max
+        if points == 3:
+            return self.three_points_max
+        if points == 2:
+            return self.two_points_max
+        return None
 
     def _points(self, receivables: Decimal) -> int:
         if receivables <= self.four_points_max:
@@ -284,12 +298,18 @@ class PremiumIndicator:
         Raises:
             InputError: naming ``points`` unless an int.
         """
-        return {
-            4: self.four_points_above,
-            3: self.three_points_above,
-            2: self.two_points_above,
-            1: self.one_point_above,
-        }.get(_points_arg(points, "points"))
+        return self._threshold(_points_arg(points, "points"))
+
+    def _threshold(self, points: int) -> Decimal | None:
+        if points == 4:
+            return self.four_points_above
+        if points == 3:
+            return self.three_points_above
+        if points == 2:
+            return self.two_points_above
+        if points == 1:
+            return self.one_point_above
+        return None
 
     def _points(self, premium_pct: Decimal) -> int:
         if premium_pct > self.four_points_above:
@@ -662,7 +682,7 @@ def _reasons_by_indicator(result: ScorecardResult) -> tuple[Reason, Reason, Reas
             "G2",
             GradingReason.G2_CONTRACT,
             amount=f.contract_amount,
-            threshold=p.contract_amount.threshold(band),
+            threshold=p.contract_amount._threshold(band),
             points=contract,
         )
     if receivables == 1:
@@ -678,7 +698,7 @@ def _reasons_by_indicator(result: ScorecardResult) -> tuple[Reason, Reason, Reas
             "G2",
             GradingReason.G2_RECEIVABLES,
             amount=f.year_end_receivables,
-            threshold=p.receivables.threshold(receivables),
+            threshold=p.receivables._threshold(receivables),
             points=receivables,
         )
     return (
@@ -688,7 +708,7 @@ def _reasons_by_indicator(result: ScorecardResult) -> tuple[Reason, Reason, Reas
             "G2",
             GradingReason.G2_PREMIUM,
             premium=f.premium_pct,
-            threshold=p.premium.threshold(premium) if premium else p.premium.one_point_above,
+            threshold=p.premium._threshold(premium) if premium else p.premium.one_point_above,
             points=premium,
         ),
         influence_reason,
