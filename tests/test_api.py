@@ -15,6 +15,10 @@ import pytest
 import customer_rules
 
 API: dict[str, list[str]] = {
+    "customer_rules.allocation": [
+        "AllocationPolicy",
+        "AllocationReason",
+    ],
     "customer_rules": [
         "Approval",
         "CALENDAR_DAYS",
@@ -303,7 +307,12 @@ API: dict[str, list[str]] = {
 
 
 # modules that re-export on purpose
-FACADES = {"customer_rules", "customer_rules.credit", "customer_rules.grading"}
+FACADES = {
+    "customer_rules",
+    "customer_rules.allocation",
+    "customer_rules.credit",
+    "customer_rules.grading",
+}
 
 
 def _public_names(module: types.ModuleType) -> set[str]:

@@ -101,7 +101,8 @@ def test_unknown_keys_list_the_known_ones() -> None:
         load_book('[credits]\nlimit = 1\n[grading]\nversion = "x"\n')
     messages = sorted(str(p) for p in info.value.problems)
     assert messages == [
-        "credits: unknown key; expected one of: version, effective, grading, credit, calendar",
+        "credits: unknown key; expected one of: version, effective, grading, credit, allocation,"
+        " calendar",
         "grading.version: unknown key; expected one of: deal_size, scorecard, eligibility,"
         " service, reporting, regrading",
     ]

@@ -27,6 +27,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from customer_rules.allocation import AllocationPolicy
 from customer_rules.credit import CreditPolicy
 from customer_rules.errors import CustomerRulesError, InputError, PolicyError, shown
 from customer_rules.grading import GradingPolicy
@@ -35,6 +36,7 @@ from customer_rules.testing import malformed_values
 
 MODULES = [
     "customer_rules",
+    "customer_rules.allocation",
     "customer_rules.calendars",
     "customer_rules.config",
     "customer_rules.credit",
@@ -75,7 +77,10 @@ GOOD: dict[str, Any] = {
 }
 
 
-_CHAPTER_POLICIES: dict[str, Any] = {"customer_rules._credit": CreditPolicy()}
+_CHAPTER_POLICIES: dict[str, Any] = {
+    "customer_rules._credit": CreditPolicy(),
+    "customer_rules._allocation": AllocationPolicy(),
+}
 """The good ``policy`` of each chapter's rules, by the private package they live in (grading's
 otherwise)."""
 
@@ -203,6 +208,13 @@ _ARGS = st.lists(
                 "credit",
                 "check",
                 "aging",
+                "allocate",
+                "reclaim",
+                "--leads",
+                "--roster",
+                "--holdings",
+                "--at",
+                "2026-11-30T09:00:00+08:00",
                 "0",
                 "2",
                 "-3",

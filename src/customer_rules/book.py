@@ -27,6 +27,7 @@ from typing import Any
 
 import attrs
 
+from customer_rules._allocation.policy import AllocationPolicy
 from customer_rules._credit.policy import CreditPolicy
 from customer_rules._grading.policy import SEED_VERSION as _SEED_VERSION
 from customer_rules._grading.policy import GradingPolicy
@@ -73,6 +74,7 @@ class PolicyBook:
             (:attr:`dated`).
         grading: the grading chapter (G1–G7).
         credit: the credit chapter (C1–C11).
+        allocation: the allocation chapter (A1–A17).
         calendar: the company's own working-day data: the holidays and make-up workdays (调休)
             of years the holiday package does not cover yet, one ``[[calendar.years]]`` table per
             year (see :meth:`working_calendar`). Calendar data is about days, not policy
@@ -95,6 +97,9 @@ class PolicyBook:
     )
     grading: GradingPolicy = setting(default=GradingPolicy(), unit=Unit.TABLE, source="G1–G7")
     credit: CreditPolicy = setting(default=CreditPolicy(), unit=Unit.TABLE, source="C1–C11")
+    allocation: AllocationPolicy = setting(
+        default=AllocationPolicy(), unit=Unit.TABLE, source="A1–A17"
+    )
     calendar: CalendarTable = setting(
         default=CalendarTable(),
         unit=Unit.TABLE,

@@ -66,6 +66,10 @@ class Role(LabelledEnum):
     """企划部 — pursues the recovery of receivables past the normal collection period."""
     WAREHOUSE_KEEPER = "warehouse_keeper"
     """库管员 — writes the delivery note of a shipment."""
+    CUSTOMER_DEPARTMENT_MANAGER = "customer_department_manager"
+    """客户部经理 — decides re-assignment or re-declaration when a declaration's protection ends."""
+    SALES_CONTROL = "sales_control"
+    """销控 — keeps the sales-control registers of a real-estate sales office (A16 preset)."""
 
 
 _ZH = {
@@ -85,6 +89,8 @@ _ZH = {
     Role.BUSINESS_DEPARTMENT: "业务部",
     Role.PLANNING_DEPARTMENT: "企划部",
     Role.WAREHOUSE_KEEPER: "库管员",
+    Role.CUSTOMER_DEPARTMENT_MANAGER: "客户部经理",
+    Role.SALES_CONTROL: "销控",
 }
 set_labels({role: (zh, role.value.replace("_", " ")) for role, zh in _ZH.items()})
 
