@@ -18,6 +18,9 @@ API: dict[str, list[str]] = {
     "customer_rules.allocation": [
         "AllocationPolicy",
         "AllocationReason",
+        "Lead",
+        "PersonStatus",
+        "Salesperson",
     ],
     "customer_rules": [
         "Approval",

@@ -10,6 +10,11 @@ time): the library keeps no state.
 from customer_rules._allocation.codes import (
     AllocationReason,
 )
+from customer_rules._allocation.model import (
+    Lead,
+    PersonStatus,
+    Salesperson,
+)
 from customer_rules._allocation.policy import (
     AllocationPolicy,
 )
@@ -21,6 +26,9 @@ from customer_rules._allocation.policy import (
 __all__ = [
     "AllocationPolicy",
     "AllocationReason",
+    "Lead",
+    "PersonStatus",
+    "Salesperson",
     # --- names: A1-A6
     # --- names: A7-A12
     # --- names: A13-A17
