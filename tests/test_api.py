@@ -54,6 +54,10 @@ API: dict[str, list[str]] = {
         "parse_amount",
         "read_book",
     ],
+    "customer_rules.archives": [
+        "ArchivesPolicy",
+        "ArchivesReason",
+    ],
     "customer_rules.book": [
         "MAX_BOOKS",
         "PolicyBook",
@@ -263,6 +267,10 @@ API: dict[str, list[str]] = {
         "parse_rows",
         "read_rows",
     ],
+    "customer_rules.service": [
+        "ServicePolicy",
+        "ServiceReason",
+    ],
     "customer_rules.settings": [
         "Check",
         "Mark",
@@ -313,8 +321,10 @@ API: dict[str, list[str]] = {
 FACADES = {
     "customer_rules",
     "customer_rules.allocation",
+    "customer_rules.archives",
     "customer_rules.credit",
     "customer_rules.grading",
+    "customer_rules.service",
 }
 
 

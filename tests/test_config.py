@@ -102,7 +102,7 @@ def test_unknown_keys_list_the_known_ones() -> None:
     messages = sorted(str(p) for p in info.value.problems)
     assert messages == [
         "credits: unknown key; expected one of: version, effective, grading, credit, allocation,"
-        " calendar",
+        " archives, service, calendar",
         "grading.version: unknown key; expected one of: deal_size, scorecard, eligibility,"
         " service, reporting, regrading",
     ]

@@ -28,15 +28,18 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from customer_rules.allocation import AllocationPolicy
+from customer_rules.archives import ArchivesPolicy
 from customer_rules.credit import CreditPolicy
 from customer_rules.errors import CustomerRulesError, InputError, PolicyError, shown
 from customer_rules.grading import GradingPolicy
 from customer_rules.roles import Approval, Role
+from customer_rules.service import ServicePolicy
 from customer_rules.testing import malformed_values
 
 MODULES = [
     "customer_rules",
     "customer_rules.allocation",
+    "customer_rules.archives",
     "customer_rules.calendars",
     "customer_rules.config",
     "customer_rules.credit",
@@ -48,6 +51,7 @@ MODULES = [
     "customer_rules.reasons",
     "customer_rules.roles",
     "customer_rules.rows",
+    "customer_rules.service",
     "customer_rules.settings",
     "customer_rules.testing",
     "customer_rules.workflow",
@@ -80,6 +84,8 @@ GOOD: dict[str, Any] = {
 _CHAPTER_POLICIES: dict[str, Any] = {
     "customer_rules._credit": CreditPolicy(),
     "customer_rules._allocation": AllocationPolicy(),
+    "customer_rules._archives": ArchivesPolicy(),
+    "customer_rules._service": ServicePolicy(),
 }
 """The good ``policy`` of each chapter's rules, by the private package they live in (grading's
 otherwise)."""
@@ -210,6 +216,12 @@ _ARGS = st.lists(
                 "aging",
                 "allocate",
                 "reclaim",
+                "archives",
+                "report",
+                "overdue",
+                "cedar",
+                "--loans",
+                "--files",
                 "--leads",
                 "--roster",
                 "--holdings",

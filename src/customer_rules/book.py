@@ -28,9 +28,11 @@ from typing import Any
 import attrs
 
 from customer_rules._allocation.policy import AllocationPolicy
+from customer_rules._archives.policy import ArchivesPolicy
 from customer_rules._credit.policy import CreditPolicy
 from customer_rules._grading.policy import SEED_VERSION as _SEED_VERSION
 from customer_rules._grading.policy import GradingPolicy
+from customer_rules._service.policy import ServicePolicy
 from customer_rules.calendars import CalendarTable, CalendarYear, WorkingDayCalendar
 from customer_rules.calendars import _disagreement as _calendar_disagreement
 from customer_rules.calendars import _union as _calendar_union
@@ -75,6 +77,8 @@ class PolicyBook:
         grading: the grading chapter (G1–G7).
         credit: the credit chapter (C1–C11).
         allocation: the allocation chapter (A1–A17).
+        archives: the archives chapter (R1–R12).
+        service: the service chapter (S1–S7).
         calendar: the company's own working-day data: the holidays and make-up workdays (调休)
             of years the holiday package does not cover yet, one ``[[calendar.years]]`` table per
             year (see :meth:`working_calendar`). Calendar data is about days, not policy
@@ -100,6 +104,8 @@ class PolicyBook:
     allocation: AllocationPolicy = setting(
         default=AllocationPolicy(), unit=Unit.TABLE, source="A1–A17"
     )
+    archives: ArchivesPolicy = setting(default=ArchivesPolicy(), unit=Unit.TABLE, source="R1–R12")
+    service: ServicePolicy = setting(default=ServicePolicy(), unit=Unit.TABLE, source="S1–S7")
     calendar: CalendarTable = setting(
         default=CalendarTable(),
         unit=Unit.TABLE,

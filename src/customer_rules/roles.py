@@ -70,6 +70,28 @@ class Role(LabelledEnum):
     """客户部经理 — decides re-assignment or re-declaration when a declaration's protection ends."""
     SALES_CONTROL = "sales_control"
     """销控 — keeps the sales-control registers of a real-estate sales office (A16 preset)."""
+    ARCHIVE_KEEPER = "archive_keeper"
+    """客户档案管理员 — keeps the archive room, consents to and registers loans (R3)."""
+    ARCHIVE_MANAGER = "archive_manager"
+    """内勤部经理 — manager of 内勤部: approves copies, is told of the backup key (R4, R6)."""
+    GM_ASSISTANT = "gm_assistant"
+    """总经理助理 — general manager's assistant, oversees the archives (R6)."""
+    PROJECT_LEAD = "project_lead"
+    """项目负责人 — hands over a completed project's documents (R1)."""
+    GENERAL_AFFAIRS_FINANCE = "general_affairs_finance"
+    """总务部财务科 — writes and corrects the trading-partner ledger cards and lists (R7)."""
+    GENERAL_AFFAIRS_MANAGER = "general_affairs_manager"
+    """总务部经理 — keeps the original ledger cards in their office (R7)."""
+    CUSTOMER_SERVICE = "customer_service"
+    """客服人员 — customer-service staff: records complaints, drafts corrections (R10, S3)."""
+    CUSTOMER_SERVICE_MANAGER = "customer_service_manager"
+    """客服部经理 — reviews corrections and approves reception expenses (R10, S2)."""
+    FINANCE_MANAGER = "finance_manager"
+    """财务经理 — approves reception expenses and reimbursements (S2)."""
+    MARKETING_MANAGER = "marketing_manager"
+    """营销经理 — sets yearly development targets (S6)."""
+    MARKETING_SUPERVISOR = "marketing_supervisor"
+    """营销主管 — signs development applications and follows their progress (S6)."""
 
 
 _ZH = {
@@ -91,6 +113,17 @@ _ZH = {
     Role.WAREHOUSE_KEEPER: "库管员",
     Role.CUSTOMER_DEPARTMENT_MANAGER: "客户部经理",
     Role.SALES_CONTROL: "销控",
+    Role.ARCHIVE_KEEPER: "客户档案管理员",
+    Role.ARCHIVE_MANAGER: "内勤部经理",
+    Role.GM_ASSISTANT: "总经理助理",
+    Role.PROJECT_LEAD: "项目负责人",
+    Role.GENERAL_AFFAIRS_FINANCE: "总务部财务科",
+    Role.GENERAL_AFFAIRS_MANAGER: "总务部经理",
+    Role.CUSTOMER_SERVICE: "客服人员",
+    Role.CUSTOMER_SERVICE_MANAGER: "客服部经理",
+    Role.FINANCE_MANAGER: "财务经理",
+    Role.MARKETING_MANAGER: "营销经理",
+    Role.MARKETING_SUPERVISOR: "营销主管",
 }
 set_labels({role: (zh, role.value.replace("_", " ")) for role, zh in _ZH.items()})
 
