@@ -72,6 +72,8 @@ class Unit(LabelledEnum):
 
     YUAN = "yuan"
     PERCENT = "percent"
+    MINUTES = "minutes"
+    HOURS = "hours"
     DAYS = "days"
     MONTHS = "months"
     YEARS = "years"
@@ -96,6 +98,8 @@ set_labels(
         Mark.DEFAULT: ("本库默认", "default"),
         Unit.YUAN: ("元", "yuan"),
         Unit.PERCENT: ("百分比", "percent"),
+        Unit.MINUTES: ("分钟", "minutes"),
+        Unit.HOURS: ("小时", "hours"),
         Unit.DAYS: ("天", "days"),
         Unit.MONTHS: ("个月", "months"),
         Unit.YEARS: ("年", "years"),
