@@ -7,7 +7,10 @@ Source: seed 003 §客户管理办法 6.1.1-2, 4, 5, 6.
   payment or another emergency occurs [seed] (also C6) — :func:`emergency_report`.
 * Periodic written report (定期报告): A in March and September, B in January, April, July and
   October, C every month [seed]; the report goes salesperson → supervisor at the month end →
-  business-department manager → VP in charge → general manager — :func:`report_schedule`.
+  business-department manager → VP in charge → general manager — :func:`report_schedule`. Each
+  grade's reporting months are a :class:`~customer_rules.recurrence.Recurrence` (the end of each
+  reporting month, :meth:`ReportingPolicy.recurrence`), the vocabulary every chapter's recurring
+  due dates share.
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ from customer_rules.calendars import CALENDAR_DAYS, Calendar, Deadline, Deadline
 from customer_rules.dates import LATEST, require_aware, require_date
 from customer_rules.errors import InputError, Problem
 from customer_rules.reasons import Reason
+from customer_rules.recurrence import Recurrence
 from customer_rules.roles import Role
 from customer_rules.settings import Check, Mark, Unit, policy, setting
 
@@ -109,11 +113,17 @@ class ReportingPolicy:
         PolicyError: listing every invalid field with its path (``c_months[0]``,
             ``supervisor_deadline.days``).
 
+    The file form is the month lists above; :meth:`recurrence` gives each grade's as a
+    :class:`~customer_rules.recurrence.Recurrence` — the end of each reporting month — which is
+    what :func:`report_schedule` counts with.
+
     Example:
         >>> ReportingPolicy().months(Grade.B)
         (1, 4, 7, 10)
         >>> ReportingPolicy(supervisor_deadline=Deadline(3)).supervisor_deadline.days
         3
+        >>> ReportingPolicy().recurrence(Grade.A).label.en
+        'the end of March and September'
     """
 
     a_months: tuple[int, ...] = setting(
@@ -185,6 +195,26 @@ class ReportingPolicy:
         if grade is Grade.D:
             return self.d_months
         raise InputError("grade", grade, "a Grade (A, B, C or D)")
+
+    def recurrence(self, grade: Grade) -> Recurrence:
+        """G5: the periodic written report of ``grade`` as a recurrence: the end of each of its
+        reporting months (:meth:`months`), due that day.
+
+        Raises:
+            InputError: if ``grade`` is not a :class:`Grade`.
+
+        Example:
+            >>> ReportingPolicy().recurrence(Grade.B).first_on_or_after(dt.date(2026, 2, 1))
+            datetime.date(2026, 4, 30)
+        """
+        found = self._recurrences.get(grade) if isinstance(grade, Grade) else None
+        if found is None:
+            raise InputError("grade", grade, "a Grade (A, B, C or D)")
+        return found
+
+    @functools.cached_property
+    def _recurrences(self) -> dict[Grade, Recurrence]:
+        return {grade: Recurrence.in_months(*self.months(grade)) for grade in Grade}
 
 
 @attrs.frozen
@@ -358,13 +388,17 @@ def report_schedule(
     grading = grading_policy(policy)
     p = grading.reporting
     months = p.months(grade)
+    recurrence = p.recurrence(grade)
     day = require_date(on, "on")
     in_force(grading, day)
     calendar_arg(calendar)
     received = None
     if manager_received is not None:
         received = require_date(manager_received, "manager_received")
-    index = _reporting_month(months, day, p.due_offset_months)
+    # the first reporting month whose report is due on or after ``day``: the first occurrence
+    # in or after the month ``due_offset_months`` before it — as a month index, so a period
+    # before 1900 (``on`` in 1900 with an offset) is still an answer
+    index = recurrence._first_month(day.year * 12 + day.month - 1 - p.due_offset_months)
     month = _month_start(index)
     if received is not None and received < month:
         raise InputError(
@@ -399,17 +433,6 @@ _BEYOND = (
     f"a date far enough before {LATEST.isoformat()}, the last supported day, that the"
     " salesperson's due date (and the supervisor's, when no receipt date is given) is not after it"
 )
-
-
-def _reporting_month(months: tuple[int, ...], on: dt.date, offset: int) -> int:
-    """The first reporting month whose report is due on or after ``on``, as a month index
-    (``year * 12 + month - 1``): plain arithmetic, so a period before
-    :data:`~customer_rules.dates.EARLIEST` (``on`` in 1900 with an offset) is still an answer."""
-    first = on.year * 12 + on.month - 1 - offset
-    for index in range(first, first + 12):
-        if index % 12 + 1 in months:
-            return index
-    raise AssertionError("unreachable: the policy guarantees a month 1-12")  # pragma: no mutate
 
 
 def _month_start(index: int) -> dt.date:
