@@ -11,16 +11,20 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from customer_rules._checks import chapter_policy, checked_day
 from customer_rules._validation import non_empty_text
 from customer_rules.dates import require_date
 from customer_rules.errors import InputError, Problem
 from customer_rules.money import parse_amount
 
-__all__ = ["CNY", "Receivable", "require_cny"]
+if TYPE_CHECKING:
+    from customer_rules._credit.policy import CreditPolicy
+
+__all__ = ["CNY", "Receivable", "credit_policy", "policy_and_day", "require_cny"]
 
 CNY = "CNY"
 """The one currency of the credit chapter (人民币)."""
@@ -112,3 +116,18 @@ def require_cny(items: Iterable[Any], path: str) -> None:
     ]
     if problems:
         raise InputError.of(problems)
+
+
+def credit_policy(value: object) -> CreditPolicy:
+    """``value`` if it is a :class:`~customer_rules.credit.CreditPolicy`; otherwise an
+    :class:`InputError` naming ``policy`` that says what to pass (for a whole ``PolicyBook``,
+    ``book.credit``)."""
+    checked: CreditPolicy = chapter_policy(value, "credit")
+    return checked
+
+
+def policy_and_day(policy: object, on: object) -> tuple[CreditPolicy, dt.date]:
+    """The checked ``policy`` and ``on``: a :class:`CreditPolicy` and a date in range, on or
+    after the policy's effective date."""
+    credit = credit_policy(policy)
+    return credit, checked_day(credit, on)
