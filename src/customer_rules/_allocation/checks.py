@@ -1,0 +1,41 @@
+"""Private: the checks every allocation rule makes on its ``policy``, ``on`` and ``at`` (the
+shared checks of :mod:`customer_rules._checks`, for the allocation chapter)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from customer_rules._checks import chapter_policy, in_force
+from customer_rules.dates import SHANGHAI
+
+if TYPE_CHECKING:
+    from customer_rules._allocation.policy import AllocationPolicy
+
+__all__ = ["allocation_policy", "day_in_force", "moment_in_force", "policy_on"]
+
+
+def allocation_policy(value: object) -> AllocationPolicy:
+    """``value`` if it is an :class:`~customer_rules.allocation.AllocationPolicy`; otherwise an
+    :class:`InputError` naming ``policy`` that says what to pass (a whole ``PolicyBook`` is a
+    common slip)."""
+    checked: AllocationPolicy = chapter_policy(value, "allocation")
+    return checked
+
+
+def day_in_force(policy: AllocationPolicy, day: dt.date, field: str = "on") -> None:
+    """Refuse a day (checked already) before the policy takes effect, naming ``field``."""
+    in_force(policy, day, field)
+
+
+def moment_in_force(policy: AllocationPolicy, moment: dt.datetime, field: str = "at") -> None:
+    """:func:`day_in_force` for a moment (checked already): its day in Asia/Shanghai."""
+    if policy.effective is not None:
+        in_force(policy, moment.astimezone(SHANGHAI).date(), field)
+
+
+def policy_on(policy: object, day: dt.date) -> AllocationPolicy:
+    """The checked ``policy``, in force on ``day`` (a day checked already)."""
+    allocation = allocation_policy(policy)
+    in_force(allocation, day)
+    return allocation

@@ -1,0 +1,429 @@
+"""A16 — the real-estate sales-control registers (preset); A17 — samples and materials."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from customer_rules import Deadline, DeadlineMode, InputError, PolicyError, explain
+from customer_rules.allocation import (
+    DEPOSIT_CONFIRMATION,
+    AllocationPolicy,
+    AllocationReason,
+    Deposit,
+    Enquiry,
+    EnquiryKind,
+    IntentCustomer,
+    SaleMark,
+    SalesControlRegisters,
+    SalesRegister,
+    SampleCheck,
+    SampleDispatch,
+    SampleOutcome,
+    SampleRequest,
+    SpecialDiscount,
+    Tally,
+    UnitChange,
+    UnitChangeKind,
+    check_sample,
+    mark_sold,
+    sales_control_registers,
+)
+from customer_rules.cn_calendar import china_working_days
+from customer_rules.interchange import from_data, to_data
+from customer_rules.recurrence import Recurrence
+from customer_rules.roles import Approval, ApprovalStatus, Role
+from customer_rules.testing import days
+
+SEED = AllocationPolicy()
+DAY = dt.date(2026, 11, 30)
+
+
+def tallies(found: tuple[Tally, ...]) -> list[tuple[str | None, int]]:
+    return [(t.key, t.count) for t in found]
+
+
+def finance(on: dt.date = dt.date(2026, 11, 2), **kw: Any) -> Approval:
+    return Approval("钱会计", Role.FINANCE, DEPOSIT_CONFIRMATION, on, **kw)
+
+
+# --------------------------------------------------------------------------- A16 mark_sold
+
+
+def test_the_preset_names_the_seed_s_registers() -> None:
+    assert [r.zh for r in SalesRegister] == [
+        "房源表",
+        "意向客户登记表",
+        "业主登记一览表",
+        "客户换房、退房一览表",
+        "销售退房情况一览表",
+        "特殊优惠客户一览表",
+        "销售日报表",
+        "销售日动态表",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("deposit", "sold", "status"),
+    [
+        pytest.param(
+            Deposit("U1", "K1", "5万", DAY, finance()),
+            True,
+            ApprovalStatus.GRANTED,
+            id="paid-confirmed",
+        ),
+        pytest.param(
+            Deposit("U1", "K1", "5万", None, finance()), False, ApprovalStatus.GRANTED, id="unpaid"
+        ),
+        pytest.param(
+            Deposit("U1", "K1", "5万", DAY + dt.timedelta(days=1), finance()),
+            False,
+            ApprovalStatus.GRANTED,
+            id="paid-tomorrow",
+        ),
+        pytest.param(
+            Deposit("U1", "K1", "5万", DAY), False, ApprovalStatus.MISSING, id="unconfirmed"
+        ),
+        pytest.param(
+            Deposit(
+                "U1",
+                "K1",
+                "5万",
+                DAY,
+                Approval("王", Role.SALES_MANAGER, DEPOSIT_CONFIRMATION, DAY),
+            ),
+            False,
+            ApprovalStatus.WRONG_ROLE,
+            id="by-the-sales-manager",
+        ),
+        pytest.param(
+            Deposit(
+                "U1", "K1", "5万", DAY, Approval("董", Role.CHAIRMAN, DEPOSIT_CONFIRMATION, DAY)
+            ),
+            False,
+            ApprovalStatus.WRONG_ROLE,
+            id="by-the-chairman",
+        ),
+        pytest.param(
+            Deposit("U1", "K1", "5万", DAY, finance(subject="U2")),
+            False,
+            ApprovalStatus.OTHER_SUBJECT,
+            id="for-another-unit",
+        ),
+        pytest.param(
+            Deposit("U1", "K1", "5万", DAY, finance(DAY + dt.timedelta(days=1))),
+            False,
+            ApprovalStatus.NOT_IN_FORCE,
+            id="signed-tomorrow",
+        ),
+        pytest.param(
+            Deposit("U1", "K1", "5万", DAY, Approval("钱", Role.FINANCE, "A16.other", DAY)),
+            False,
+            ApprovalStatus.WRONG_SUBJECT,
+            id="another-matter",
+        ),
+    ],
+)
+def test_a_unit_is_sold_only_after_the_deposit_and_finance_s_confirmation(
+    deposit: Deposit, sold: bool, status: ApprovalStatus
+) -> None:
+    """A16 "待客户交定金并以财务确认后,在销售大厅的房源表处做出出售出标志"."""
+    mark = mark_sold(deposit, SEED, on=DAY)
+    assert (mark.sold, mark.confirmation) == (sold, status)
+    codes = {r.code for r in mark.reasons}
+    if sold:
+        assert codes == {AllocationReason.A16_SOLD}
+    elif deposit.paid_on is None or deposit.paid_on > DAY:
+        assert codes == {AllocationReason.A16_UNPAID}
+    else:
+        assert codes == {AllocationReason.A16_UNCONFIRMED}
+
+
+def test_the_unconfirmed_reason_says_what_is_wrong_in_both_languages() -> None:
+    mark = mark_sold(Deposit("3-1202", "K2", "5万", DAY, finance(subject="3-1203")), SEED, on=DAY)
+    assert (
+        explain(mark, "zh")
+        == "[A16] 房位 3-1202:客户 K2 的定金未经财务确认(确认的是其他房位),不得标注售出"
+    )
+    assert explain(mark, "en") == (
+        "[A16] unit 3-1202: customer K2's deposit is not confirmed by finance (confirmed for"
+        " another unit): not marked sold"
+    )
+
+
+def test_a_mark_round_trips_through_data() -> None:
+    mark = mark_sold(Deposit("U1", "K1", "5万", DAY, finance()), SEED, on=DAY)
+    assert from_data(SaleMark, to_data(mark, lang="en"), policy=SEED) == mark
+
+
+# --------------------------------------------------------------------------- A16 registers
+
+
+def test_exchanges_and_refunds_update_the_owners_list() -> None:
+    """A16 "业主换房或退房,要将业主换房退房情况输入“客户换房、退房一览表”并及时更新
+    “业主登记一览表”"."""
+    deposits = [
+        Deposit("3-1201", "K1", "5万", dt.date(2026, 11, 2), finance()),
+        Deposit("3-1202", "K2", "5万", dt.date(2026, 11, 3), finance(dt.date(2026, 11, 4))),
+        Deposit("5-0801", "K3", "3万", DAY, finance(DAY)),
+        Deposit("5-0802", "K4", "3万", DAY),
+    ]
+    changes = [
+        UnitChange(
+            "K1", "3-1201", UnitChangeKind.EXCHANGE, dt.date(2026, 11, 10), "换大户型", "3-1501"
+        ),
+        UnitChange("K2", "3-1202", UnitChangeKind.REFUND, dt.date(2026, 11, 20), "贷款未获批"),
+        UnitChange("K9", "5-0801", UnitChangeKind.REFUND, dt.date(2026, 11, 21), "not the owner"),
+        UnitChange("K3", "5-0801", UnitChangeKind.REFUND, dt.date(2026, 12, 1), "after the day"),
+    ]
+    r = sales_control_registers([], deposits, changes, [], [], SEED, on=DAY)
+    assert [(o.customer, o.unit, o.since) for o in r.owners] == [
+        ("K1", "3-1501", dt.date(2026, 11, 10)),
+        ("K3", "5-0801", DAY),
+    ]
+    assert [m.deposit.unit for m in r.unconfirmed] == ["5-0802"]
+    assert r.sold_today == ("5-0801",)
+    assert [c.reason for c in r.changes] == ["换大户型", "贷款未获批", "not the owner"]
+
+
+def test_the_refund_summary_covers_the_period_of_its_recurrence() -> None:
+    """ "定期出一份“销售退房情况一览表”…并总结退房原因": monthly [default], the reasons counted."""
+    refunds = [
+        UnitChange(f"K{i}", f"U{i}", UnitChangeKind.REFUND, day, why)
+        for i, (day, why) in enumerate(
+            [
+                (dt.date(2026, 10, 31), "贷款未获批"),
+                (dt.date(2026, 11, 1), "贷款未获批"),
+                (dt.date(2026, 11, 15), "换城市工作"),
+                (dt.date(2026, 11, 16), "贷款未获批"),
+            ]
+        )
+    ]
+    r = sales_control_registers([], [], refunds, [], [], SEED, on=DAY)
+    assert (r.refunds.start, r.refunds.end, r.refunds.due) == (
+        dt.date(2026, 11, 1),
+        dt.date(2026, 11, 30),
+        dt.date(2026, 11, 30),
+    )
+    later = AllocationPolicy(
+        registers={
+            "refund_summary": Recurrence.monthly(deadline=Deadline(5, DeadlineMode.WORKING_DAYS))
+        }
+    )
+    due = sales_control_registers(
+        [], [], refunds, [], [], later, on=DAY, calendar=china_working_days()
+    )
+    assert due.refunds.due == dt.date(2026, 12, 7)
+    assert tallies(r.refunds.by_reason) == [("贷款未获批", 2), ("换城市工作", 1)]
+    quarterly = AllocationPolicy(registers={"refund_summary": Recurrence.in_months(3, 6, 9, 12)})
+    q = sales_control_registers([], [], refunds, [], [], quarterly, on=DAY)
+    assert (q.refunds.start, q.refunds.end) == (dt.date(2026, 10, 1), dt.date(2026, 12, 31))
+    assert tallies(q.refunds.by_reason) == [("贷款未获批", 3), ("换城市工作", 1)]
+
+
+def test_the_seed_refund_summary_is_due_at_the_month_end_even_a_rest_day() -> None:
+    r = sales_control_registers(
+        [], [], [], [], [], SEED, on=dt.date(2026, 1, 15), calendar=china_working_days()
+    )
+    assert (r.refunds.end, r.refunds.due) == (dt.date(2026, 1, 31), dt.date(2026, 1, 31))
+    december = sales_control_registers([], [], [], [], [], SEED, on=dt.date(2026, 12, 15))
+    assert (december.refunds.start, december.refunds.end) == (
+        dt.date(2026, 12, 1),
+        dt.date(2026, 12, 31),
+    )
+
+
+def test_a_refund_summary_counted_from_the_last_is_refused() -> None:
+    with pytest.raises(PolicyError) as caught:
+        AllocationPolicy(registers={"refund_summary": Recurrence.every(1)})
+    assert caught.value.problems[0].path == "registers.refund_summary.basis"
+
+
+def test_intent_pages_per_consultant_and_the_day_s_figures() -> None:
+    """ "每位置业顾问一个页面"; "根据客户等级,将意向客户报给销控"; "对每天来访来电做出统计"."""
+    intents = [
+        IntentCustomer("K7", "G1", "A", dt.date(2026, 11, 29)),
+        IntentCustomer("K8", "G2", "B", DAY),
+        IntentCustomer("K9", "G1", "A", DAY),
+        IntentCustomer("K6", "G1", "C", DAY + dt.timedelta(days=1)),
+    ]
+    enquiries = [
+        Enquiry(DAY, EnquiryKind.VISIT, "报纸"),
+        Enquiry(DAY, EnquiryKind.CALL, "网站"),
+        Enquiry(DAY, EnquiryKind.CALL, "网站"),
+        Enquiry(DAY - dt.timedelta(days=1), EnquiryKind.CALL, "网站"),
+    ]
+    discounts = [SpecialDiscount("K3", "5-0801", "老带新 九八折", DAY)]
+    r = sales_control_registers(intents, [], [], discounts, enquiries, SEED, on=DAY)
+    assert [(page.consultant, [e.customer for e in page.entries]) for page in r.intent] == [
+        ("G1", ["K7", "K9"]),
+        ("G2", ["K8"]),
+    ]
+    assert tallies(r.intent_by_grade) == [("A", 2), ("B", 1)]
+    assert (r.visits, r.calls) == (1, 2)
+    assert tallies(r.by_source) == [("网站", 2), ("报纸", 1)]
+    assert [d.customer for d in r.discounts] == ["K3"]
+    assert explain(r, "en").splitlines()[0] == (
+        "[A16] sales-control registers on 2026-11-30, kept by sales control: 3 intent customers,"
+        " 0 owners, 0 units sold that day, 1 visits, 2 calls"
+    )
+
+
+def test_registers_round_trip_through_data() -> None:
+    r = sales_control_registers(
+        [IntentCustomer("K7", "G1", "A", DAY)],
+        [Deposit("U1", "K1", "5万", DAY, finance())],
+        [],
+        [],
+        [Enquiry(DAY, EnquiryKind.CALL), Enquiry(DAY, EnquiryKind.VISIT, "报纸")],
+        SEED,
+        on=DAY,
+    )
+    assert from_data(SalesControlRegisters, to_data(r, lang="zh"), policy=SEED) == r
+
+
+def test_register_facts_that_cannot_be_are_refused() -> None:
+    with pytest.raises(InputError) as caught:
+        UnitChange("K1", "U1", UnitChangeKind.EXCHANGE, DAY, "x")
+    assert caught.value.field == "new_unit"
+    with pytest.raises(InputError):
+        UnitChange("K1", "U1", UnitChangeKind.REFUND, DAY, "x", "U2")
+    with pytest.raises(InputError) as bad:
+        sales_control_registers([], [object()], [], [], [], SEED, on=DAY)  # type: ignore[list-item]
+    assert bad.value.field == "deposits[0]"
+    with pytest.raises(InputError) as amount:
+        Deposit("U1", "K1", -5)
+    assert amount.value.field == "amount"
+
+
+@given(
+    st.lists(
+        st.tuples(days(dt.date(2026, 11, 1), dt.date(2026, 12, 31)), st.booleans()),
+        max_size=8,
+    ),
+    days(dt.date(2026, 11, 1), dt.date(2026, 12, 31)),
+)
+def test_every_owner_holds_a_unit_whose_deposit_finance_confirmed(
+    items: list[tuple[dt.date, bool]], on: dt.date
+) -> None:
+    deposits = [
+        Deposit(f"U{i}", f"K{i}", "1万", paid, finance(paid) if confirmed else None)
+        for i, (paid, confirmed) in enumerate(items)
+    ]
+    r = sales_control_registers([], deposits, [], [], [], SEED, on=on)
+    sold = {d.unit for d in deposits if mark_sold(d, SEED, on=on).sold}
+    assert {o.unit for o in r.owners} == sold
+    assert len(r.owners) + len(r.unconfirmed) == len(deposits)
+
+
+# --------------------------------------------------------------------------- A17
+
+
+REQUEST = SampleRequest("C1", "S1", DAY, details="华东重工 采购部 王工 021-5555-0101")
+
+
+@pytest.mark.parametrize(
+    ("dispatch", "outcome"),
+    [
+        pytest.param(
+            SampleDispatch("C1", "N1", Role.SALES_ADMIN, DAY, REQUEST),
+            SampleOutcome.ALLOWED,
+            id="销售内勤统一寄出",
+        ),
+        pytest.param(
+            SampleDispatch("C1", "S1", Role.SALESPERSON, DAY, REQUEST),
+            SampleOutcome.PRIVATE,
+            id="禁止私自寄",
+        ),
+        pytest.param(
+            SampleDispatch("C1", "N1", Role.SALES_ADMIN, DAY),
+            SampleOutcome.NO_REQUEST,
+            id="no-request",
+        ),
+        pytest.param(
+            SampleDispatch(
+                "C1",
+                "N1",
+                Role.SALES_ADMIN,
+                DAY,
+                SampleRequest("C1", "S1", DAY, written=False, details="x"),
+            ),
+            SampleOutcome.NOT_WRITTEN,
+            id="书面提交",
+        ),
+        pytest.param(
+            SampleDispatch("C1", "N1", Role.SALES_ADMIN, DAY, SampleRequest("C1", "S1", DAY)),
+            SampleOutcome.NO_DETAILS,
+            id="客户的具体信息",
+        ),
+        pytest.param(
+            SampleDispatch("C2", "N1", Role.SALES_ADMIN, DAY, REQUEST),
+            SampleOutcome.OTHER_CUSTOMER,
+            id="other-customer",
+        ),
+        pytest.param(
+            SampleDispatch("C1", "N1", Role.SALES_ADMIN, DAY - dt.timedelta(days=1), REQUEST),
+            SampleOutcome.BEFORE_REQUEST,
+            id="before-the-request",
+        ),
+        pytest.param(
+            SampleDispatch(
+                "C1",
+                "N1",
+                Role.SALES_ADMIN,
+                DAY,
+                SampleRequest("C1", "X", DAY, details="x", role=Role.FINANCE),
+            ),
+            SampleOutcome.WRONG_REQUESTER,
+            id="not-a-salesperson",
+        ),
+        pytest.param(
+            SampleDispatch(
+                "C1",
+                "N1",
+                Role.SALES_ADMIN,
+                DAY,
+                SampleRequest("C1", "N1", DAY, details="x", role=Role.SALES_ADMIN),
+            ),
+            SampleOutcome.WRONG_REQUESTER,
+            id="sales-admin-asking-itself",
+        ),
+    ],
+)
+def test_only_sales_admin_sends_from_a_written_request(
+    dispatch: SampleDispatch, outcome: SampleOutcome
+) -> None:
+    """A17 "销售人员应把客户的具体信息书面提交到销售内勤,销售内勤统一寄出,禁止销售人员
+    私自寄样品或公司资料"."""
+    check = check_sample(dispatch, SEED)
+    assert check.outcome is outcome
+    assert check.allowed is (outcome is SampleOutcome.ALLOWED)
+    (reason,) = check.reasons
+    assert (reason.rule, reason.fact("customer")) == ("A17", dispatch.customer)
+    assert reason.code == f"A17.{outcome.value}"
+
+
+def test_the_senders_and_the_details_are_policy_data() -> None:
+    lenient = AllocationPolicy(
+        samples={"senders": [Role.SALES_ADMIN, Role.SALESPERSON], "details_required": False}
+    )
+    bare = SampleRequest("C1", "S1", DAY)
+    assert check_sample(SampleDispatch("C1", "S1", Role.SALESPERSON, DAY, bare), lenient).allowed
+    with pytest.raises(PolicyError):
+        AllocationPolicy(samples={"senders": []})
+
+
+def test_a_dispatch_before_the_policy_takes_effect_is_refused_at_its_day() -> None:
+    later = AllocationPolicy(effective=dt.date(2027, 1, 1))
+    with pytest.raises(InputError) as caught:
+        check_sample(SampleDispatch("C1", "N1", Role.SALES_ADMIN, DAY, REQUEST), later)
+    assert caught.value.field == "dispatch.on"
+
+
+def test_a_sample_check_round_trips_through_data() -> None:
+    check = check_sample(SampleDispatch("C1", "N1", Role.SALES_ADMIN, DAY, REQUEST), SEED)
+    assert from_data(SampleCheck, to_data(check, lang="zh"), policy=SEED) == check

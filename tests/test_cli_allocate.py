@@ -1,0 +1,234 @@
+"""``customer-rules allocate`` (A13): the shipped samples with no arguments, bad rows reported by
+file and line with the rest allocated, the machine formats, and agreement with the Python API."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from customer_rules.allocation import AllocationPolicy, allocate
+from customer_rules.cli import main
+from customer_rules.cli.allocation import (
+    ALLOCATE_CSV_COLUMNS,
+    LEAD_COLUMNS,
+    ROSTER_COLUMNS,
+    SAMPLE_AT,
+    sample_leads_text,
+    sample_roster_text,
+)
+from customer_rules.rows import parse_rows
+
+ROSTER = "id,name,level,team\nS1,王强,1,东\nS2,李娜,1,西\n"
+LEADS = "id,type,received_at,contribution\n"
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def write(tmp_path: Path, name: str, text: str, encoding: str = "utf-8") -> str:
+    path = tmp_path / name
+    path.write_bytes(text.encode(encoding))
+    return str(path)
+
+
+def sample_run() -> object:
+    with parse_rows(sample_leads_text(), LEAD_COLUMNS) as rows:
+        leads = [row.value for row in rows]
+    with parse_rows(sample_roster_text(), ROSTER_COLUMNS) as rows:
+        roster = [row.value for row in rows]
+    assert None not in leads
+    assert None not in roster
+    return allocate(leads, roster, [], AllocationPolicy(), at=SAMPLE_AT)
+
+
+# --------------------------------------------------------------------------- the samples
+
+
+def test_the_samples_run_with_no_arguments(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "allocate")
+    assert (code, err) == (0, "")
+    lines = out.splitlines()
+    assert lines[0] == "客户资源分配 2026-11-30T09:00:00+08:00(样例数据的时间;可用 --at 指定)"
+    assert lines[3].split() == ["序", "线索", "类型", "贡献", "潜力", "分配给", "级别", "小组"]
+    assert lines[5].split()[:3] == ["1", "L005", "北京华夏重工集团"]
+    assert "[A13] S05 陈静 休假,不分配资源" in out
+    assert "[A13] S09 吴昊 的级别 实习 不在级别表中,不分配资源" in out
+    assert lines[-1] == "共 20 条线索:已分配 20 条,未分配 0 条"
+
+
+def test_the_sample_agrees_with_the_python_api(capsys: pytest.CaptureFixture[str]) -> None:
+    expected = sample_run()
+    code, out, _ = run(capsys, "allocate", "--format", "json", "--lang", "en")
+    assert code == 0
+    records = json.loads(out)
+    assigned = {a.lead.id: a.person.id for a in expected.assignments}  # type: ignore[attr-defined]
+    assert {r["lead"]: r["person"] for r in records} == assigned
+    assert [r["rank"] for r in records] == list(range(1, 21))
+    first = records[0]
+    assert (first["contribution"], first["assigned"], first["unassigned_reason"]) == (
+        "2500000",
+        True,
+        None,
+    )
+    assert first["reasons"][0]["code"] == "A13.assigned"
+    assert first["reasons"][0]["text"].startswith("[A13] lead L005 (type A")
+
+
+def test_csv_has_the_documented_columns(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "allocate", "--format", "csv", "--bom")
+    assert code == 0
+    assert out.startswith("\ufeff")
+    rows = list(csv.DictReader(io.StringIO(out.removeprefix("\ufeff"))))
+    assert tuple(rows[0]) == ALLOCATE_CSV_COLUMNS
+    assert len(rows) == 20
+    jsonl = run(capsys, "allocate", "--format", "jsonl")[1].splitlines()
+    assert [json.loads(line)["lead"] for line in jsonl] == [r["lead"] for r in rows]
+
+
+# --------------------------------------------------------------------------- files
+
+
+def test_bad_rows_are_reported_by_file_and_line_and_the_rest_allocated(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    leads = write(
+        tmp_path,
+        "leads.csv",
+        LEADS
+        + "L1,A,2026-11-30T08:00:00+08:00,5\n"
+        + "L2,Z,2026-11-30T08:00:00+08:00,5\n"
+        + "L3,B,2026-12-30T08:00:00+08:00,5\n"
+        + "L1,C,2026-11-30T08:00:00+08:00,1\n"
+        + "L4,D,2026-11-30 08:00,1\n"
+        + "L5,D,2026-11-30T08:30:00+08:00,-1\n",
+    )
+    roster = write(tmp_path, "roster.csv", ROSTER + "S3,x,1,东,extra\n")
+    code, out, err = run(
+        capsys, "allocate", "--leads", leads, "--roster", roster, "--at", "2026-11-30T09:00+08:00"
+    )
+    assert code == 1
+    problems = err.splitlines()
+    assert [p.split(":")[0:2] for p in problems] == [
+        ["roster", " line 4"],
+        ["leads", " line 3"],
+        ["leads", " line 4"],
+        ["leads", " line 5"],
+        ["leads", " line 6"],
+        ["leads", " line 7"],
+    ]
+    assert problems[2] == (
+        "leads: line 4: received_at: 晚于分配时间 2026-11-30T09:00:00+08:00 接收"
+    )
+    assert "L1" in out
+    assert "共 1 条线索:已分配 1 条,未分配 0 条" in out
+    assert "另有 6 处输入问题" in out
+
+
+def test_gbk_and_chinese_headers(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    leads = write(
+        tmp_path,
+        "leads.csv",
+        '线索编号,客户类型,接收时间,客户名称,贡献\nL1,A类,2026-11-30T08:00:00+08:00,华东重工,"1,200,000"\n',
+        "gbk",
+    )
+    roster = write(
+        tmp_path, "roster.csv", "工号,姓名,级别,状态\nS1,王强,1,在岗\nS2,李娜,1,休假\n", "gbk"
+    )
+    code, out, err = run(
+        capsys,
+        "allocate",
+        "--leads",
+        leads,
+        "--roster",
+        roster,
+        "--at",
+        "2026-11-30T09:00:00+08:00",
+        "--format",
+        "jsonl",
+    )
+    assert (code, err) == (0, "")
+    record = json.loads(out)
+    assert (record["lead"], record["person"], record["contribution"]) == ("L1", "S1", "1200000")
+
+
+def test_an_unassigned_lead_says_why_under_its_line(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    policy = write(
+        tmp_path,
+        "book.toml",
+        '[[allocation.allocator.levels]]\nname = "1"\ntypes = ["A"]\nquota = 1\n',
+    )
+    leads = write(
+        tmp_path,
+        "leads.csv",
+        LEADS + "L1,A,2026-11-30T08:00:00+08:00,9\nL2,A,2026-11-30T08:00:00+08:00,8\n"
+        "L3,A,2026-11-30T08:00:00+08:00,7\nL4,D,2026-11-30T08:00:00+08:00,1\n",
+    )
+    roster = write(tmp_path, "roster.csv", ROSTER)
+    code, out, err = run(
+        capsys,
+        "allocate",
+        "--leads",
+        leads,
+        "--roster",
+        roster,
+        "--at",
+        "2026-11-30T09:00:00+08:00",
+        "--policy",
+        policy,
+        "--lang",
+        "en",
+    )
+    assert (code, err) == (0, "")
+    assert (
+        "    [A13] lead L3 (type A) not allocated: all 2 people of levels 1 that take it are at"
+        " capacity" in out
+    )
+    assert "    [A13] lead L4 (type D) not allocated: no level of the table takes this type" in out
+    assert out.splitlines()[-1] == "4 leads: 2 allocated, 2 not"
+
+
+def test_the_seed_rotates_the_cycle(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    leads = write(tmp_path, "leads.csv", LEADS + "L1,A,2026-11-30T08:00:00+08:00,9\n")
+    roster = write(tmp_path, "roster.csv", ROSTER)
+    args = ["allocate", "--leads", leads, "--roster", roster, "--at", "2026-11-30T09:00:00+08:00"]
+    first = json.loads(run(capsys, *args, "--format", "jsonl")[1])
+    second = json.loads(run(capsys, *args, "--format", "jsonl", "--seed", "1")[1])
+    assert (first["person"], second["person"]) == ("S1", "S2")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--at", "2026-11-30T09:00"], "expected a date and time with its offset"),
+        (["--at", "yesterday"], "expected a date and time with its offset"),
+        (["--roster", "/no/such/roster.csv"], "--roster: /no/such/roster.csv"),
+        (["--seed", "-1"], "--seed"),
+        (["--format", "json", "--bom"], "--bom"),
+    ],
+)
+def test_usage_errors_stop_with_exit_2(
+    capsys: pytest.CaptureFixture[str], args: list[str], message: str
+) -> None:
+    code, out, err = run(capsys, "allocate", *args)
+    assert code == 2
+    assert out == ""
+    assert message in err
+    assert "Traceback" not in err
+
+
+def test_a_header_without_a_required_column_stops(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    leads = write(tmp_path, "leads.csv", "id,contribution\nL1,5\n")
+    code, out, err = run(capsys, "allocate", "--leads", leads)
+    assert (code, out) == (2, "")
+    assert err.startswith("customer-rules: error: --leads: ")
