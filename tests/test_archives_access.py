@@ -1,0 +1,366 @@
+"""R9, R11: who may view, borrow, copy or transmit a customer file — deny by default.
+
+Seed 001 §4.2.5: "销售人员只可查阅本人客户信息及帐页,除特殊情况下,经董事长批准才可查阅
+他人帐页或客户信息"; §市场部 (2nd) 一.5: "从档案室调用客户资源时,须经市场总监书面审核,总经理
+批准"; 三: "不得擅自调用职责范围外的客户资料 … 私自复印、拷贝其他人员的客户信息"; 六: "员工调离
+公司时,不得将客户资料带走"; 模板第十七条: "警告、记过、降职". Seed 000 第三条: "各负责以外的人如
+要阅览时,则必须经过总财务科的准许". R11 (003 §公司客户管理制度范文 第七条): "未经客户同意,不得向
+第三方泄露".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from customer_rules.archives import (
+    ARCHIVE_RETRIEVAL,
+    ARCHIVE_REVIEW,
+    COPY,
+    CREDIT_DATA,
+    DATABASE,
+    LEDGER,
+    LEND,
+    OUTSIDE,
+    RECORDS,
+    AccessAction,
+    AccessDecision,
+    AccessNeed,
+    AccessPreset,
+    AccessSanction,
+    ArchivesPolicy,
+    ArchivesReason,
+    Breach,
+    BreachKind,
+    Consent,
+    CustomerFile,
+    EmployeeStatus,
+    FileKind,
+    Principal,
+    hand_over,
+    may_access,
+    sanction,
+)
+from customer_rules.errors import InputError, PolicyError
+from customer_rules.interchange import from_data, to_data
+from customer_rules.reasons import explain
+from customer_rules.roles import Approval, Role
+from customer_rules.testing import access_requests, archive_principals
+
+D = dt.date
+DAY = D(2026, 3, 2)
+SEED = ArchivesPolicy()
+MARKETING = ArchivesPolicy(access={"preset": AccessPreset.MARKETING})
+SERVICE = ArchivesPolicy(access={"preset": AccessPreset.SERVICE})
+ME = Principal("陈小明", Role.SALESPERSON, "销售一部")
+V, B, C, T = AccessAction.VIEW, AccessAction.BORROW, AccessAction.COPY, AccessAction.TRANSMIT
+PURPOSE = "回访"
+
+
+def record(owner: str | None = "王芳", **kw: Any) -> CustomerFile:
+    return CustomerFile("C-8", kind=FileKind.RECORD, owner=owner, **kw)
+
+
+def signed(
+    role: Role,
+    what: str,
+    *,
+    subject: str | None = "C-8",
+    purpose: str | None = PURPOSE,
+    on: D = DAY,
+    until: D | None = None,
+) -> Approval:
+    return Approval("签字人", role, what, on, until, subject=subject, purpose=purpose)
+
+
+def decide(
+    file: CustomerFile,
+    *approvals: Approval,
+    action: AccessAction = V,
+    who: Principal = ME,
+    purpose: str | None = PURPOSE,
+    policy: ArchivesPolicy = SEED,
+    on: D = DAY,
+) -> AccessDecision:
+    return may_access(who, action, file, purpose, approvals, policy, on=on)
+
+
+CHAIRMAN = signed(Role.CHAIRMAN, RECORDS)
+
+
+# --------------------------------------------------------------------------- R9 own and others
+
+
+def test_a_salesperson_sees_their_own_customers() -> None:
+    d = decide(record(owner="陈小明"))
+    assert (d.allowed, d.code, d.rule) == (True, ArchivesReason.R9_GRANT_OWN, "R9")
+    assert explain(d, "en") == (
+        "[R9] 陈小明 (salesperson) is responsible for file C-8 and may view it (purpose: 回访)"
+    )
+
+
+def test_anyone_elses_needs_the_chairmans_approval() -> None:
+    denied = decide(record())
+    assert (denied.allowed, denied.code) == (False, ArchivesReason.R9_DENIED)
+    assert denied.needs == (AccessNeed(RECORDS, (Role.CHAIRMAN,)),)
+    assert explain(denied, "en").splitlines()[1] == (
+        "[R9] needs the approval 'R9.records' of the chairman, bound to C-8 for the purpose"
+        " '回访' (approvals given: missing)"
+    )
+    granted = decide(record(), CHAIRMAN)
+    assert (granted.allowed, granted.code) == (True, ArchivesReason.R9_GRANT_CHAIRMAN)
+
+
+@pytest.mark.parametrize(
+    ("approval", "status"),
+    [
+        (signed(Role.CHAIRMAN, RECORDS, subject="C-9"), "other_subject"),
+        (signed(Role.CHAIRMAN, RECORDS, subject=None), "other_subject"),
+        (signed(Role.CHAIRMAN, RECORDS, purpose="信用审查"), "other_purpose"),
+        (signed(Role.CHAIRMAN, RECORDS, purpose=None), "other_purpose"),
+        (signed(Role.GENERAL_MANAGER, RECORDS), "wrong_role"),
+        (signed(Role.CHAIRMAN, LEDGER), "missing"),
+        (signed(Role.CHAIRMAN, RECORDS, on=DAY + dt.timedelta(days=1)), "not_in_force"),
+        (
+            signed(Role.CHAIRMAN, RECORDS, on=D(2026, 2, 1), until=DAY - dt.timedelta(days=1)),
+            "not_in_force",
+        ),
+    ],
+)
+def test_an_approval_counts_only_for_its_subject_purpose_role_and_dates(
+    approval: Approval, status: str
+) -> None:
+    d = decide(record(), approval)
+    assert not d.allowed
+    assert d.reasons[1].fact("status") == status
+
+
+def test_an_approval_holds_on_its_first_and_last_day() -> None:
+    assert decide(record(), signed(Role.CHAIRMAN, RECORDS, on=DAY, until=DAY)).allowed
+
+
+def test_copying_or_transmitting_anothers_records_is_outside_ones_duty() -> None:
+    consented = record(consents=(Consent(PURPOSE, D(2026, 1, 1)),))
+    for action in (C, T):
+        d = decide(consented, CHAIRMAN, action=action)
+        assert (d.allowed, d.code) == (False, ArchivesReason.R9_DUTY)
+    assert decide(record(owner="陈小明"), action=C).allowed
+
+
+def test_keepers_view_what_they_keep() -> None:
+    admin = Principal("刘内勤", Role.SALES_ADMIN)
+    assert decide(record(), who=admin).code is ArchivesReason.R9_GRANT_KEEPER
+    assert not decide(record(), who=admin, action=B).allowed
+    assert not decide(record(), who=admin, policy=MARKETING).allowed
+    keeper = Principal("王档案", Role.ARCHIVE_KEEPER)
+    assert decide(record(), who=keeper, policy=MARKETING).code is ArchivesReason.R9_GRANT_KEEPER
+
+
+def test_the_marketing_preset_needs_the_written_review_and_the_gms_approval() -> None:
+    review = signed(Role.MARKETING_DIRECTOR, ARCHIVE_REVIEW)
+    approval = signed(Role.GENERAL_MANAGER, ARCHIVE_RETRIEVAL)
+    assert not decide(record(), review, policy=MARKETING).allowed
+    assert not decide(record(), approval, policy=MARKETING).allowed
+    assert not decide(record(), CHAIRMAN, policy=MARKETING).allowed
+    both = decide(record(), review, approval, action=B, policy=MARKETING)
+    assert (both.allowed, both.code) == (True, ArchivesReason.R9_GRANT_ARCHIVE_ROOM)
+
+
+def test_the_service_preset_follows_the_customer_service_departments_rules() -> None:
+    ok = signed(Role.CUSTOMER_SERVICE_MANAGER, DATABASE)
+    assert decide(record(), ok, policy=SERVICE).code is ArchivesReason.R9_GRANT_SERVICE
+    assert not decide(record(), CHAIRMAN, policy=SERVICE).allowed
+
+
+def test_ledger_cards_of_others_need_the_finance_sections_approval() -> None:
+    card = CustomerFile("C-8", kind=FileKind.LEDGER_CARD, owner="王芳")
+    assert not decide(card, action=B).allowed
+    ok = signed(Role.GENERAL_AFFAIRS_FINANCE, LEDGER)
+    assert decide(card, ok, action=B).code is ArchivesReason.R9_GRANT_LEDGER
+    assert decide(CustomerFile("C-8", kind=FileKind.LEDGER_CARD, owner="陈小明"), action=B).allowed
+
+
+def test_business_statistics_controls_credit_data() -> None:
+    credit = CustomerFile("C-8", kind=FileKind.CREDIT)
+    assert not decide(credit).allowed
+    ok = signed(Role.BUSINESS_STATISTICS, CREDIT_DATA)
+    assert decide(credit, ok, action=B).code is ArchivesReason.R9_GRANT_CREDIT
+
+
+def test_archives_follow_the_lending_rules_for_everyone() -> None:
+    archive = CustomerFile("C-8", owner="陈小明")
+    own = decide(archive)
+    assert not own.allowed
+    assert own.needs == (AccessNeed(LEND, (Role.ARCHIVE_KEEPER,)),)
+    consent = signed(Role.ARCHIVE_KEEPER, LEND)
+    assert decide(archive, consent, action=B).code is ArchivesReason.R3_GRANT_LEND
+    copy = signed(Role.ARCHIVE_MANAGER, COPY)
+    assert decide(archive, copy, action=C).code is ArchivesReason.R4_GRANT_COPY
+    outside = signed(Role.ARCHIVE_MANAGER, OUTSIDE)
+    consented = CustomerFile("C-8", consents=(Consent(PURPOSE, D(2026, 1, 1)),))
+    assert not decide(consented, copy, action=T).allowed
+    assert decide(consented, copy, outside, action=T).code is ArchivesReason.R4_GRANT_OUTSIDE
+
+
+# --------------------------------------------------------------------------- denials first
+
+
+def test_a_departing_employee_gets_nothing_not_even_their_own() -> None:
+    for status in (EmployeeStatus.DEPARTING, EmployeeStatus.DEPARTED):
+        leaving = Principal("陈小明", Role.SALESPERSON, status=status)
+        d = decide(record(owner="陈小明"), who=leaving)
+        assert (d.allowed, d.code) == (False, ArchivesReason.R9_DEPARTED)
+
+
+def test_a_departing_employees_files_pass_to_their_department() -> None:
+    files = [
+        CustomerFile("C-1", owner="王芳", department="销售二部"),
+        CustomerFile("C-2", owner="陈小明"),
+        CustomerFile("C-3", owner="王芳"),
+    ]
+    result = hand_over(files, "王芳", SEED)
+    assert [(f.id, f.owner, f.department) for f in result.files] == [
+        ("C-1", None, "销售二部"),
+        ("C-3", None, None),
+    ]
+    assert explain(result, "en") == "[R9] 王芳 is leaving: 2 file(s) pass to their department"
+    now = decide(
+        CustomerFile("C-1", kind=FileKind.RECORD, owner=None),
+        who=Principal("王芳", Role.SALESPERSON),
+    )
+    assert not now.allowed
+
+
+def test_no_stated_purpose_no_access() -> None:
+    for purpose in (None, "", "  "):
+        d = decide(record(owner="陈小明"), purpose=purpose)
+        assert (d.allowed, d.code) == (False, ArchivesReason.R9_NO_PURPOSE)
+
+
+def test_personal_data_needs_the_customers_consent_for_the_purpose() -> None:
+    mine = record(owner="陈小明", personal=True)
+    assert decide(mine).code is ArchivesReason.R11_CONSENT
+    other_purpose = record(
+        owner="陈小明", personal=True, consents=(Consent("营销推广", D(2026, 1, 1)),)
+    )
+    assert not decide(other_purpose).allowed
+    lapsed = record(
+        owner="陈小明",
+        personal=True,
+        consents=(Consent(PURPOSE, D(2026, 1, 1), DAY - dt.timedelta(days=1)),),
+    )
+    assert not decide(lapsed).allowed
+    given_ = record(owner="陈小明", personal=True, consents=(Consent(PURPOSE, D(2026, 1, 1), DAY),))
+    assert decide(given_).allowed
+
+
+def test_nothing_goes_to_a_third_party_without_consent() -> None:
+    d = decide(record(owner="陈小明"), action=T)
+    assert (d.allowed, d.code, d.rule) == (False, ArchivesReason.R11_THIRD_PARTY, "R11")
+    consented = record(owner="陈小明", consents=(Consent(PURPOSE, D(2026, 1, 1)),))
+    assert decide(consented, action=T).allowed
+
+
+# --------------------------------------------------------------------------- sanctions
+
+
+def test_breaches_are_sanctioned_warning_demerit_demotion() -> None:
+    ladder = [
+        sanction(Breach("王芳", BreachKind.LEAK, DAY, previous=n), SEED).sanction for n in range(4)
+    ]
+    assert ladder == [
+        AccessSanction.WARNING,
+        AccessSanction.DEMERIT,
+        AccessSanction.DEMOTION,
+        AccessSanction.DEMOTION,
+    ]
+    result = sanction(Breach("王芳", BreachKind.COPY, DAY), SEED)
+    assert explain(result, "zh") == "[R9] 王芳 第 1 次私自复印拷贝:给予警告处分"
+    stricter = ArchivesPolicy(
+        access={
+            "sanctions": [
+                {
+                    "breach": k.value,
+                    "sanctions": ["demotion"] if k is BreachKind.TAKEN else ["warning"],
+                }
+                for k in BreachKind
+            ]
+        }
+    )
+    assert sanction(Breach("王芳", BreachKind.TAKEN, DAY), stricter).sanction is (
+        AccessSanction.DEMOTION
+    )
+    with pytest.raises(PolicyError, match="sanctions"):
+        ArchivesPolicy(access={"sanctions": [{"breach": "leak"}]})
+    with pytest.raises(InputError, match="previous"):
+        Breach("王芳", BreachKind.LEAK, DAY, previous=-1)
+
+
+# --------------------------------------------------------------------------- properties
+
+
+@given(access_requests())
+def test_deny_by_default_without_approvals(request: tuple[Any, ...]) -> None:
+    """With no approval, only the owner and a keeper's view are ever allowed."""
+    principal, action, file, purpose, _, day = request
+    d = may_access(principal, action, file, purpose, (), SEED, on=day)
+    if d.allowed:
+        assert d.code in (ArchivesReason.R9_GRANT_OWN, ArchivesReason.R9_GRANT_KEEPER)
+        assert file.owner == principal.who or principal.role in SEED.access.keepers(file.kind)
+
+
+@given(access_requests(), st.data())
+def test_more_approvals_never_take_access_away(request: tuple[Any, ...], data: Any) -> None:
+    principal, action, file, purpose, approvals, day = request
+    fewer = data.draw(st.sets(st.integers(0, max(0, len(approvals) - 1))))
+    some = tuple(a for i, a in enumerate(approvals) if i not in fewer)
+    full = may_access(principal, action, file, purpose, approvals, SEED, on=day)
+    part = may_access(principal, action, file, purpose, some, SEED, on=day)
+    assert part.allowed <= full.allowed
+
+
+@given(access_requests(policy=MARKETING))
+def test_the_decision_explains_itself_and_round_trips(request: tuple[Any, ...]) -> None:
+    principal, action, file, purpose, approvals, day = request
+    d = may_access(principal, action, file, purpose, approvals, MARKETING, on=day)
+    assert d.reasons[0].code == d.code
+    assert d.reasons[0].rule == d.rule
+    assert str(d.code).startswith(d.rule + ".")
+    assert d.allowed == (".grant." in str(d.code))
+    if not d.allowed:
+        assert (principal.status is not EmployeeStatus.ACTIVE) or d.code is not (
+            ArchivesReason.R9_DEPARTED
+        )
+    assert may_access(principal, action, file, purpose, list(approvals), MARKETING, on=day) == d
+    data = json.loads(json.dumps(to_data(d, lang="en"), ensure_ascii=False))
+    assert from_data(AccessDecision, data, policy=MARKETING) == d
+
+
+@pytest.mark.parametrize(
+    ("args", "field"),
+    [
+        (("x", V, record(), PURPOSE, ()), "principal"),
+        ((ME, "view", record(), PURPOSE, ()), "action"),
+        ((ME, V, "C-8", PURPOSE, ()), "file"),
+        ((ME, V, record(), 3, ()), "purpose"),
+        ((ME, V, record(), PURPOSE, "a"), "approvals"),
+        ((ME, V, record(), PURPOSE, [object()]), "approvals[0]"),
+    ],
+)
+def test_input_that_cannot_be_right_names_the_argument(args: tuple[Any, ...], field: str) -> None:
+    with pytest.raises(InputError) as error:
+        may_access(*args, SEED, on=DAY)
+    assert error.value.field == field
+    with pytest.raises(InputError, match="policy"):
+        may_access(ME, V, record(), PURPOSE, (), object(), on=DAY)  # type: ignore[arg-type]
+
+
+@given(archive_principals())
+def test_a_principal_round_trips_as_plain_data(principal: Principal) -> None:
+    data = json.loads(json.dumps(to_data(principal), ensure_ascii=False))
+    assert from_data(Principal, data) == principal
