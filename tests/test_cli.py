@@ -866,9 +866,19 @@ def test_no_progress_line_when_stderr_is_not_a_terminal_or_the_input_small(
 def test_commands_are_the_public_modules_of_the_package() -> None:
     from customer_rules.cli import _core
 
-    assert _core.chapter_modules() == ["calendar", "grade", "policy"]
+    assert _core.chapter_modules() == [
+        "allocation",
+        "archives",
+        "calendar",
+        "credit",
+        "grade",
+        "policy",
+        "service",
+    ]
     parser = _core.build_parser()
-    assert "{calendar,grade,policy}" in parser.format_usage()
+    assert "{allocate,reclaim,archives,calendar,credit,grade,policy,service}" in " ".join(
+        parser.format_usage().split()
+    )
 
 
 def test_every_cli_text_renders_in_both_languages() -> None:

@@ -186,6 +186,10 @@ def _items(cell: str, value: tuple[object, ...] | frozenset[object]) -> list[obj
 def default_matches(cell: str, value: object) -> bool:
     """Whether a table's default cell states ``value`` (see the test's docstring for the rules)."""
     if isinstance(value, tuple | frozenset):
+        if not value:  # an empty list or table: "0 rows", "none" or "—"
+            rows = _ROWS.search(cell)
+            token = _GLOSS.sub("", cell.replace("`", "")).strip().lower()
+            return (rows is not None and int(rows[1]) == 0) or token in ("—", "none", "")
         if value and all(attrs.has(type(v)) for v in value):
             rows = _ROWS.search(cell)
             return rows is not None and int(rows[1]) == len(value)
@@ -284,4 +288,309 @@ def test_parameter_table_matches_the_code(table: ParameterTable) -> None:
     for path in infos:
         if path.startswith(f"{table.path}.") and path not in documented:
             problems.append(f"grading.md:{table.line}: policy.{path} has no row")
+    assert not problems, "\n".join(problems)
+
+
+# --------------------------------------------------------------------------- credit.md (C1–C11)
+
+CREDIT_PAGE = ROOT / "docs" / "credit.md"
+CREDIT_TABLES = parameter_tables(CREDIT_PAGE.read_text(encoding="utf-8"))
+
+
+def _credit_problems(table: ParameterTable) -> list[str]:
+    """What differs between one parameter table of docs/credit.md and ``CreditPolicy()``: the
+    rules of :func:`test_parameter_table_matches_the_code`."""
+    from customer_rules.credit import CreditPolicy
+
+    policy = CreditPolicy()
+    target: object = policy
+    for part in table.path.split("."):
+        target = getattr(target, part, None)
+    if not is_policy(type(target)):
+        return [f"credit.md:{table.line}: policy.{table.path} is not a table of CreditPolicy"]
+    infos = {info.path: info for info in settings_of(policy)}
+    documented = {
+        f"{t.path}.{match[1]}"
+        for t in CREDIT_TABLES
+        for _, cells in t.rows
+        if (match := _PARAMETER.fullmatch(cells[0]))
+    }
+    problems: list[str] = []
+    for line, cells in table.rows:
+        where = f"credit.md:{line}"
+        name = _PARAMETER.fullmatch(cells[0])
+        if name is None or len(cells) < 3:
+            problems.append(f"{where}: expected | `name` | default | [seed]/[default] … |")
+            continue
+        info = infos.get(f"{table.path}.{name[1]}")
+        if info is None:
+            problems.append(f"{where}: `{name[1]}` is not a setting of policy.{table.path}")
+            continue
+        if not default_matches(cells[1], info.value):
+            problems.append(f"{where}: `{name[1]}` default {cells[1]!r}, code {info.value!r}")
+        mark = _MARK.search(" | ".join(cells[2:]))
+        if mark is None or mark[1] != info.setting.mark.value:
+            said = mark[1] if mark else "no mark"
+            problems.append(f"{where}: `{name[1]}` says {said}, code [{info.setting.mark.value}]")
+    for path in infos:
+        if path.startswith(f"{table.path}.") and path not in documented:
+            problems.append(f"credit.md:{table.line}: policy.{path} has no row")
+    return problems
+
+
+@pytest.mark.parametrize("table", CREDIT_TABLES, ids=lambda t: f"policy.{t.path}")
+def test_credit_parameter_table_matches_the_code(table: ParameterTable) -> None:
+    """A parameter table of docs/credit.md says what ``CreditPolicy()`` declares, by the rules
+    of the grading page's tables; and every setting under its path has a row."""
+    problems = _credit_problems(table)
+    assert not problems, "\n".join(problems)
+
+
+def test_credit_tables_documented_are_documented_whole() -> None:
+    """Each table of ``CreditPolicy`` that the page documents at all (a rule group's section
+    written) has every one of its settings in a row — a new parameter cannot be left out."""
+    from customer_rules.credit import CreditPolicy
+
+    started = {t.path.split(".")[0] for t in CREDIT_TABLES}
+    assert {"aging", "collection"} <= started
+    documented = {
+        f"{t.path}.{match[1]}"
+        for t in CREDIT_TABLES
+        for _, cells in t.rows
+        if (match := _PARAMETER.fullmatch(cells[0]))
+    }
+    missing = [
+        info.path
+        for info in settings_of(CreditPolicy())
+        if info.path.split(".")[0] in started and info.path not in documented
+    ]
+    assert not missing, f"settings without a row in docs/credit.md: {missing}"
+
+
+def test_credit_c1_c2_c3_c6_tables_are_on_the_page() -> None:
+    """C1 (``standard``), C2 (``orders``), C3 (``shipment``) and C6 (``emergency``) each have
+    their parameter table on docs/credit.md, so the checks above cover them whole."""
+    started = {t.path.split(".")[0] for t in CREDIT_TABLES}
+    assert {"standard", "orders", "shipment", "emergency"} <= started
+
+
+# --------------------------------------------------------------------------- allocation.md (A1–A17)
+
+ALLOCATION_PAGE = ROOT / "docs" / "allocation.md"
+ALLOCATION_TABLES = parameter_tables(ALLOCATION_PAGE.read_text(encoding="utf-8"))
+
+
+def _allocation_problems(table: ParameterTable) -> list[str]:
+    """What differs between one parameter table of docs/allocation.md and
+    ``AllocationPolicy()``: the rules of :func:`test_parameter_table_matches_the_code`."""
+    from customer_rules.allocation import AllocationPolicy
+
+    policy = AllocationPolicy()
+    target: object = policy
+    for part in table.path.split("."):
+        target = getattr(target, part, None)
+    if not is_policy(type(target)):
+        return [f"allocation.md:{table.line}: policy.{table.path} is not a table of the policy"]
+    infos = {info.path: info for info in settings_of(policy)}
+    documented = {
+        f"{t.path}.{match[1]}"
+        for t in ALLOCATION_TABLES
+        for _, cells in t.rows
+        if (match := _PARAMETER.fullmatch(cells[0]))
+    }
+    problems: list[str] = []
+    for line, cells in table.rows:
+        where = f"allocation.md:{line}"
+        name = _PARAMETER.fullmatch(cells[0])
+        if name is None or len(cells) < 3:
+            problems.append(f"{where}: expected | `name` | default | [seed]/[default] … |")
+            continue
+        info = infos.get(f"{table.path}.{name[1]}")
+        if info is None:
+            problems.append(f"{where}: `{name[1]}` is not a setting of policy.{table.path}")
+            continue
+        if not default_matches(cells[1], info.value):
+            problems.append(f"{where}: `{name[1]}` default {cells[1]!r}, code {info.value!r}")
+        mark = _MARK.search(" | ".join(cells[2:]))
+        if mark is None or mark[1] != info.setting.mark.value:
+            said = mark[1] if mark else "no mark"
+            problems.append(f"{where}: `{name[1]}` says {said}, code [{info.setting.mark.value}]")
+    for path in infos:
+        if path.startswith(f"{table.path}.") and path not in documented:
+            problems.append(f"allocation.md:{table.line}: policy.{path} has no row")
+    return problems
+
+
+@pytest.mark.parametrize("table", ALLOCATION_TABLES, ids=lambda t: f"policy.{t.path}")
+def test_allocation_parameter_table_matches_the_code(table: ParameterTable) -> None:
+    """A parameter table of docs/allocation.md says what ``AllocationPolicy()`` declares, by the
+    rules of the grading page's tables; and every setting under its path has a row."""
+    problems = _allocation_problems(table)
+    assert not problems, "\n".join(problems)
+
+
+def test_allocation_a13_a17_tables_are_on_the_page() -> None:
+    """A13 (``allocator``), A14 (``handover``), A15 (``summary``), A16 (``registers``) and A17
+    (``samples``) each have their parameter table on docs/allocation.md, so the check above
+    covers each of them whole."""
+    started = {t.path.split(".")[0] for t in ALLOCATION_TABLES}
+    assert {"allocator", "handover", "summary", "registers", "samples"} <= started
+
+
+def test_allocation_a1_a6_tables_are_on_the_page() -> None:
+    """A1 (``typing``), A2 (``rerequest``), A3–A5 (``sanctions``, ``response``) and A6
+    (``fines``) each have their parameter tables on docs/allocation.md, so the check above
+    covers each of them whole."""
+    started = {t.path.split(".")[0] for t in ALLOCATION_TABLES}
+    assert {"typing", "rerequest", "sanctions", "response", "fines"} <= started
+    documented = {
+        f"{t.path}.{match[1]}"
+        for t in ALLOCATION_TABLES
+        for _, cells in t.rows
+        if (match := _PARAMETER.fullmatch(cells[0]))
+    }
+    from customer_rules.allocation import AllocationPolicy
+
+    mine = ("typing", "rerequest", "sanctions", "response", "fines")
+    missing = [
+        info.path
+        for info in settings_of(AllocationPolicy())
+        if info.path.split(".")[0] in mine and info.path not in documented
+    ]
+    assert not missing, f"A1–A6 settings without a row in docs/allocation.md: {missing}"
+
+
+def test_allocation_a7_a12_tables_are_on_the_page() -> None:
+    """A7 (``registration``), A8–A10 (``window``, ``idle``, ``protection``), the public pool
+    (``pool``) and A11–A12 (``attribution``) each have their parameter tables on
+    docs/allocation.md, with a row for every one of their settings."""
+    from customer_rules.allocation import AllocationPolicy
+
+    mine = ("registration", "window", "idle", "protection", "pool", "attribution")
+    started = {t.path.split(".")[0] for t in ALLOCATION_TABLES}
+    assert set(mine) <= started
+    documented = {
+        f"{t.path}.{match[1]}"
+        for t in ALLOCATION_TABLES
+        for _, cells in t.rows
+        if (match := _PARAMETER.fullmatch(cells[0]))
+    }
+    missing = [
+        info.path
+        for info in settings_of(AllocationPolicy())
+        if info.path.split(".")[0] in mine and info.path not in documented
+    ]
+    assert not missing, f"A7–A12 settings without a row in docs/allocation.md: {missing}"
+
+
+# --------------------------------------------------------------------------- service (S1–S7)
+
+SERVICE_PAGE = ROOT / "docs" / "service.md"
+SERVICE_TABLES = parameter_tables(SERVICE_PAGE.read_text(encoding="utf-8"))
+
+
+def _service_documented() -> set[str]:
+    return {
+        f"{t.path}.{match[1]}"
+        for t in SERVICE_TABLES
+        for _, cells in t.rows
+        if (match := _PARAMETER.fullmatch(cells[0]))
+    }
+
+
+def test_every_service_setting_has_a_row() -> None:
+    """Every setting of ``ServicePolicy()`` is a row of a parameter table of docs/service.md."""
+    from customer_rules.service import ServicePolicy
+
+    documented = _service_documented()
+    missing = [i.path for i in settings_of(ServicePolicy()) if i.path not in documented]
+    assert len(SERVICE_TABLES) >= 7
+    assert not missing, f"settings without a row in docs/service.md: {missing}"
+
+
+@pytest.mark.parametrize("table", SERVICE_TABLES, ids=lambda t: f"policy.{t.path}")
+def test_service_parameter_table_matches_the_code(table: ParameterTable) -> None:
+    """A parameter table of docs/service.md says what ``ServicePolicy()`` declares, by the rules
+    of :func:`test_parameter_table_matches_the_code`."""
+    from customer_rules.service import ServicePolicy
+
+    policy = ServicePolicy()
+    target: object = policy
+    for part in table.path.split("."):
+        target = getattr(target, part, None)
+    assert is_policy(type(target)), f"service.md:{table.line}: policy.{table.path} is no table"
+    infos = {info.path: info for info in settings_of(policy)}
+    problems: list[str] = []
+    for line, cells in table.rows:
+        where = f"service.md:{line}"
+        name = _PARAMETER.fullmatch(cells[0])
+        if name is None or len(cells) < 3:
+            problems.append(f"{where}: expected | `name` | default | [seed]/[default] … |")
+            continue
+        info = infos.get(f"{table.path}.{name[1]}")
+        if info is None:
+            problems.append(f"{where}: `{name[1]}` is not a setting of policy.{table.path}")
+            continue
+        if not default_matches(cells[1], info.value):
+            problems.append(f"{where}: `{name[1]}` default {cells[1]!r}, code {info.value!r:.120}")
+        mark = _MARK.search(" | ".join(cells[2:]))
+        if mark is None or mark[1] != info.setting.mark.value:
+            said = mark[1] if mark else "no mark"
+            problems.append(f"{where}: `{name[1]}` says {said}, code [{info.setting.mark.value}]")
+    documented = _service_documented()
+    for path in infos:
+        if path.startswith(f"{table.path}.") and path not in documented:
+            problems.append(f"service.md:{table.line}: policy.{path} has no row")
+    assert not problems, "\n".join(problems)
+
+
+# --------------------------------------------------------------------------- archives.md
+
+ARCHIVES_PAGE = ROOT / "docs" / "archives.md"
+ARCHIVES_TABLES = parameter_tables(ARCHIVES_PAGE.read_text(encoding="utf-8"))
+
+
+def _archives_documented() -> set[str]:
+    return {
+        f"{t.path}.{match[1]}"
+        for t in ARCHIVES_TABLES
+        for _, cells in t.rows
+        if (match := _PARAMETER.fullmatch(cells[0]))
+    }
+
+
+def test_archives_page_has_parameter_tables_for_every_setting() -> None:
+    """Every setting of ``ArchivesPolicy()`` is a row of a parameter table of docs/archives.md."""
+    from customer_rules.archives import ArchivesPolicy
+
+    assert len(ARCHIVES_TABLES) >= 5, "the parameter tables of docs/archives.md were not found"
+    documented = _archives_documented()
+    missing = [s.path for s in settings_of(ArchivesPolicy()) if s.path not in documented]
+    assert not missing, f"settings without a row in docs/archives.md: {missing}"
+
+
+@pytest.mark.parametrize("table", ARCHIVES_TABLES, ids=lambda t: f"archives policy.{t.path}")
+def test_archives_parameter_table_matches_the_code(table: ParameterTable) -> None:
+    """A parameter table of docs/archives.md says what ``ArchivesPolicy()`` declares, by the
+    rules of :func:`test_parameter_table_matches_the_code` (name, default, mark)."""
+    from customer_rules.archives import ArchivesPolicy
+
+    infos = {info.path: info for info in settings_of(ArchivesPolicy())}
+    problems: list[str] = []
+    for line, cells in table.rows:
+        where = f"archives.md:{line}"
+        name = _PARAMETER.fullmatch(cells[0])
+        if name is None or len(cells) < 3:
+            problems.append(f"{where}: expected | `name` | default | [seed]/[default] … |")
+            continue
+        info = infos.get(f"{table.path}.{name[1]}")
+        if info is None:
+            problems.append(f"{where}: `{name[1]}` is not a setting of policy.{table.path}")
+            continue
+        if not default_matches(cells[1], info.value):
+            problems.append(f"{where}: `{name[1]}` default {cells[1]!r}, code {info.value!r}"[:300])
+        mark = _MARK.search(" | ".join(cells[2:]))
+        if mark is None or mark[1] != info.setting.mark.value:
+            said = mark[1] if mark else "no mark"
+            problems.append(f"{where}: `{name[1]}` says {said}, code [{info.setting.mark.value}]")
     assert not problems, "\n".join(problems)
