@@ -577,7 +577,7 @@ def register(
             holding.append(item)
         else:
             void.append(item)
-    common["void"] = tuple(void)
+    common["void"] = tuple(sorted(void, key=repr))  # the same whatever the host's order
     reviewer = None
     if holding:
         own = [d for d in holding if d.salesperson == prospect.salesperson]
@@ -588,11 +588,11 @@ def register(
                 duplicate_of=None,
                 basis=None,
                 possible=(),
-                designation=own[0],
+                designation=max(own, key=lambda d: (d.approval.on, repr(d))),
                 reviewer=reviewer,
                 **common,
             )
-        latest = max(holding, key=lambda d: (d.approval.on, d.salesperson))
+        latest = max(holding, key=lambda d: (d.approval.on, d.salesperson, repr(d)))
         return RegistrationDecision(
             RegistrationOutcome.RESERVED,
             registration=None,
@@ -615,10 +615,7 @@ def register(
         other = item.prospect
         found = _same_customer(name_key, phone_key, other.customer, other.phone, match_phone)
         if found is not None:
-            if first is None or (item.registered_at, other.salesperson) < (
-                first.registered_at,
-                first.prospect.salesperson,
-            ):
+            if first is None or _order(item) < _order(first):
                 first, basis = item, found
             continue
         if name_key:
@@ -650,7 +647,7 @@ def register(
             **common,
         )
     # 4. a possible duplicate is for a person to decide, never a refusal
-    possible.sort(key=lambda r: (r.registered_at, r.prospect.salesperson, r.prospect.customer))
+    possible.sort(key=_order)
     return RegistrationDecision(
         RegistrationOutcome.POSSIBLE_DUPLICATE if possible else RegistrationOutcome.ACCEPTED,
         registration=Registration(prospect, moment),
@@ -661,6 +658,13 @@ def register(
         reviewer=p.reviewer if possible else None,
         **common,
     )
+
+
+def _order(item: Registration) -> tuple[dt.datetime, str, str, str]:
+    """A total order of registrations: the earliest first, then by salesperson and customer,
+    and at last by the whole record — so which of two registrations made at the same moment
+    counts never depends on the order the host lists them in."""
+    return (item.registered_at, item.prospect.salesperson, item.prospect.customer, repr(item))
 
 
 def _deadline(prospect: Prospect, p: RegistrationPolicy) -> dt.datetime | None:
