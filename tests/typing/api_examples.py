@@ -284,6 +284,104 @@ def architecture_results_as_data() -> None:
     print(back == result, customer == same, reason)
 
 
+# --------------------------------------------------------------------------- the other chapters
+
+
+def credit_c2_order() -> None:
+    """docs/credit.md, C2: one order against a customer's position."""
+    from customer_rules.credit import (
+        CreditForm,
+        CreditPolicy,
+        CreditPosition,
+        CreditTerms,
+        Order,
+        OrderCheck,
+        Receivable,
+        check_order,
+    )
+
+    day = dt.date(2026, 11, 30)
+    position = CreditPosition(
+        "C007",
+        CreditTerms("50万", 60, [CreditForm.OPEN_ACCOUNT]),
+        receivables=[Receivable("INV-1", "C007", "20万", dt.date(2026, 10, 31), paid="5万")],
+        unshipped=[Order("SO-1", "C007", "25万")],
+    )
+    checked: OrderCheck = check_order(
+        Order("SO-2", "C007", "18万"), position, CreditPolicy(), on=day
+    )
+    over: Decimal | None = checked.over
+    print(checked.decision.value, over, explain(checked, "en"))
+
+
+def allocation_a13_allocate() -> None:
+    """docs/allocation.md, A13: a batch of leads over a roster."""
+    from customer_rules.allocation import (
+        AllocationPolicy,
+        AllocationRun,
+        Lead,
+        Salesperson,
+        allocate,
+    )
+    from customer_rules.dates import SHANGHAI
+    from customer_rules.grading import DealSizeType
+
+    at = dt.datetime(2026, 11, 30, 9, 0, tzinfo=SHANGHAI)
+    roster = [Salesperson("S1", "王强", level="1", team="华东"), Salesperson("S2", level="1")]
+    leads = [Lead("L1", DealSizeType.A, at, contribution="120万"), Lead("L2", DealSizeType.B, at)]
+    run: AllocationRun = allocate(leads, roster, [], AllocationPolicy(), at=at)
+    print([(a.lead.id, a.person.id) for a in run.assignments], explain(run, "en"))
+
+
+def archives_r9_access() -> None:
+    """docs/archives.md, R9: deny by default."""
+    from customer_rules.archives import (
+        AccessAction,
+        AccessDecision,
+        ArchivesPolicy,
+        CustomerFile,
+        FileKind,
+        Principal,
+        may_access,
+    )
+
+    me = Principal("陈小明", Role.SALESPERSON)
+    theirs = CustomerFile("C-8", kind=FileKind.RECORD, owner="王芳")
+    decision: AccessDecision = may_access(
+        me, AccessAction.VIEW, theirs, "回访", [], ArchivesPolicy(), on=dt.date(2026, 3, 2)
+    )
+    print(decision.allowed, explain(decision, "en"))
+
+
+def service_s1_visit() -> None:
+    """docs/service.md, S1: a visit request."""
+    from customer_rules.service import (
+        VISIT_INSTRUCTION,
+        AreaPasses,
+        ServicePolicy,
+        VisitArea,
+        VisitDecision,
+        VisitInstruction,
+        VisitorClass,
+        VisitRequest,
+        receive_visit,
+    )
+
+    gm = Approval("赵总", Role.GENERAL_MANAGER, VISIT_INSTRUCTION, dt.date(2026, 6, 8))
+    request = VisitRequest(
+        "V-01",
+        "华东重工",
+        VisitorClass.IMPORTANT,
+        8,
+        (VisitArea.WORKSHOP, VisitArea.RESEARCH),
+        dt.date(2026, 6, 10),
+        dt.date(2026, 6, 15),
+        instruction=VisitInstruction(gm, (AreaPasses(VisitArea.WORKSHOP),)),
+    )
+    decision: VisitDecision = receive_visit(request, ServicePolicy())
+    print(explain(decision, "en"))
+
+
 # --------------------------------------------------------------------------- NOTE
 #
 # A class declared with ``@policy`` (``customer_rules.settings``) is a ``dataclass_transform``
@@ -303,5 +401,9 @@ EXAMPLES_WITHOUT_FILES = (
     grading_g7,
     architecture_settings,
     architecture_results_as_data,
+    credit_c2_order,
+    allocation_a13_allocate,
+    archives_r9_access,
+    service_s1_visit,
 )
 """The examples that need no file or text: ``tests/test_docs.py`` runs them."""
