@@ -986,3 +986,22 @@ def test_g5_month_lists_are_checked_in_calendar_order() -> None:
     with pytest.raises(PolicyError) as info:
         ReportingPolicy(a_months=(9, 3))
     assert [p.path for p in info.value.problems] == ["a_months[1]"]
+
+
+def test_a_grades_recurrence_is_its_report_months_and_nothing_else_is_one() -> None:
+    """G5: each grade's report months as a recurrence; anything but a Grade is refused at
+    ``grade``."""
+    from customer_rules.errors import InputError
+    from customer_rules.grading import Grade, ReportingPolicy
+
+    policy = ReportingPolicy()
+    assert policy.recurrence(Grade.B).first_on_or_after(dt.date(2026, 2, 1)) == dt.date(2026, 4, 30)
+    assert policy.recurrence(Grade.A).first_on_or_after(dt.date(2026, 4, 1)) == dt.date(2026, 9, 30)
+    with pytest.raises(InputError) as info:
+        policy.recurrence("B")  # type: ignore[arg-type]
+    (problem,) = info.value.problems
+    assert (problem.path, problem.given, problem.expected) == (
+        "grade",
+        "'B'",
+        "a Grade (A, B, C or D)",
+    )

@@ -1157,3 +1157,23 @@ def test_g2_stored_keys_are_pinned() -> None:
     ]
     assert [m.value for m in ArrearsReading] == ["one_point", "lower_one_band"]
     assert [(g.value, g.rank) for g in Grade] == [("A", 4), ("B", 3), ("C", 2), ("D", 1)]
+
+
+@pytest.mark.parametrize(
+    ("amount", "points", "threshold"),
+    [
+        ("1000万", 4, Decimal(10_000_000)),  # 1000万以上: 4
+        ("999.9999万", 3, Decimal(5_000_000)),
+        ("500万", 3, Decimal(5_000_000)),  # 500万以上: 3
+        ("499.9999万", 2, Decimal(1_000_000)),
+        ("100万", 2, Decimal(1_000_000)),  # 100万以上: 2
+    ],
+)
+def test_the_contract_reason_names_the_band_it_reached(
+    amount: str, points: int, threshold: Decimal
+) -> None:
+    """G2 (1): the reason names the lower bound of the band the amount reached, band by band."""
+    reason = score(facts(amount=amount), SEED, on=DAY).indicator_reason(Indicator.CONTRACT_AMOUNT)
+    assert reason.code == GradingReason.G2_CONTRACT
+    assert reason.fact("points") == points
+    assert reason.fact("threshold") == threshold
