@@ -284,3 +284,52 @@ def test_a_held_shipment_stays_held_as_days_pass(
     if check_shipment(SHIP, items, SEED, on=day).outcome is ShipmentOutcome.HOLD:
         after = day + dt.timedelta(days=later)
         assert check_shipment(SHIP, items, SEED, on=after).outcome is ShipmentOutcome.HOLD
+
+
+@pytest.mark.parametrize(
+    ("call", "path", "given", "expected"),
+    [
+        (lambda: check_shipment("FH-1", [], SEED, on=DAY), "shipment", "'FH-1'", "a Shipment"),
+        (
+            lambda: check_shipment(SHIP, "INV-1", SEED, on=DAY),
+            "receivables",
+            "'INV-1'",
+            "a list of Receivable values",
+        ),
+        (
+            lambda: check_shipment(SHIP, ["INV-1"], SEED, on=DAY),
+            "receivables[0]",
+            "'INV-1'",
+            "a Receivable",
+        ),
+        (
+            lambda: check_shipment(SHIP, [Receivable("I", "C008", "1", DAY)], SEED, on=DAY),
+            "receivables[0].customer",
+            "'C008'",
+            "'C007'",
+        ),
+        (
+            lambda: check_shipment(SHIP, [], SEED, on=DAY, approval="GM"),
+            "approval",
+            "'GM'",
+            "an Approval or None",
+        ),
+    ],
+)
+def test_a_wrong_argument_is_named_with_what_was_given_and_expected(
+    call: Any, path: str, given: str, expected: str
+) -> None:
+    """Bad input gets a typed error naming the field, what was given and what was expected."""
+    with pytest.raises(InputError) as info:
+        call()
+    (problem,) = info.value.problems
+    assert (problem.path, problem.given, problem.expected) == (path, given, expected)
+
+
+def test_the_result_records_the_book_that_decided() -> None:
+    """A shipment check says which policy version and effective date decided it."""
+    from customer_rules.book import PolicyBook
+
+    book = PolicyBook(version="2027", effective=dt.date(2026, 1, 1))
+    result = check_shipment(SHIP, [], book.credit, on=DAY)
+    assert (result.policy_version, result.policy_effective) == ("2027", dt.date(2026, 1, 1))
