@@ -235,7 +235,10 @@ class Reason:
         data: dict[str, object] = {
             "rule": self.rule,
             "code": str(self.code),
-            "facts": {name: _encode(value, name) for name, value in self.facts},
+            "facts": {
+                name: value if type(value) in _AS_IS else _encode(value, name)
+                for name, value in self.facts
+            },
         }
         if lang is not None:
             data["text"] = render_reason(self, lang)
@@ -294,7 +297,12 @@ _SHARED_MAX = 4096
 def _encode(value: object, path: str) -> object:
     """A fact as tagged data (:meth:`Reason.to_data`); ``path`` names it in an error (the
     fact's name, ``roles[1]`` for an item)."""
-    if value is None or isinstance(value, bool | str) or type(value) is int:
+    kind = type(value)
+    if kind is Decimal:
+        return {"decimal": str(value)}
+    if kind in _LABELLED:
+        return {"enum": kind.__name__, "value": value._value_}  # type: ignore[attr-defined]
+    if value is None or isinstance(value, bool | str) or kind is int:
         return value
     if isinstance(value, Decimal):
         return {"decimal": str(value)}
@@ -306,7 +314,8 @@ def _encode(value: object, path: str) -> object:
     if isinstance(value, dt.date):
         return {"date": value.isoformat()}
     if isinstance(value, LabelledEnum):
-        return {"enum": type(value).__name__, "value": value._value_}
+        _LABELLED.add(kind)
+        return {"enum": kind.__name__, "value": value._value_}
     if isinstance(value, Label):
         return {"label": [value.zh, value.en]}
     if isinstance(value, tuple):
@@ -317,6 +326,11 @@ def _encode(value: object, path: str) -> object:
         "None, bool, int, str, Decimal, date, datetime, a labelled enum, a Label",
     )
 
+
+_AS_IS = frozenset({type(None), bool, str, int})
+"""Fact types written as they are."""
+_LABELLED: set[type] = set()
+"""The labelled-enum classes met so far, written without the checks above them."""
 
 _MAX_DEPTH = 8
 
