@@ -899,6 +899,49 @@ def test_every_cli_text_renders_in_both_languages() -> None:
         assert all(f"<{name}>" in zh and f"<{name}>" in en for name in names), code
 
 
+def test_title_line_is_one_text_for_every_chapter() -> None:
+    """The "as of" line: the heading, the day, and the sample note naming the option that asks
+    for another day (a date for --as-of, a moment for --at) or only that it is the sample."""
+    from customer_rules.cli._core import title_line
+
+    day = SAMPLE_AS_OF
+    assert title_line("zh", "客户评级", as_of=day, sample=True) == (
+        "客户评级 截至 2026-11-30(样例数据的日期;可用 --as-of 指定)"
+    )
+    assert title_line("en", "Customer grades", as_of=day, sample=True) == (
+        "Customer grades as of 2026-11-30 (the sample's date; use --as-of)"
+    )
+    assert title_line("en", "Customer grades", as_of=day) == "Customer grades as of 2026-11-30"
+    at = "Lead allocation at 2026-11-30T09:00:00+08:00"
+    assert title_line("en", at, sample=True, option="--at") == (
+        f"{at} (the sample's moment; use --at)"
+    )
+    assert title_line("zh", "客户资源分配 X", sample=True, option="--at") == (
+        "客户资源分配 X(样例数据的时间;可用 --at 指定)"
+    )
+    assert title_line("zh", "客户参观接待", sample=True, option=None) == "客户参观接待(样例数据)"
+    assert title_line("en", "Churn warning", as_of=day, sample=True, option=None) == (
+        "Churn warning as of 2026-11-30 (the shipped sample)"
+    )
+    assert title_line("en", "Visit reception", option=None) == "Visit reception"
+
+
+def test_policy_line_names_the_book_and_then_the_calendar_or_a_note() -> None:
+    from customer_rules.cli._core import policy_line
+
+    book = PolicyBook()
+    assert policy_line("zh", book) == "政策版本 seed(2026-01-01 起生效)"
+    assert policy_line("en", book, calendar="days") == (
+        "policy seed (effective 2026-01-01) · calendar: calendar days"
+    )
+    assert policy_line("zh", book, calendar="cn") == (
+        "政策版本 seed(2026-01-01 起生效) · 日历:中国法定工作日"
+    )
+    assert policy_line("en", book, note="check point: shipment") == (
+        "policy seed (effective 2026-01-01) · check point: shipment"
+    )
+
+
 def test_grade_help_lists_the_common_options(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "grade", "--help")
     assert code == 0

@@ -22,6 +22,9 @@
   the reader chose to stop, which is not a failure of the command — whatever the rows already
   read. Standard output is then pointed at the null device so that the interpreter's final flush
   does not fail again.
+* **Titles**: a table starts with :func:`title_line` (``<what> as of <day>``, with a note when
+  the day is the shipped sample's) and :func:`policy_line` (``policy <version> (effective
+  <date>) · <calendar>``), in every chapter the same texts.
 * **Progress**: on an input of more than 5,000 rows, a line on standard error counts the rows
   processed, updated in place with carriage returns and cleared when the reading ends — only
   when standard error is a terminal, so logs and pipes never see it (and not when a streaming
@@ -376,6 +379,71 @@ def calendar_name(name: str, lang: Lang) -> str:
     """``日历:自然日`` / ``calendar: China working days`` for the title lines."""
     kind = CliText.CALENDAR_CN if name == "cn" else CliText.CALENDAR_DAYS
     return render_message(CliText.CALENDAR, lang, name=render_message(kind, lang))
+
+
+SampleOption = Literal["--as-of", "--at"]
+"""The options that ask for another day than a shipped sample's: a date, or a moment."""
+
+_SAMPLE_SETS: dict[SampleOption, CliText] = {
+    "--as-of": CliText.SAMPLE_DATE,
+    "--at": CliText.SAMPLE_MOMENT,
+}
+"""What each option sets, as the sample note names it."""
+
+
+def title_line(
+    lang: Lang,
+    heading: str,
+    *,
+    as_of: dt.date | None = None,
+    sample: bool = False,
+    option: SampleOption | None = "--as-of",
+) -> str:
+    """A table's first title line: ``<heading>[ as of <day>][ <sample note>]``, no newline.
+
+    ``客户评级 截至 2026-11-30(样例数据的日期;可用 --as-of 指定)`` /
+    ``Customer grades as of 2026-11-30 (the sample's date; use --as-of)``.
+
+    Args:
+        lang: the language of the line.
+        heading: what the table shows, rendered; it may hold its own days
+            (``Lead allocation at 2026-11-30T09:00:00+08:00``).
+        as_of: the day the table is as of, shown after the heading.
+        sample: the days shown are the shipped sample's, not asked for: add the sample note.
+        option: the option that asks for another day, named in the note (``--as-of`` sets a
+            date, ``--at`` a moment); ``None``: the note only says the data is the shipped
+            sample.
+    """
+    line = heading
+    if as_of is not None:
+        line += " " + render_message(CliText.AS_OF, lang, day=as_of)
+    if sample and option is None:
+        line += render_message(CliText.SAMPLE, lang)
+    elif sample and option is not None:
+        what = render_message(_SAMPLE_SETS[option], lang)
+        line += render_message(CliText.SAMPLE_NOTE, lang, what=what, option=option)
+    return line
+
+
+def policy_line(
+    lang: Lang, book: PolicyBook, *, calendar: str | None = None, note: str | None = None
+) -> str:
+    """A table's title line of the book in force, no newline:
+    ``政策版本 seed(2026-01-01 起生效) · 日历:自然日`` /
+    ``policy seed (effective 2026-01-01) · calendar: calendar days``.
+
+    Args:
+        lang: the language of the line.
+        book: the policy book the table was decided with.
+        calendar: the ``--calendar`` choice (``days`` or ``cn``), named after `` · ``.
+        note: a rendered text after `` · `` (the check point of ``credit check``).
+    """
+    parts = [render_message(CliText.POLICY, lang, version=book.version, effective=book.effective)]
+    if calendar is not None:
+        parts.append(calendar_name(calendar, lang))
+    if note is not None:
+        parts.append(note)
+    return " · ".join(parts)
 
 
 def check_covered(calendar: Calendar, day: dt.date) -> None:

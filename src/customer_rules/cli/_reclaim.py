@@ -35,13 +35,14 @@ from customer_rules.cli._core import (
     RowReport,
     add_options,
     book_in_force,
-    calendar_name,
     check_covered,
     input_error,
     load_calendar,
     load_history,
     open_rows,
     output,
+    policy_line,
+    title_line,
 )
 from customer_rules.cli._text import CliText
 from customer_rules.cli._writers import Column, write_records, write_table
@@ -66,8 +67,6 @@ class ReclaimText(MessageCode):
     """The texts of the ``reclaim`` command (title, column headers, summary)."""
 
     TITLE = "cli.reclaim.title"
-    SAMPLE_NOTE = "cli.reclaim.sample_note"
-    POLICY = "cli.reclaim.policy"
     COL_CUSTOMER = "cli.reclaim.col.customer"
     COL_HOLDER = "cli.reclaim.col.holder"
     COL_PROTECTION = "cli.reclaim.col.protection"
@@ -82,18 +81,7 @@ class ReclaimText(MessageCode):
 register_codes(
     ReclaimText,
     {
-        ReclaimText.TITLE: (
-            "客户资源保护与收回 截至 {day}",
-            "Holdings: protection and reclaim as of {day}",
-        ),
-        ReclaimText.SAMPLE_NOTE: (
-            "(样例数据的日期;可用 --as-of 指定)",
-            " (the sample's date; use --as-of)",
-        ),
-        ReclaimText.POLICY: (
-            "政策版本 {version}({effective} 起生效)",
-            "policy {version} (effective {effective})",
-        ),
+        ReclaimText.TITLE: ("客户资源保护与收回", "Holdings: protection and reclaim"),
         ReclaimText.COL_CUSTOMER: ("客户", "customer"),
         ReclaimText.COL_HOLDER: ("负责人", "holder"),
         ReclaimText.COL_PROTECTION: ("保护期(A10)", "protection (A10)"),
@@ -270,13 +258,12 @@ def _run_reclaim(args: argparse.Namespace) -> int:
         out = output(fmt)
         try:
             if fmt == "table":
-                title = render_message(ReclaimText.TITLE, lang, day=as_of)
-                if sample and args.as_of is None:
-                    title += render_message(ReclaimText.SAMPLE_NOTE, lang)
-                title += "\n" + render_message(
-                    ReclaimText.POLICY, lang, version=book.version, effective=book.effective
+                heading = render_message(ReclaimText.TITLE, lang)
+                sampled = sample and args.as_of is None
+                title = (
+                    f"{title_line(lang, heading, as_of=as_of, sample=sampled)}\n"
+                    f"{policy_line(lang, book, calendar=args.calendar)}\n\n"
                 )
-                title += f" · {calendar_name(args.calendar, lang)}\n\n"
                 write_table(
                     out, _RECLAIM_TABLE, statuses, lang, details=_reclaim_texts, title=title
                 )

@@ -14,7 +14,13 @@ from customer_rules.reasons import MessageCode, register_codes
 class CliText(MessageCode):
     """The command line's texts (headers, titles, summaries, status and error lines)."""
 
-    # shared by the chapter commands
+    # shared by the chapter commands: the title lines
+    AS_OF = "cli.as_of"
+    SAMPLE_NOTE = "cli.sample_note"
+    SAMPLE_DATE = "cli.sample_note.date"
+    SAMPLE_MOMENT = "cli.sample_note.moment"
+    SAMPLE = "cli.sample"
+    POLICY = "cli.policy_in_force"
     CALENDAR = "cli.calendar"
     CALENDAR_DAYS = "cli.calendar.days"
     CALENDAR_CN = "cli.calendar.cn"
@@ -33,6 +39,18 @@ class CliText(MessageCode):
 register_codes(
     CliText,
     {
+        CliText.AS_OF: ("截至 {day}", "as of {day}"),
+        CliText.SAMPLE_NOTE: (
+            "(样例数据的{what};可用 {option} 指定)",
+            " (the sample's {what}; use {option})",
+        ),
+        CliText.SAMPLE_DATE: ("日期", "date"),
+        CliText.SAMPLE_MOMENT: ("时间", "moment"),
+        CliText.SAMPLE: ("(样例数据)", " (the shipped sample)"),
+        CliText.POLICY: (
+            "政策版本 {version}({effective} 起生效)",
+            "policy {version} (effective {effective})",
+        ),
         CliText.CALENDAR: ("日历:{name}", "calendar: {name}"),
         CliText.CALENDAR_DAYS: ("自然日", "calendar days"),
         CliText.CALENDAR_CN: ("中国法定工作日", "China working days"),

@@ -45,6 +45,8 @@ from customer_rules.cli._core import (
     load_book,
     open_rows,
     output,
+    policy_line,
+    title_line,
 )
 from customer_rules.cli._text import CliText
 from customer_rules.cli._writers import Column, write_records, write_table
@@ -155,8 +157,6 @@ class AllocateText(MessageCode):
     """The texts of the ``allocate`` command (title, column headers, sections, summary)."""
 
     TITLE = "cli.allocate.title"
-    SAMPLE_NOTE = "cli.allocate.sample_note"
-    POLICY = "cli.allocate.policy"
     COL_RANK = "cli.allocate.col.rank"
     COL_LEAD = "cli.allocate.col.lead"
     COL_TYPE = "cli.allocate.col.type"
@@ -178,14 +178,6 @@ register_codes(
     AllocateText,
     {
         AllocateText.TITLE: ("客户资源分配 {at}", "Lead allocation at {at}"),
-        AllocateText.SAMPLE_NOTE: (
-            "(样例数据的时间;可用 --at 指定)",
-            " (the sample's moment; use --at)",
-        ),
-        AllocateText.POLICY: (
-            "政策版本 {version}({effective} 起生效)",
-            "policy {version} (effective {effective})",
-        ),
         AllocateText.COL_RANK: ("序", "#"),
         AllocateText.COL_LEAD: ("线索", "lead"),
         AllocateText.COL_TYPE: ("类型", "type"),
@@ -396,14 +388,13 @@ def _run_allocate(args: argparse.Namespace) -> int:
     rows: list[_Row] = sorted([*run.assignments, *run.unassigned], key=lambda r: r.rank)
     out = output(fmt)
     if fmt == "table":
-        title = render_message(AllocateText.TITLE, lang, at=at.isoformat())
-        if sample and args.at is None:
-            title += render_message(AllocateText.SAMPLE_NOTE, lang)
-        effective = book.effective
-        title += "\n" + render_message(
-            AllocateText.POLICY, lang, version=book.version, effective=effective
+        heading = render_message(AllocateText.TITLE, lang, at=at.isoformat())
+        sampled = sample and args.at is None
+        title = (
+            f"{title_line(lang, heading, sample=sampled, option='--at')}\n"
+            f"{policy_line(lang, book)}\n\n"
         )
-        write_table(out, _TABLE, rows, lang, details=_details, title=title + "\n\n")
+        write_table(out, _TABLE, rows, lang, details=_details, title=title)
         out.write(_footer(run, len(rows), rejected, lang))
     else:
         write_records(out, fmt, _CSV if fmt == "csv" else _JSON, rows, lang, bom=args.bom)

@@ -46,13 +46,14 @@ from customer_rules.cli._core import (
     RowReport,
     add_options,
     book_in_force,
-    calendar_name,
     check_covered,
     input_error,
     load_calendar,
     load_history,
     open_rows,
     output,
+    policy_line,
+    title_line,
     usage,
 )
 from customer_rules.cli._text import CliText
@@ -75,9 +76,6 @@ class ArchivesText(MessageCode):
 
     REPORT_TITLE = "cli.archives.report.title"
     OVERDUE_TITLE = "cli.archives.overdue.title"
-    AS_OF = "cli.archives.as_of"
-    SAMPLE_NOTE = "cli.archives.sample_note"
-    POLICY = "cli.archives.policy"
     COL_LOAN = "cli.archives.col.loan"
     COL_FILE = "cli.archives.col.file"
     COL_ITEM = "cli.archives.col.item"
@@ -105,15 +103,6 @@ register_codes(
         ArchivesText.OVERDUE_TITLE: (
             "超过正式归档期限的档案(R1)",
             "Files past their formalisation deadline (R1)",
-        ),
-        ArchivesText.AS_OF: ("截至 {day}", "as of {day}"),
-        ArchivesText.SAMPLE_NOTE: (
-            "(样例数据的日期;可用 --as-of 指定)",
-            " (the sample's date; use --as-of)",
-        ),
-        ArchivesText.POLICY: (
-            "政策版本 {version}({effective} 起生效)",
-            "policy {version} (effective {effective})",
         ),
         ArchivesText.COL_LOAN: ("借阅编号", "loan"),
         ArchivesText.COL_FILE: ("档案", "file"),
@@ -224,18 +213,6 @@ def _setup(args: argparse.Namespace) -> tuple[Lang, str, bool, dt.date, PolicyBo
     as_of: dt.date = args.as_of or (_SAMPLE_AS_OF if sample else dt.date.today())
     book = book_in_force(history, as_of, args.policy)
     return lang, fmt, sample, as_of, book
-
-
-def _title(
-    code: ArchivesText, lang: Lang, as_of: dt.date, book: PolicyBook, calendar: str, *, sample: bool
-) -> str:
-    when = render_message(ArchivesText.AS_OF, lang, day=as_of)
-    if sample:
-        when += render_message(ArchivesText.SAMPLE_NOTE, lang)
-    policy = render_message(
-        ArchivesText.POLICY, lang, version=book.version, effective=book.effective
-    )
-    return f"{render_message(code, lang)} {when}\n{policy} · {calendar_name(calendar, lang)}\n"
 
 
 def _iso(day: dt.date | None) -> str | None:
@@ -352,13 +329,10 @@ def _run_report(args: argparse.Namespace) -> int:
     if fmt != "table":
         write_records(out, fmt, _REPORT_DATA, result.lines, lang, bom=args.bom)
         return rows_report.exit_code
-    title = _title(
-        ArchivesText.REPORT_TITLE,
-        lang,
-        as_of,
-        book,
-        args.calendar,
-        sample=sample and args.as_of is None,
+    heading = render_message(ArchivesText.REPORT_TITLE, lang)
+    title = (
+        f"{title_line(lang, heading, as_of=as_of, sample=sample and args.as_of is None)}\n"
+        f"{policy_line(lang, book, calendar=args.calendar)}\n"
     )
     if result.lines:
         write_table(out, _REPORT_TABLE, result.lines, lang, title=title)
@@ -461,13 +435,10 @@ def _run_overdue(args: argparse.Namespace) -> int:
     if fmt != "table":
         write_records(out, fmt, _FILES_DATA, late, lang, bom=args.bom)
         return rows_report.exit_code
-    title = _title(
-        ArchivesText.OVERDUE_TITLE,
-        lang,
-        as_of,
-        book,
-        args.calendar,
-        sample=sample and args.as_of is None,
+    heading = render_message(ArchivesText.OVERDUE_TITLE, lang)
+    title = (
+        f"{title_line(lang, heading, as_of=as_of, sample=sample and args.as_of is None)}\n"
+        f"{policy_line(lang, book, calendar=args.calendar)}\n"
     )
     write_table(out, _FILES_TABLE, late, lang, title=title)
     out.write("\n")

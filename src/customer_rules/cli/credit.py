@@ -34,13 +34,14 @@ from customer_rules.cli._core import (
     RowReport,
     add_options,
     book_in_force,
-    calendar_name,
     check_covered,
     input_error,
     load_calendar,
     load_history,
     open_rows,
     output,
+    policy_line,
+    title_line,
     usage,
 )
 from customer_rules.cli._parallel import default_jobs, ordered_map
@@ -74,9 +75,6 @@ class CreditText(MessageCode):
 
     # --- credit aging (C4, C5)
     AGING_TITLE = "cli.credit.aging.title"
-    AS_OF = "cli.credit.as_of"
-    SAMPLE_NOTE = "cli.credit.sample_note"
-    POLICY = "cli.credit.policy"
     COL_CUSTOMER = "cli.credit.col.customer"
     COL_COUNT = "cli.credit.col.count"
     COL_TOTAL = "cli.credit.col.total"
@@ -118,15 +116,6 @@ register_codes(
     {
         # --- credit aging (C4, C5)
         CreditText.AGING_TITLE: ("应收账款账龄", "Receivables aging"),
-        CreditText.AS_OF: ("截至 {day}", "as of {day}"),
-        CreditText.SAMPLE_NOTE: (
-            "(样例数据的日期;可用 --as-of 指定)",
-            " (the sample's date; use --as-of)",
-        ),
-        CreditText.POLICY: (
-            "政策版本 {version}({effective} 起生效)",
-            "policy {version} (effective {effective})",
-        ),
         CreditText.COL_CUSTOMER: ("客户", "customer"),
         CreditText.COL_COUNT: ("笔数", "count"),
         CreditText.COL_TOTAL: ("合计", "total"),
@@ -349,8 +338,12 @@ def _run_aging(args: argparse.Namespace) -> int:
             else:
                 aged = list(_aged_rows(rows, book.credit, as_of, calendar, progress, report))
                 ledger = aging_report((a.entry.receivable for a in aged), book.credit, on=as_of)
-                title = _title(lang, as_of, sample=sample and args.as_of is None)
-                title += _policy_line(lang, book, args.calendar)
+                heading = render_message(CreditText.AGING_TITLE, lang)
+                sampled = sample and args.as_of is None
+                title = (
+                    f"{title_line(lang, heading, as_of=as_of, sample=sampled)}\n"
+                    f"{policy_line(lang, book, calendar=args.calendar)}\n"
+                )
                 _write_aging(out, ledger, aged, lang, title)
                 out.write("\n" + _summary(ledger, aged, report.rejected, lang) + "\n")
         except InputError as exc:  # the input stopped being readable midway (its encoding)
@@ -454,18 +447,6 @@ def _aged_rows(
 
 
 # --------------------------------------------------------------------------- the aging table
-
-
-def _title(lang: Lang, as_of: dt.date, *, sample: bool) -> str:
-    when = render_message(CreditText.AS_OF, lang, day=as_of)
-    if sample:
-        when += render_message(CreditText.SAMPLE_NOTE, lang)
-    return f"{render_message(CreditText.AGING_TITLE, lang)} {when}\n"
-
-
-def _policy_line(lang: Lang, book: PolicyBook, calendar: str) -> str:
-    policy = render_message(CreditText.POLICY, lang, version=book.version, effective=book.effective)
-    return f"{policy} · {calendar_name(calendar, lang)}\n"
 
 
 _Line = tuple[str, int, tuple[Decimal, ...], Decimal]
@@ -879,14 +860,12 @@ def _check_title(
     *,
     sample: bool,
 ) -> str:
-    when = render_message(CreditText.AS_OF, lang, day=day)
-    if sample:
-        when += render_message(CreditText.SAMPLE_NOTE, lang)
+    heading = render_message(CreditText.CHECK_TITLE, lang)
     lines = [
-        f"{render_message(CreditText.CHECK_TITLE, lang)} {when}",
-        render_message(CreditText.POLICY, lang, version=book.version, effective=book.effective)
-        + " · "
-        + render_message(CreditText.CHECK_POINT, lang, at=getattr(point, lang)),
+        title_line(lang, heading, as_of=day, sample=sample),
+        policy_line(
+            lang, book, note=render_message(CreditText.CHECK_POINT, lang, at=getattr(point, lang))
+        ),
     ]
     terms = position.terms
     if terms is None:

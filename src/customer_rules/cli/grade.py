@@ -25,7 +25,6 @@ import attrs
 from customer_rules._portfolio import PORTFOLIO_COLUMNS as _COLUMNS
 from customer_rules._portfolio import SAMPLE_AS_OF as _SAMPLE_AS_OF
 from customer_rules._portfolio import sample_portfolio_text as _sample_text
-from customer_rules.book import PolicyBook
 from customer_rules.calendars import Calendar
 from customer_rules.cli._core import (
     CommandError,
@@ -33,13 +32,14 @@ from customer_rules.cli._core import (
     RowReport,
     add_options,
     book_in_force,
-    calendar_name,
     check_covered,
     input_error,
     load_calendar,
     load_history,
     open_rows,
     output,
+    policy_line,
+    title_line,
 )
 from customer_rules.cli._parallel import default_jobs, ordered_map
 from customer_rules.cli._text import CliText
@@ -81,9 +81,6 @@ class GradeText(MessageCode):
     """The texts of the ``grade`` command (its title lines, column headers and summary)."""
 
     TITLE = "cli.grade.title"
-    AS_OF = "cli.grade.as_of"
-    SAMPLE_NOTE = "cli.grade.sample_note"
-    POLICY = "cli.grade.policy"
     LEGEND = "cli.grade.legend"
     LIST_SEP = "cli.grade.list_sep"
     COL_CUSTOMER = "cli.grade.col.customer"
@@ -105,15 +102,6 @@ register_codes(
     GradeText,
     {
         GradeText.TITLE: ("客户评级", "Customer grades"),
-        GradeText.AS_OF: ("截至 {day}", "as of {day}"),
-        GradeText.SAMPLE_NOTE: (
-            "(样例数据的日期;可用 --as-of 指定)",
-            " (the sample's date; use --as-of)",
-        ),
-        GradeText.POLICY: (
-            "政策版本 {version}({effective} 起生效)",
-            "policy {version} (effective {effective})",
-        ),
         GradeText.LEGEND: (
             "得分依次为:{indicators}(G2);待遇为发货优先级与价格(G4);报告为书面报告截止日(G5)",
             "points: {indicators} (G2); tier: delivery priority and price (G4);"
@@ -397,8 +385,12 @@ def _run(args: argparse.Namespace) -> int:
                 graded = _graded(
                     rows, book.grading, as_of, calendar, lang, progress, report, counts, pending
                 )
-                title = _title(lang, as_of, sample=sample and args.as_of is None)
-                title += _calendar_line(lang, book, args.calendar) + "\n"
+                heading = render_message(GradeText.TITLE, lang)
+                sampled = sample and args.as_of is None
+                title = (
+                    f"{title_line(lang, heading, as_of=as_of, sample=sampled)}\n"
+                    f"{policy_line(lang, book, calendar=args.calendar)}\n{_legend(lang)}\n\n"
+                )
                 write_table(out, _TABLE, graded, lang, details=_texts, title=title)
                 out.write("\n" + _summary(counts, pending[0], report.rejected, lang) + "\n")
         except InputError as exc:  # the input stopped being readable midway (its encoding)
@@ -503,20 +495,12 @@ def _graded(
     progress.clear()
 
 
-def _title(lang: Lang, as_of: dt.date, *, sample: bool) -> str:
-    when = render_message(GradeText.AS_OF, lang, day=as_of)
-    if sample:
-        when += render_message(GradeText.SAMPLE_NOTE, lang)
-    return f"{render_message(GradeText.TITLE, lang)} {when}\n"
-
-
-def _calendar_line(lang: Lang, book: PolicyBook, calendar: str) -> str:
-    policy = render_message(GradeText.POLICY, lang, version=book.version, effective=book.effective)
+def _legend(lang: Lang) -> str:
+    """The title's line that says what the points, tier and report columns hold."""
     sep = render_message(GradeText.LIST_SEP, lang)
-    legend = render_message(
+    return render_message(
         GradeText.LEGEND, lang, indicators=sep.join(getattr(i, lang) for i in Indicator)
     )
-    return f"{policy} · {calendar_name(calendar, lang)}\n{legend}\n"
 
 
 def _summary(counts: Counter[Grade | None], pending: int, rejected: int, lang: Lang) -> str:

@@ -60,6 +60,8 @@ from customer_rules.cli._core import (
     load_history,
     open_rows,
     output,
+    policy_line,
+    title_line,
     usage,
 )
 from customer_rules.cli._text import CliText
@@ -99,8 +101,6 @@ class ServiceText(MessageCode):
     CALENDAR_TITLE = "cli.service.calendar.title"
     CHURN_TITLE = "cli.service.churn.title"
     RECEPTION_TITLE = "cli.service.reception.title"
-    SAMPLE_NOTE = "cli.service.sample_note"
-    POLICY = "cli.service.policy"
     COL_DAY = "cli.service.col.day"
     COL_CUSTOMER = "cli.service.col.customer"
     COL_KIND = "cli.service.col.kind"
@@ -136,13 +136,8 @@ register_codes(
             "客户回访与关怀日历 {start} 至 {end}",
             "Revisit and care calendar {start} to {end}",
         ),
-        ServiceText.CHURN_TITLE: ("客户流失预警 截至 {day}", "Churn warning as of {day}"),
+        ServiceText.CHURN_TITLE: ("客户流失预警", "Churn warning"),
         ServiceText.RECEPTION_TITLE: ("客户参观接待", "Visit reception"),
-        ServiceText.SAMPLE_NOTE: ("(样例数据)", " (the shipped sample)"),
-        ServiceText.POLICY: (
-            "政策版本 {version}({effective} 起生效)",
-            "policy {version} (effective {effective})",
-        ),
         ServiceText.COL_DAY: ("日期", "day"),
         ServiceText.COL_CUSTOMER: ("客户", "customer"),
         ServiceText.COL_KIND: ("事项", "what"),
@@ -241,10 +236,6 @@ def register(commands: Commands) -> None:
 def _check_bom(args: argparse.Namespace) -> None:
     if args.bom and args.format != "csv":
         raise CommandError(render_message(CliText.BOM_CSV_ONLY, args.lang))
-
-
-def _policy_line(lang: Lang, version: str, effective: dt.date) -> str:
-    return render_message(ServiceText.POLICY, lang, version=version, effective=effective)
 
 
 def _located(line: int, columns: ColumnMap[typing.Any], exc: InputError) -> list[RowError]:
@@ -359,10 +350,11 @@ def _calendar(args: argparse.Namespace) -> int:
         texts = (record_text(fmt, _CALENDAR_DATA, r, lang) for r in records)
         write_texts(out, fmt, _CALENDAR_DATA, texts, bom=args.bom)
     else:
-        title = render_message(ServiceText.CALENDAR_TITLE, lang, start=start, end=end)
-        if sample and args.start is None:
-            title += render_message(ServiceText.SAMPLE_NOTE, lang)
-        title += "\n" + _policy_line(lang, book.version, book.effective) + "\n"
+        heading = render_message(ServiceText.CALENDAR_TITLE, lang, start=start, end=end)
+        sampled = sample and args.start is None
+        title = (
+            f"{title_line(lang, heading, sample=sampled, option=None)}\n{policy_line(lang, book)}\n"
+        )
         write_table(
             out,
             _CALENDAR_TABLE,
@@ -456,10 +448,12 @@ def _churn(args: argparse.Namespace) -> int:
                 texts = (record_text(fmt, _CHURN_DATA, w, lang) for w in warnings)
                 write_texts(out, fmt, _CHURN_DATA, texts, bom=args.bom)
             else:
-                title = render_message(ServiceText.CHURN_TITLE, lang, day=as_of)
-                if sample and args.as_of is None:
-                    title += render_message(ServiceText.SAMPLE_NOTE, lang)
-                title += "\n" + _policy_line(lang, book.version, book.effective) + "\n"
+                heading = render_message(ServiceText.CHURN_TITLE, lang)
+                sampled = sample and args.as_of is None
+                title = (
+                    f"{title_line(lang, heading, as_of=as_of, sample=sampled, option=None)}\n"
+                    f"{policy_line(lang, book)}\n"
+                )
                 write_table(
                     out,
                     _CHURN_TABLE,
@@ -597,11 +591,11 @@ def _reception(args: argparse.Namespace) -> int:
                 texts = (record_text(fmt, _RECEPTION_DATA, d, lang) for d in decisions)
                 write_texts(out, fmt, _RECEPTION_DATA, texts, bom=args.bom)
             else:
-                title = render_message(ServiceText.RECEPTION_TITLE, lang)
-                if sample:
-                    title += render_message(ServiceText.SAMPLE_NOTE, lang)
-                latest = history.latest
-                title += "\n" + _policy_line(lang, latest.version, latest.effective) + "\n"
+                heading = render_message(ServiceText.RECEPTION_TITLE, lang)
+                title = (
+                    f"{title_line(lang, heading, sample=sample, option=None)}\n"
+                    f"{policy_line(lang, history.latest)}\n"
+                )
                 write_table(
                     out,
                     _RECEPTION_TABLE,
