@@ -430,7 +430,7 @@ def _mutants(root: Path, module: RuleModule, codes: dict[str, int | None]) -> li
     out: list[Mutant] = []
     for name, code in sorted(codes.items(), key=lambda kv: _natural(kv[0])):
         status = status_of(code)
-        if status in CAUGHT or status == "skipped":
+        if status in CAUGHT or status in ("skipped", "not checked"):  # not survivors
             continue
         _, function = parse_key(name)
         diff = _diff(root, name, module.path)

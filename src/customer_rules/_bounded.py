@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TypeVar
 
-__all__ = ["keep"]
+__all__ = ["forget_all", "keep"]
 
 K = TypeVar("K")
 V = TypeVar("V")
@@ -21,5 +21,17 @@ def keep(table: dict[K, V], key: K, value: V, limit: int) -> V:
     entries; returns ``value``."""
     if len(table) >= limit:
         table.clear()
+    _TABLES[id(table)] = table
     table[key] = value
     return value
+
+
+_TABLES: dict[int, dict] = {}  # type: ignore[type-arg]
+"""Every table :func:`keep` has stored into (they live as long as their modules)."""
+
+
+def forget_all() -> None:
+    """Empty every table :func:`keep` has filled: for tests that must see each answer worked
+    out afresh (mutation testing runs each test in a process forked after a warm start)."""
+    for table in _TABLES.values():
+        table.clear()
