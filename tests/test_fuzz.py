@@ -226,6 +226,8 @@ _ARGS = st.lists(
                 "--files",
                 "--leads",
                 "--roster",
+                "--history",
+                "--left-out",
                 "--holdings",
                 "--at",
                 "service",
@@ -267,6 +269,7 @@ _FILES = st.one_of(
             b"[grading.scorecard.total_cutoffs]\nA = " + b"9" * 5000 + b"\n",
             "id,category\nC1,大客户\n".encode("gbk"),
             b"\xef\xbb\xbfid,name\nC1,x\n",
+            "kind,person,at\n误判,S07,2026-11-05T10:00:00+08:00\nx,,2026-11-05\n".encode("gbk"),
         ]
     ),
 )

@@ -1,17 +1,18 @@
 """``customer-rules allocate``: the allocator (A13) on the command line — and, in its own section,
 ``reclaim`` (A8–A10).
 
-``allocate`` reads a batch of leads and a roster (the shipped samples by default, at the
-sample's moment :data:`SAMPLE_AT`), allocates the leads with
-:func:`~customer_rules.allocation.allocate` and prints one line per lead in priority order: to
-whom it goes, or why it goes to nobody — then who receives nothing in the run and why, and the
-leads each person got. ``--format csv|json|jsonl`` writes one record per lead instead.
+``allocate`` reads a batch of leads, a roster and the people's history (the shipped samples by
+default, at the sample's moment :data:`SAMPLE_AT`; with ``--leads`` the history is empty unless
+``--history`` gives it), allocates the leads with :func:`~customer_rules.allocation.allocate`
+and prints one line per lead in priority order: to whom it goes, or why it goes to nobody — then
+who receives nothing in the run and why (for a sanction, the A3–A5 ledger's reasons below), and
+the leads each person got. ``--format csv|json|jsonl`` writes one record per lead instead, or,
+with ``--left-out``, one per person left out of the run.
 
-The two files are read row by row through :mod:`customer_rules.rows`: a row that cannot be
-right is reported on standard error with its file and line (``leads: line 4: type: …``) and
-the others are allocated (exit code 1). A lead received after ``--at`` is such a row. The run
-itself needs every lead at once (leads are dealt in priority order), so its output is written
-when the run is done.
+The files are read row by row through :mod:`customer_rules.rows`: a row that cannot be right is
+reported on standard error with its file and line (``leads: line 4: type: …``) and the others
+are used (exit code 1). A lead received after ``--at`` is such a row. The run itself needs every
+lead at once (leads are dealt in priority order), so its output is written when the run is done.
 """
 
 from __future__ import annotations
@@ -23,14 +24,20 @@ import typing
 from collections.abc import Callable
 from importlib import resources
 
+from customer_rules._allocation.history_csv import HISTORY_COLUMNS as _HISTORY_COLUMNS
+from customer_rules._allocation.history_csv import HistoryRow as _HistoryRow
+from customer_rules._allocation.history_csv import sample_history_text as _sample_history_text
 from customer_rules.allocation import (
     AllocationPolicy,
     AllocationRun,
     Assignment,
+    ExcludedPerson,
+    Exclusion,
     Lead,
     Salesperson,
     Unassigned,
     allocate,
+    sanctions,
 )
 from customer_rules.cli._core import (
     EXIT_OK as _EXIT_OK,
@@ -53,10 +60,18 @@ from customer_rules.cli._writers import Column, write_records, write_table
 from customer_rules.dates import SHANGHAI as _SHANGHAI
 from customer_rules.dates import require_aware
 from customer_rules.errors import InputError
-from customer_rules.reasons import Lang, MessageCode, register_codes, render_message, render_reason
+from customer_rules.reasons import (
+    Lang,
+    MessageCode,
+    Reason,
+    register_codes,
+    render_message,
+    render_reason,
+)
 from customer_rules.rows import ColumnMap, RowError
 
 if typing.TYPE_CHECKING:
+    from customer_rules.allocation import SanctionEvent
     from customer_rules.cli._core import Commands
 
 __all__ = [
@@ -223,9 +238,10 @@ def _register_allocate(commands: Commands) -> None:
         "allocate",
         help="allocate a batch of leads over a roster (the shipped samples by default)",
         description="Allocate typed leads over a roster (A13): only to levels that may take the"
-        " lead's type, never to anyone suspended, on leave or inactive, the customers of greatest"
-        " contribution and potential first, spread over teams and managers. Without --leads:"
-        " the shipped samples at 2026-11-30T09:00:00+08:00.",
+        " lead's type, never to anyone suspended (A3–A5, from --history), on leave or inactive,"
+        " the customers of greatest contribution and potential first, spread over teams and"
+        " managers. Without --leads: the shipped samples (leads, roster and history) at"
+        " 2026-11-30T09:00:00+08:00.",
     )
     allocate_.add_argument(
         "--leads",
@@ -236,6 +252,14 @@ def _register_allocate(commands: Commands) -> None:
         "--roster",
         metavar="FILE.csv",
         help="the roster as CSV; default: the shipped sample",
+    )
+    allocate_.add_argument(
+        "--history",
+        metavar="FILE.csv",
+        help="the people's history as CSV, one event per row (kind, person, at: misjudgment,"
+        " violation, missed_report, passed_over, lead_given): who is suspended (A3–A5) and the"
+        " leads already given for the quotas; default: the shipped sample without --leads, else"
+        " no history (no one suspended)",
     )
     allocate_.add_argument(
         "--at",
@@ -250,6 +274,12 @@ def _register_allocate(commands: Commands) -> None:
         type=int,
         default=0,
         help="rotates where each level's cycle starts (e.g. the run's number); default 0",
+    )
+    allocate_.add_argument(
+        "--left-out",
+        action="store_true",
+        help="with --format csv|json|jsonl: one record per person left out of the run (who, why,"
+        " the reasons) instead of one per lead; the table always shows them",
     )
     add_options(allocate_, "policy", "lang", "format", "encoding", "strict", "bom")
     allocate_.set_defaults(run=_run_allocate)
@@ -320,6 +350,39 @@ ALLOCATE_CSV_COLUMNS: tuple[str, ...] = tuple(c.name for c in _CSV)
 """The columns of ``allocate --format csv``, in order: one row per lead, in priority order
 (``reasons`` joins the lead's reasons with `` | ``)."""
 
+# --------------------------------------------------------------- one record per person left out
+
+_Out: typing.TypeAlias = tuple[ExcludedPerson, tuple[Reason, ...]]
+"""A person left out of the run, with the reasons shown: the run's, then the ledger's."""
+
+
+def _out_reason_texts(row: _Out, lang: Lang) -> list[str]:
+    return [render_reason(r, lang) for r in row[1]]
+
+
+def _out_reason_data(row: _Out, lang: Lang) -> list[dict[str, object]]:
+    return [{"rule": r.rule, "code": str(r.code), "text": render_reason(r, lang)} for r in row[1]]
+
+
+def _until(row: _Out, _: Lang) -> str | None:
+    until = row[0].until
+    return until.isoformat() if until is not None else None
+
+
+_LEFT_OUT_DATA: tuple[Column[_Out], ...] = (
+    Column("person", lambda r, _: r[0].person.id),
+    Column("person_name", lambda r, _: r[0].person.name),
+    Column("level", lambda r, _: r[0].person.level),
+    Column("team", lambda r, _: r[0].person.team),
+    Column("manager", lambda r, _: r[0].person.manager),
+    Column("why", lambda r, _: r[0].why.value),
+    Column("until", _until),
+    Column("skips", lambda r, _: r[0].skips),
+    Column("serves_skip", lambda r, _: r[0].served),
+)
+_LEFT_OUT_CSV: tuple[Column[_Out], ...] = (*_LEFT_OUT_DATA, Column("reasons", _out_reason_texts))
+_LEFT_OUT_JSON: tuple[Column[_Out], ...] = (*_LEFT_OUT_DATA, Column("reasons", _out_reason_data))
+
 
 def _lead_cell(row: _Row, _: Lang) -> str:
     return f"{row.lead.id} {row.lead.customer}".strip()
@@ -369,12 +432,22 @@ def _run_allocate(args: argparse.Namespace) -> int:
         raise CommandError(render_message(CliText.BOM_CSV_ONLY, lang))
     if args.seed < 0 or args.seed > 10**15:
         raise CommandError(f"--seed: expected a whole number from 0 to 10^15, got {args.seed}")
+    if args.left_out and fmt == "table":
+        raise CommandError(
+            "--left-out: only with --format csv, json or jsonl (the table shows them always)"
+        )
     sample = args.leads is None
     at: dt.datetime = args.at or (SAMPLE_AT if sample else dt.datetime.now(_SHANGHAI))
     book = load_book(args.policy, at.astimezone(_SHANGHAI).date())
     problems: list[tuple[str, RowError]] = []
     roster = _read(args, args.roster, ROSTER_COLUMNS, sample_roster_text, "roster", problems)
     leads = _read(args, args.leads, LEAD_COLUMNS, sample_leads_text, "leads", problems)
+    history: list[SanctionEvent] = []
+    if sample or args.history is not None:
+        found = _read(
+            args, args.history, _HISTORY_COLUMNS, _sample_history_text, "history", problems
+        )
+        history = [row.event() for _, row in found]
     kept: list[Lead] = []
     for line, lead in leads:
         if lead.received_at > at:
@@ -384,7 +457,8 @@ def _run_allocate(args: argparse.Namespace) -> int:
             kept.append(lead)
     rejected = _report(problems)
     policy: AllocationPolicy = book.allocation
-    run = allocate(kept, [p for _, p in roster], [], policy, at=at, seed=args.seed)
+    run = allocate(kept, [p for _, p in roster], history, policy, at=at, seed=args.seed)
+    left_out = _left_out(run, history, policy)
     rows: list[_Row] = sorted([*run.assignments, *run.unassigned], key=lambda r: r.rank)
     out = output(fmt)
     if fmt == "table":
@@ -395,13 +469,41 @@ def _run_allocate(args: argparse.Namespace) -> int:
             f"{policy_line(lang, book)}\n\n"
         )
         write_table(out, _TABLE, rows, lang, details=_details, title=title)
-        out.write(_footer(run, len(rows), rejected, lang))
+        out.write(_footer(run, left_out, len(rows), rejected, lang))
+    elif args.left_out:
+        columns = _LEFT_OUT_CSV if fmt == "csv" else _LEFT_OUT_JSON
+        write_records(out, fmt, columns, left_out, lang, bom=args.bom)
     else:
         write_records(out, fmt, _CSV if fmt == "csv" else _JSON, rows, lang, bom=args.bom)
     return _EXIT_REJECTED if rejected else _EXIT_OK
 
 
-_T = typing.TypeVar("_T", Lead, Salesperson)
+_SANCTIONED = frozenset({Exclusion.SUSPENDED, Exclusion.PASSED_OVER, Exclusion.RESIGNED})
+"""The exclusions the A3–A5 ledger decided: their ledger's reasons are shown too."""
+
+
+def _left_out(
+    run: AllocationRun, history: list[SanctionEvent], policy: AllocationPolicy
+) -> list[_Out]:
+    """Each person left out of the run with the reasons shown: the run's, then — for a
+    sanction — the ledger's (what was imposed, and what is in force at the run's moment)."""
+    sanctioned = {e.person.id for e in run.excluded if e.why in _SANCTIONED}
+    events: dict[str, list[SanctionEvent]] = {}
+    for event in history:
+        if event.person in sanctioned:
+            events.setdefault(event.person, []).append(event)
+    found: list[_Out] = []
+    for person in run.excluded:
+        reasons = person.reasons
+        if person.why in _SANCTIONED:
+            pid = person.person.id
+            ledger = sanctions(events.get(pid, []), policy, at=run.at, person=pid)
+            reasons = (*reasons, *ledger.reasons)
+        found.append((person, reasons))
+    return found
+
+
+_T = typing.TypeVar("_T", Lead, Salesperson, _HistoryRow)
 
 
 def _read(
@@ -439,7 +541,7 @@ def _report(problems: list[tuple[str, RowError]]) -> int:
     """Print each problem on standard error as ``leads: line N: column: …``, the roster's first,
     each input's by line; the number that rejected a row (warnings are printed, not counted)."""
     rejected = 0
-    order = {"roster": 0, "leads": 1}
+    order = {"roster": 0, "leads": 1, "history": 2}
     for label, problem in sorted(problems, key=lambda item: (order[item[0]], item[1].line)):
         if problem.warning:
             print(f"warning: {label}: {problem}", file=sys.stderr)
@@ -449,11 +551,16 @@ def _report(problems: list[tuple[str, RowError]]) -> int:
     return rejected
 
 
-def _footer(run: AllocationRun, count: int, rejected: int, lang: Lang) -> str:
+def _footer(run: AllocationRun, left_out: list[_Out], count: int, rejected: int, lang: Lang) -> str:
     lines = [""]
-    if run.excluded:
+    if left_out:
         lines.append(render_message(AllocateText.LEFT_OUT, lang))
-        lines.extend(f"    {render_reason(r, lang)}" for e in run.excluded for r in e.reasons)
+        for person, reasons in left_out:
+            own = len(person.reasons)  # the run's reasons; the ledger's, indented, below them
+            lines.extend(
+                f"{'    ' if i < own else '        '}{render_reason(r, lang)}"
+                for i, r in enumerate(reasons)
+            )
     counts = run.counts()
     if counts:
         sep = render_message(AllocateText.LIST_SEP, lang)
