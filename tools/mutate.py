@@ -14,6 +14,7 @@ Usage::
     .venv/bin/python tools/mutate.py deal_size scorecard  # some modules (or a chapter: grading)
     .venv/bin/python tools/mutate.py --list               # the rule modules found
     .venv/bin/python tools/mutate.py --report-only        # the last results again
+    .venv/bin/python tools/mutate.py credit --survivors   # last time's survivors again
     .venv/bin/python tools/mutate.py --excluded           # what mutmut never mutates, and why
 
 For each module it prints the score — mutants caught (killed, or stopped by mutmut's timeout)
@@ -598,7 +599,18 @@ def _run(args: argparse.Namespace, root: Path, modules: Sequence[RuleModule]) ->
         extra = " ".join(f"--deselect {d}" for d in deselect)
         env["PYTEST_ADDOPTS"] = f"{env.get('PYTEST_ADDOPTS', '')} {extra}".strip()
     names: list[str] = [m.mutants for m in modules]
-    if args.resume:
+    if args.survivors:
+        again = [
+            key
+            for module in modules
+            for key, code in (_meta(root, module) or {}).items()
+            if status_of(code) in NOT_CAUGHT
+        ]
+        if not again:
+            print("no mutant of these modules survived; nothing to check again")
+            return 0
+        names = again
+    elif args.resume:
         pending: list[str] = []
         for module in modules:
             codes = _meta(root, module)
@@ -733,6 +745,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument(
         "--resume", action="store_true", help="check only the mutants without a result yet"
+    )
+    parser.add_argument(
+        "--survivors",
+        action="store_true",
+        help="check again only the mutants not caught last time (after adding tests)",
     )
     parser.add_argument("--deselect", action="append", default=[], help="a test to leave out")
     parser.add_argument(
