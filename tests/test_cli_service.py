@@ -7,10 +7,12 @@ import csv
 import datetime as dt
 import io
 import json
+import locale
 from pathlib import Path
 
 import pytest
 
+from customer_rules import InputError
 from customer_rules._service.columns import (
     CARE_COLUMNS,
     CHURN_COLUMNS,
@@ -18,6 +20,7 @@ from customer_rules._service.columns import (
     SAMPLE_FROM,
     SAMPLE_TO,
     VISIT_COLUMNS,
+    VisitRow,
     sample_text,
     visit_request,
 )
@@ -27,8 +30,22 @@ from customer_rules.cli.service import (
     CHURN_CSV_COLUMNS,
     RECEPTION_CSV_COLUMNS,
 )
+from customer_rules.roles import Approval, Role
 from customer_rules.rows import parse_rows
-from customer_rules.service import ServicePolicy, care_calendar, churn_warning, receive_visit
+from customer_rules.service import (
+    PHOTOGRAPHY,
+    VISIT_INSTRUCTION,
+    AreaPasses,
+    ServicePolicy,
+    VisitArea,
+    VisitInstruction,
+    VisitorClass,
+    VisitRequest,
+    care_calendar,
+    churn_warning,
+    receive_visit,
+)
+from refusals import problems_of
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -272,3 +289,222 @@ def test_bom_is_for_csv_only(capsys: pytest.CaptureFixture[str]) -> None:
 def test_the_sample_dates_are_the_samples() -> None:
     assert dt.date(2026, 11, 30) == SAMPLE_AS_OF
     assert (dt.date(2026, 12, 1), dt.date(2027, 2, 28)) == (SAMPLE_FROM, SAMPLE_TO)
+
+
+# ----------------------------------------------------------------------- a visit row, cell by cell
+
+_ROW = {
+    "id": "V1",
+    "visitor": "甲",
+    "visitor_class": VisitorClass.BIG,
+    "group_size": 8,
+    "areas": "厂区",
+    "booked_on": dt.date(2026, 12, 1),
+    "visit_on": dt.date(2026, 12, 8),
+}
+_SIGNED = {
+    "approved_by": "赵总",
+    "approver_role": Role.GENERAL_MANAGER,
+    "approved_on": dt.date(2026, 12, 2),
+}
+_AREA = (
+    "a VisitArea: one of factory (厂区), workshop (生产车间), logistics (物流中心), technology"
+    " (技术中心), research (研发中心), finished_goods (成品中心), marketing (营销中心),"
+    " laboratory (实验中心), other (其他)"
+)
+_NEEDS = "a value: approved_by needs approver_role and approved_on"
+_PHOTO_NEEDS = "a value: photo_permitted_by needs photo_permitter_role and photo_permitted_on"
+
+
+def _row(**change: object) -> VisitRow:
+    return VisitRow(**{**_ROW, **change})  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("change", "problems"),
+    [
+        pytest.param(
+            {"areas": "车库;厂区;厂区;菜园"},
+            [
+                ("areas", "'车库'", _AREA),
+                ("areas", "'厂区'", "each area once"),
+                ("areas", "'菜园'", _AREA),
+            ],
+            id="areas-every-problem-of-the-cell",
+        ),
+        pytest.param(
+            {"areas": "厂区;厂区;车库"},
+            [("areas", "'厂区'", "each area once"), ("areas", "'车库'", _AREA)],
+            id="areas-read-on-after-a-repeat",
+        ),
+        pytest.param({"areas": "车库"}, [("areas", "'车库'", _AREA)], id="areas-none-known"),
+        pytest.param({"areas": " ; "}, [("areas", "' ; '", "at least one area")], id="areas-none"),
+        pytest.param(
+            {"areas": "生产车间:3"},
+            [("areas", "'生产车间:3'", _AREA)],
+            id="areas-asked-take-no-passes",
+        ),
+        pytest.param(
+            {**_SIGNED, "allowed_areas": "生产车间:10=3"},
+            [("allowed_areas", "'10=3'", "an integer")],
+            id="allowed-areas-one-colon-splits",
+        ),
+        pytest.param(
+            {**_SIGNED, "allowed_areas": "生产车间:2;车库"},
+            [("allowed_areas", "'车库'", _AREA)],
+            id="allowed-areas-unknown",
+        ),
+        pytest.param(
+            {"allowed_areas": "厂区"},
+            [("approved_by", None, "who signed the instruction that allows the areas")],
+            id="allowed-areas-unsigned",
+        ),
+        pytest.param(
+            {"approved_by": "赵总"},
+            [("approver_role", None, _NEEDS), ("approved_on", None, _NEEDS)],
+            id="instruction-without-role-and-day",
+        ),
+        pytest.param(
+            {"approved_by": "赵总", "approver_role": Role.GENERAL_MANAGER},
+            [("approved_on", None, _NEEDS)],
+            id="instruction-without-day",
+        ),
+        pytest.param(
+            {"approver_role": Role.GENERAL_MANAGER, "approved_on": dt.date(2026, 12, 2)},
+            [("approved_by", None, _NEEDS)],
+            id="instruction-without-signer",
+        ),
+        pytest.param(
+            {**_SIGNED, "approved_on": dt.date(1800, 1, 1)},
+            [
+                (
+                    "approved_on",
+                    "datetime.date(1800, 1, 1)",
+                    "a date from 1900-01-01 to 2999-12-31",
+                )
+            ],
+            id="instruction-signed-in-1800",
+        ),
+        pytest.param(
+            {"photo_permitted_on": dt.date(2026, 12, 2)},
+            [
+                ("photo_permitted_by", None, _PHOTO_NEEDS),
+                ("photo_permitter_role", None, _PHOTO_NEEDS),
+            ],
+            id="photo-permission-without-signer",
+        ),
+        pytest.param(
+            {"visit_on": dt.date(2026, 11, 30)},
+            [
+                (
+                    "visit_on",
+                    "datetime.date(2026, 11, 30)",
+                    "a day on or after booked_on (2026-12-01)",
+                )
+            ],
+            id="visit-before-booking",
+        ),
+    ],
+)
+def test_every_problem_of_a_visit_row_names_its_column(
+    change: dict[str, object], problems: list[tuple[str, object, str]]
+) -> None:
+    assert problems_of(lambda: visit_request(_row(**change))) == problems
+
+
+def test_a_visit_row_problem_reads_as_the_command_prints_it() -> None:
+    """``line N: column: message`` — the message of a problem found by a fact class is kept."""
+    with pytest.raises(InputError) as caught:
+        visit_request(_row(**{**_SIGNED, "approved_on": dt.date(1800, 1, 1)}))
+    assert [str(p) for p in caught.value.problems] == [
+        "approved_on: expected a date from 1900-01-01 to 2999-12-31, got datetime.date(1800, 1, 1)"
+    ]
+
+
+def test_a_visit_row_is_the_request_every_cell_read() -> None:
+    row = _row(
+        areas=" 厂区 、 生产车间 / 营销中心|研发中心",
+        contact="李四",
+        photography=True,
+        dignitaries=True,
+        allowed_areas="厂区 = 3;生产车间:2 ;营销中心",
+        photo_permitted_by="钱总",
+        photo_permitter_role=Role.VP_IN_CHARGE,
+        photo_permitted_on=dt.date(2026, 12, 3),
+        led_by="张三",
+        **_SIGNED,
+    )
+    assert visit_request(row) == VisitRequest(
+        "V1",
+        "甲",
+        VisitorClass.BIG,
+        8,
+        (VisitArea.FACTORY, VisitArea.WORKSHOP, VisitArea.MARKETING, VisitArea.RESEARCH),
+        dt.date(2026, 12, 1),
+        dt.date(2026, 12, 8),
+        contact="李四",
+        photography=True,
+        dignitaries=True,
+        instruction=VisitInstruction(
+            Approval("赵总", Role.GENERAL_MANAGER, VISIT_INSTRUCTION, dt.date(2026, 12, 2)),
+            (
+                AreaPasses(VisitArea.FACTORY, 3),
+                AreaPasses(VisitArea.WORKSHOP, 2),
+                AreaPasses(VisitArea.MARKETING),
+            ),
+        ),
+        photo_permission=Approval("钱总", Role.VP_IN_CHARGE, PHOTOGRAPHY, dt.date(2026, 12, 3)),
+        led_by="张三",
+    )
+
+
+def test_a_signed_instruction_without_allowed_areas_allows_none() -> None:
+    request = visit_request(_row(**_SIGNED))
+    assert request.instruction == VisitInstruction(
+        Approval("赵总", Role.GENERAL_MANAGER, VISIT_INSTRUCTION, dt.date(2026, 12, 2)), ()
+    )
+    assert (request.photo_permission, request.contact, request.led_by) == (None, None, None)
+    assert visit_request(_row()).instruction is None
+
+
+@pytest.mark.parametrize(
+    "column", ["contact", "approved_by", "allowed_areas", "photo_permitted_by", "led_by"]
+)
+@pytest.mark.parametrize(("value", "given"), [(" ", "' '"), ("", "''"), (5, 5)])
+def test_a_text_cell_of_a_visit_row_is_not_blank(column: str, value: object, given: object) -> None:
+    assert problems_of(lambda: _row(**{column: value})) == [(column, given, "a non-empty text")]
+
+
+@pytest.mark.parametrize(
+    ("name", "given"),
+    [("visit", "'visit'"), (["visits"], "['visits']"), (None, None), ({}, "{}")],
+)
+def test_only_the_shipped_samples_are_read(name: object, given: object) -> None:
+    assert problems_of(lambda: sample_text(name)) == [  # type: ignore[arg-type]
+        ("name", given, "one of ['churn', 'customers', 'visits']")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("name", "header"),
+    [
+        ("customers", "id,"),
+        ("churn", "customer,"),
+        ("visits", "id,visitor,visitor_class,group_size,areas,"),
+    ],
+)
+def test_each_sample_is_its_csv_text(name: str, header: str) -> None:
+    assert sample_text(name).startswith(header)
+
+
+def test_the_samples_are_read_as_utf8_whatever_the_locale() -> None:
+    """The shipped samples are UTF-8: a host whose locale says otherwise (here the C locale's
+    ASCII) still reads them, Chinese and all."""
+    before = locale.setlocale(locale.LC_CTYPE)
+    try:
+        locale.setlocale(locale.LC_CTYPE, "C")
+        texts = {name: sample_text(name) for name in ("customers", "churn", "visits")}
+    finally:
+        locale.setlocale(locale.LC_CTYPE, before)
+    assert texts == {name: sample_text(name) for name in texts}
+    assert texts["visits"].splitlines()[1].startswith("V-01,华东重工集团,important,8,")

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Callable
 
 import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from customer_rules import InputError, PolicyBook, PolicyError, explain
+from customer_rules import PolicyBook, PolicyError, explain
 from customer_rules.interchange import from_data, to_data
+from customer_rules.labels import Label
 from customer_rules.reasons import find_reason
 from customer_rules.roles import Approval, ApprovalStatus, Role
 from customer_rules.service import (
@@ -37,6 +39,7 @@ from customer_rules.service import (
 )
 from customer_rules.settings import settings_of
 from customer_rules.testing import service_policies, visit_requests
+from refusals import problems_of
 
 SEED = ServicePolicy()
 DAY = dt.date(2026, 6, 15)
@@ -295,6 +298,26 @@ def test_photography_needs_a_special_permission() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("subject", "allowed"),
+    [
+        pytest.param("V-01", True, id="this-visit"),
+        pytest.param(None, True, id="no-visit-named"),
+        pytest.param("V-99", False, id="another-visit"),
+    ],
+)
+def test_a_photography_permission_for_another_visit_does_not_count(
+    subject: str | None, allowed: bool
+) -> None:
+    """The permission is bound to the request (its id) or to none, like the instruction."""
+    permission = Approval(
+        "赵总", Role.GENERAL_MANAGER, PHOTOGRAPHY, dt.date(2026, 6, 1), subject=subject
+    )
+    d = receive_visit(_request(photography=True, photo_permission=permission), SEED)
+    assert d.received
+    assert d.photography is allowed
+
+
 def test_leading_unapproved_visitors_is_leaking_trade_secrets() -> None:
     """ "擅自率领参观人员参观者,按泄露商业机密论处"."""
     refused = receive_visit(_request(approval=None, led_by="张三"), SEED)
@@ -305,16 +328,184 @@ def test_leading_unapproved_visitors_is_leaking_trade_secrets() -> None:
     assert receive_visit(_request(led_by="张三"), SEED).leak is None
 
 
+# --------------------------------------------------------------------------- every reason
+
+_PHOTO_OK = Approval("赵总", Role.GENERAL_MANAGER, PHOTOGRAPHY, dt.date(2026, 6, 1))
+_C, _P = VisitorClass, VisitPreparation
+_R = ServiceReason
+
+
+def _received(visitor_class: VisitorClass, size: int) -> tuple[str, str, dict[str, object]]:
+    facts = {"visitor": "华东重工", "visitor_class": visitor_class, "size": size, "day": DAY}
+    return ("S1", _R.S1_RECEIVED, facts)
+
+
+def _refused(
+    visitor_class: VisitorClass, size: int, *refusals: VisitRefusal
+) -> tuple[str, str, dict[str, object]]:
+    facts = {"visitor": "华东重工", "visitor_class": visitor_class, "size": size, "day": DAY}
+    return ("S1", _R.S1_REFUSED, {**facts, "refusals": refusals})
+
+
+def _areas(workshop: int) -> list[tuple[str, str, dict[str, object]]]:
+    return [
+        ("S1", _R.S1_AREA_PASS, {"area": VisitArea.WORKSHOP, "passes": workshop}),
+        ("S1", _R.S1_AREA_NOT_ALLOWED, {"area": VisitArea.RESEARCH}),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("request_", "reasons"),
+    [
+        pytest.param(
+            _request(ahead=4),
+            [
+                _refused(_C.IMPORTANT, 8, VisitRefusal.LATE_BOOKING),
+                (
+                    "S1",
+                    _R.S1_LATE,
+                    {"booked": dt.date(2026, 6, 11), "day": DAY, "ahead": 4, "needed": 5},
+                ),
+            ],
+            id="important-booked-4-days-ahead",
+        ),
+        pytest.param(
+            _request(_C.GENERAL, 3, (VisitArea.MARKETING,), approval=None, led_by="张三"),
+            [
+                _refused(_C.GENERAL, 3, VisitRefusal.SMALL_GROUP, VisitRefusal.NO_PASS),
+                ("S1", _R.S1_SMALL_GROUP, {"size": 3, "limit": 5}),
+                ("S1", _R.S1_NO_PASS, {"status": Label("未签批", "none given")}),
+                ("S1", _R.S1_LEAK, {"who": "张三"}),
+            ],
+            id="general-group-of-3-without-pass-led-in",
+        ),
+        pytest.param(
+            _request(_C.INSTITUTION, dignitaries=True),
+            [
+                _received(_C.INSTITUTION, 8),
+                ("S1", _R.S1_GUIDE, {"guide": VisitGuide.RECEPTION}),
+                ("S1", _R.S1_STANDARD, {"visitor_class": _C.INSTITUTION}),
+                (
+                    "S1",
+                    _R.S1_PREPARATION,
+                    {"items": (_P.DEDICATED_GUIDE, _P.PASSES, _P.ADMIN_DEPARTMENT)},
+                ),
+                *_areas(8),
+            ],
+            id="institution-of-officials",
+        ),
+        pytest.param(
+            _request(size=21, photography=True, photo_permission=_PHOTO_OK),
+            [
+                _received(_C.IMPORTANT, 21),
+                ("S1", _R.S1_GUIDE, {"guide": VisitGuide.RECEPTION}),
+                ("S1", _R.S1_VIP, {"visitor_class": _C.IMPORTANT}),
+                ("S1", _R.S1_ROOM, {"size": 21}),
+                (
+                    "S1",
+                    _R.S1_PREPARATION,
+                    {"items": (_P.APPOINTMENT_FORM, _P.ASSIGN_GUIDE, _P.PASSES)},
+                ),
+                *_areas(21),
+                ("S1", _R.S1_PHOTO_ALLOWED, {}),
+            ],
+            id="important-group-of-21-photos-permitted",
+        ),
+        pytest.param(
+            _request(
+                _C.GENERAL,
+                9,
+                (VisitArea.FACTORY, VisitArea.MARKETING),
+                ticked=(AreaPasses(VisitArea.FACTORY), AreaPasses(VisitArea.MARKETING)),
+                photography=True,
+            ),
+            [
+                _received(_C.GENERAL, 9),
+                ("S1", _R.S1_GUIDE, {"guide": VisitGuide.NONE}),
+                ("S1", _R.S1_STANDARD, {"visitor_class": _C.GENERAL}),
+                ("S1", _R.S1_PREPARATION, {"items": (_P.PASSES,)}),
+                (
+                    "S1",
+                    _R.S1_AREA_RESTRICTED,
+                    {"area": VisitArea.FACTORY, "visitor_class": _C.GENERAL},
+                ),
+                ("S1", _R.S1_AREA_PASS, {"area": VisitArea.MARKETING, "passes": 9}),
+                ("S1", _R.S1_PHOTO_REFUSED, {}),
+            ],
+            id="general-group-of-9-factory-closed-photos-declined",
+        ),
+        pytest.param(
+            _request(_C.BIG, 30),
+            [
+                _received(_C.BIG, 30),
+                ("S1", _R.S1_GUIDE, {"guide": VisitGuide.SENIOR}),
+                ("S1", _R.S1_VIP, {"visitor_class": _C.BIG}),
+                ("S1", _R.S1_HOSPITALITY, {"items": (Hospitality.REFRESHMENTS, Hospitality.MEAL)}),
+                (
+                    "S1",
+                    _R.S1_PREPARATION,
+                    {
+                        "items": (
+                            _P.ADVANCE,
+                            _P.NEEDS_ANALYSIS,
+                            _P.REHEARSAL,
+                            _P.SENIOR_ESCORT,
+                            _P.REFRESHMENTS,
+                            _P.LEADERS_MEAL,
+                            _P.PASSES,
+                        )
+                    },
+                ),
+                *_areas(30),
+            ],
+            id="big-customer-group-of-30",
+        ),
+    ],
+)
+def test_every_reason_of_a_decision(
+    request_: VisitRequest, reasons: list[tuple[str, str, dict[str, object]]]
+) -> None:
+    """Each reason's rule, code and facts, in order, for the seed's classes: what a host stores
+    and what the zh/en texts are rendered from."""
+    d = receive_visit(request_, SEED)
+    assert [(r.rule, r.code, dict(r.facts)) for r in d.reasons] == reasons
+
+
 # --------------------------------------------------------------------------- the policy, inputs
 
 
-def test_the_policy_needs_one_row_per_class() -> None:
+_ROWS = ServicePolicy().reception.treatments
+
+
+@pytest.mark.parametrize(
+    ("rows", "problems"),
+    [
+        pytest.param(
+            _ROWS[:3], [("treatments", "'3 row(s)'", "a row for institution")], id="no-row"
+        ),
+        pytest.param(
+            (*_ROWS, _ROWS[0]),
+            [("treatments[4].visitor", "'general'", "a class without another row")],
+            id="two-rows",
+        ),
+        pytest.param(
+            (_ROWS[0], _ROWS[0]),
+            [
+                ("treatments[1].visitor", "'general'", "a class without another row"),
+                ("treatments", "'2 row(s)'", "a row for important"),
+                ("treatments", "'2 row(s)'", "a row for big"),
+                ("treatments", "'2 row(s)'", "a row for institution"),
+            ],
+            id="every-problem-at-once",
+        ),
+    ],
+)
+def test_the_policy_needs_one_row_per_class(
+    rows: tuple[object, ...], problems: list[tuple[str, object, str]]
+) -> None:
     with pytest.raises(PolicyError) as caught:
-        ReceptionPolicy(treatments=SEED.reception.treatments[:3])
-    assert "a row for institution" in str(caught.value)
-    with pytest.raises(PolicyError) as caught:
-        ReceptionPolicy(treatments=(*SEED.reception.treatments, SEED.reception.treatments[0]))
-    assert caught.value.problems[0].path == "treatments[4].visitor"
+        ReceptionPolicy(treatments=rows)  # type: ignore[arg-type]
+    assert [(p.path, p.given, p.expected) for p in caught.value.problems] == problems
 
 
 def test_the_settings_are_marked() -> None:
@@ -326,20 +517,40 @@ def test_the_settings_are_marked() -> None:
     assert marks["reception.meeting_room_capacity"] == "default"
 
 
+_TEXT = "a non-empty string"
+_DAY = "a datetime.date from 1900-01-01 to 2999-12-31"
+
+
 @pytest.mark.parametrize(
-    ("change", "field"),
+    ("change", "problem"),
     [
-        ({"group_size": 0}, "group_size"),
-        ({"group_size": True}, "group_size"),
-        ({"areas": (VisitArea.FACTORY, VisitArea.FACTORY)}, "areas[1]"),
-        ({"areas": ("厂区",)}, "areas[0]"),
-        ({"visit_on": dt.date(2026, 1, 1)}, "visit_on"),
-        ({"visitor": " "}, "visitor"),
-        ({"led_by": ""}, "led_by"),
+        ({"id": ""}, ("id", "''", _TEXT)),
+        ({"visitor": " "}, ("visitor", "' '", _TEXT)),
+        ({"visitor_class": "big"}, ("visitor_class", "'big'", "a VisitorClass")),
+        ({"group_size": 0}, ("group_size", 0, "a whole number from 1 to 10,000")),
+        ({"group_size": True}, ("group_size", True, "a whole number from 1 to 10,000")),
+        ({"areas": "厂区"}, ("areas", "'厂区'", "a tuple of VisitArea values")),
+        ({"areas": ("厂区",)}, ("areas[0]", "'厂区'", "VisitArea values")),
+        (
+            {"areas": (VisitArea.FACTORY, VisitArea.FACTORY)},
+            ("areas[1]", "<VisitArea.FACTORY: 'factory'>", "VisitArea values, each once"),
+        ),
+        ({"booked_on": None}, ("booked_on", None, _DAY)),
+        (
+            {"visit_on": dt.date(2026, 1, 1)},
+            ("visit_on", "datetime.date(2026, 1, 1)", "a day on or after booked_on (2026-06-14)"),
+        ),
+        ({"contact": " "}, ("contact", "' '", "a non-empty string or None")),
+        ({"photography": 1}, ("photography", 1, "True or False")),
+        ({"dignitaries": None}, ("dignitaries", None, "True or False")),
+        ({"instruction": GM}, ("instruction", "a Approval", "a VisitInstruction")),
+        ({"photo_permission": "赵总"}, ("photo_permission", "'赵总'", "an Approval or None")),
+        ({"led_by": ""}, ("led_by", "''", "a non-empty string or None")),
     ],
+    ids=lambda v: next(iter(v)) if isinstance(v, dict) else "",
 )
-def test_a_request_that_cannot_be_right_names_its_field(
-    change: dict[str, object], field: str
+def test_every_refusal_of_a_visit_request(
+    change: dict[str, object], problem: tuple[str, object, str]
 ) -> None:
     values = {
         "id": "V-1",
@@ -351,22 +562,56 @@ def test_a_request_that_cannot_be_right_names_its_field(
         "visit_on": DAY,
     }
     values.update(change)
-    with pytest.raises(InputError) as caught:
-        VisitRequest(**values)  # type: ignore[arg-type]
-    assert caught.value.field == field
+    assert problems_of(lambda: VisitRequest(**values)) == [problem]  # type: ignore[arg-type]
 
 
-def test_the_rule_checks_its_arguments() -> None:
-    with pytest.raises(InputError) as caught:
-        receive_visit("V-01", SEED)  # type: ignore[arg-type]
-    assert caught.value.field == "request"
-    with pytest.raises(InputError) as caught:
-        receive_visit(_request(), PolicyBook())  # type: ignore[arg-type]
-    assert "book.service" in caught.value.expected
+@pytest.mark.parametrize(
+    ("call", "problem"),
+    [
+        pytest.param(
+            lambda: receive_visit("V-01", SEED),  # type: ignore[arg-type]
+            ("request", "'V-01'", "a VisitRequest"),
+            id="request",
+        ),
+        pytest.param(
+            lambda: receive_visit(_request(), PolicyBook()),  # type: ignore[arg-type]
+            (
+                "policy",
+                "a PolicyBook",
+                "a ServicePolicy (ServicePolicy() is the seed; for a PolicyBook pass book.service)",
+            ),
+            id="policy",
+        ),
+        pytest.param(
+            lambda: receive_visit(
+                _request(), ServicePolicy(version="2027", effective=dt.date(2027, 1, 1))
+            ),
+            (
+                "request.visit_on",
+                "datetime.date(2026, 6, 15)",
+                "a day on or after the policy's effective date 2027-01-01 (version '2027')",
+            ),
+            id="before-the-policy",
+        ),
+    ],
+)
+def test_the_rule_checks_its_arguments(
+    call: Callable[[], object], problem: tuple[str, object, str]
+) -> None:
+    assert problems_of(call) == [problem]
+
+
+def test_the_decision_names_the_policy_that_decided() -> None:
     dated = ServicePolicy(version="2027", effective=dt.date(2027, 1, 1))
-    with pytest.raises(InputError) as caught:
-        receive_visit(_request(), dated)
-    assert caught.value.field == "request.visit_on"
+    request = attrs.evolve(
+        _request(approval=attrs.evolve(GM, on=dt.date(2027, 1, 4))),
+        booked_on=dt.date(2027, 1, 4),
+        visit_on=dt.date(2027, 1, 11),
+    )
+    d = receive_visit(request, dated)
+    assert d.received
+    assert (d.policy_version, d.policy_effective) == ("2027", dt.date(2027, 1, 1))
+    assert (receive_visit(_request(), SEED).policy_version, SEED.effective) == ("seed", None)
 
 
 def test_a_request_read_from_json_with_chinese_labels() -> None:
