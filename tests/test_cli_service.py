@@ -508,3 +508,20 @@ def test_the_samples_are_read_as_utf8_whatever_the_locale() -> None:
         locale.setlocale(locale.LC_CTYPE, before)
     assert texts == {name: sample_text(name) for name in texts}
     assert texts["visits"].splitlines()[1].startswith("V-01,华东重工集团,important,8,")
+
+
+@pytest.mark.parametrize(
+    ("change", "column"),
+    [
+        ({"approver_role": "boss"}, "approver_role"),
+        ({"approved_by": " "}, "approved_by"),
+        ({"approved_on": "2026-12-02"}, "approved_on"),
+    ],
+)
+def test_a_sign_off_problem_is_named_at_its_own_column(
+    change: dict[str, object], column: str
+) -> None:
+    """A row built in Python (not read from CSV) with a bad sign-off cell: the problem names
+    that cell's column, not the sign-off's date."""
+    [(path, given, _)] = problems_of(lambda: visit_request(_row(**{**_SIGNED, **change})))
+    assert (path, given) == (column, repr(change[column]))

@@ -214,8 +214,11 @@ def _approval(
         return None, problems
     try:
         return Approval(name, kind, what, day), []
-    except InputError as exc:
-        return None, [Problem(on, p.message, p.given, p.expected) for p in exc.problems]
+    except InputError as exc:  # each at its column: the sign-off's who, role or day
+        columns = {"who": who, "role": role, "on": on}
+        return None, [
+            Problem(columns.get(p.path, on), p.message, p.given, p.expected) for p in exc.problems
+        ]
 
 
 def visit_request(row: VisitRow) -> VisitRequest:
