@@ -6,6 +6,9 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import json
+import os
+import time
+from collections.abc import Callable, Iterator
 from decimal import Decimal
 
 import attrs
@@ -14,8 +17,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from customer_rules import InputError, PolicyError, explain
-from customer_rules.calendars import DeadlineMode, WorkingDayCalendar
+from customer_rules.calendars import Deadline, DeadlineMode, WorkingDayCalendar
 from customer_rules.dates import SHANGHAI
+from customer_rules.errors import shown
 from customer_rules.interchange import from_data, to_data
 from customer_rules.reasons import find_reason
 from customer_rules.recurrence import Recurrence
@@ -30,14 +34,27 @@ from customer_rules.service import (
     ServiceReason,
     SeverityCriteria,
     SeverityReading,
+    SeverityResult,
     SlaMeasure,
+    SlaTarget,
     StampedRecord,
+    StepDue,
     SurveyDue,
     classify_complaint,
     complaint_status,
     survey_due,
 )
-from customer_rules.workflow import Case, StepOutcome, Transition, WorkflowTable, apply, start
+from customer_rules.workflow import (
+    Case,
+    Event,
+    State,
+    StepOutcome,
+    Transition,
+    WorkflowTable,
+    apply,
+    start,
+)
+from refusals import problems_of
 
 SEED = ServicePolicy()
 TABLE = SEED.complaints.table
@@ -445,3 +462,616 @@ def test_a_status_round_trips_through_json() -> None:
     assert back == s
     assert back.reasons == s.reasons
     assert s.first_response.measure is SlaMeasure.FIRST_RESPONSE
+
+
+# --------------------------------------------------------------------------- exact refusals
+
+_MAJOR_AT_10 = _steps(TABLE, "K-1", ("classify_major", CS, _at(5, 10)))
+_TWO_STEPS = _steps(TABLE, "K-1", ("classify_major", CS, _at(5, 10)), ("review", VP, _at(5, 11)))
+_OTHER_SUBJECT = _steps(TABLE, "K-2", ("classify_major", CS, _at(5, 10)))
+_ORDINARY_AT_10 = _steps(TABLE, "K-1", ("classify_ordinary", CS, _at(5, 10)))
+_AWAIT = _steps(WAITING, "K-1", ("await_customer", CS, _at(5, 10)))
+# a calendar on which no day is ever worked (every weekday is the weekend)
+_NEVER = WorkingDayCalendar(
+    weekend=frozenset(range(1, 8)), covered_years=frozenset(range(2026, 2050))
+)
+
+
+def _early(stamped: StampedRecord) -> StampedRecord:
+    """The same record stamped at 08:00 of its day, before the complaint's receipt at 09:00."""
+    return StampedRecord(stamped.record, stamped.at.replace(hour=8))
+
+
+@pytest.mark.parametrize(
+    ("call", "problems"),
+    [
+        pytest.param(
+            lambda: complaint_status("K-1", [], SEED, at=_at(5, 11)),  # type: ignore[arg-type]
+            [("complaint", "'K-1'", "a Complaint")],
+            id="complaint",
+        ),
+        pytest.param(
+            lambda: complaint_status(_complaint(), [], SEED, at=dt.datetime(2026, 6, 5, 10)),
+            [
+                (
+                    "at",
+                    "datetime.datetime(2026, 6, 5, 10, 0)",
+                    "a timezone-aware datetime, e.g. datetime(..., tzinfo=SHANGHAI)",
+                )
+            ],
+            id="at-naive",
+        ),
+        pytest.param(
+            lambda: complaint_status(
+                _complaint(), [], ServicePolicy(effective=dt.date(2026, 7, 1)), at=_at(5, 11)
+            ),
+            [
+                (
+                    "at",
+                    "datetime.date(2026, 6, 5)",
+                    "a day on or after the policy's effective date 2026-07-01 (version 'seed')",
+                )
+            ],
+            id="at-before-the-policy",
+        ),
+        pytest.param(
+            lambda: complaint_status(_complaint(), "x", SEED, at=_at(5, 11)),  # type: ignore[arg-type]
+            [("records", "'x'", "a list of a StampedRecord")],
+            id="records-not-a-list",
+        ),
+        pytest.param(
+            lambda: complaint_status(_complaint(), ["x"], SEED, at=_at(5, 11)),  # type: ignore[list-item]
+            [("records[0]", "'x'", "a StampedRecord")],
+            id="records-item",
+        ),
+        pytest.param(
+            lambda: complaint_status(_complaint(), _OTHER_SUBJECT, SEED, at=_at(5, 11)),
+            [("records[0].subject", "'K-2'", "'K-1', as the case")],
+            id="records-of-another-complaint",
+        ),
+        pytest.param(
+            lambda: complaint_status(_complaint(), [_early(_MAJOR_AT_10[0])], SEED, at=_at(5, 11)),
+            [
+                (
+                    "records[0].at",
+                    shown(_at(5, 8)),
+                    "a moment on or after the complaint's receipt",
+                )
+            ],
+            id="records-before-the-receipt",
+        ),
+        pytest.param(
+            lambda: complaint_status(
+                _complaint(),
+                [_TWO_STEPS[0], StampedRecord(_TWO_STEPS[1].record, _at(5, 9, 30))],
+                SEED,
+                at=_at(5, 12),
+            ),
+            [("records[1].at", shown(_at(5, 9, 30)), "a moment on or after the record before")],
+            id="records-out-of-order",
+        ),
+        pytest.param(
+            lambda: complaint_status(_complaint(), _MAJOR_AT_10, SEED, at=_at(5, 9, 30)),
+            [
+                (
+                    "records[0].at",
+                    shown(_at(5, 10)),
+                    "a moment on or before at (2026-06-05 09:30:00+08:00)",
+                )
+            ],
+            id="records-after-at",
+        ),
+        pytest.param(
+            lambda: complaint_status(_complaint(), _ORDINARY_AT_10, SEED, at=_at(5, 11)),
+            [
+                (
+                    "records[0].event",
+                    "'classify_ordinary'",
+                    "'classify_major': the complaint's severity is major",
+                )
+            ],
+            id="records-classified-against-the-severity",
+        ),
+        pytest.param(
+            lambda: complaint_status(_complaint(None), [], SEED, at=_at(5, 11)),
+            [
+                (
+                    "complaint.severity",
+                    None,
+                    "major or ordinary: the policy reads the severity as an input",
+                )
+            ],
+            id="severity-missing",
+        ),
+        pytest.param(
+            lambda: complaint_status(_complaint(), [], SEED, at=_at(5, 11), waiting="x"),  # type: ignore[arg-type]
+            [("waiting", "'x'", "a list of a StampedRecord")],
+            id="waiting-not-a-list",
+        ),
+        pytest.param(
+            lambda: complaint_status(
+                _complaint(), [], SEED, at=_at(5, 11), waiting=[_early(_AWAIT[0])]
+            ),
+            [
+                (
+                    "waiting[0].at",
+                    shown(_at(5, 8)),
+                    "a moment on or after the complaint's receipt",
+                )
+            ],
+            id="waiting-before-the-receipt",
+        ),
+        pytest.param(
+            lambda: complaint_status(_complaint(), [], SEED, at=_at(5, 11), waiting=_MAJOR_AT_10),
+            [
+                ("waiting[0].workflow", "'S3.complaint'", "'S3.waiting', as the case"),
+                ("waiting[0].before", "'recorded'", "'open', as the case"),
+            ],
+            id="waiting-a-record-of-the-complaint-table",
+        ),
+        pytest.param(
+            lambda: complaint_status(_complaint(), [], SEED, at=_at(5, 11), calendar=_NEVER),
+            [
+                (
+                    "calendar",
+                    "a WorkingDayCalendar",
+                    "working days within 7320 days after 2026-06-05 09:00:00+08:00",
+                )
+            ],
+            id="calendar-without-working-days",
+        ),
+    ],
+)
+def test_every_refusal_of_complaint_status(
+    call: Callable[[], object], problems: list[tuple[str, object, str]]
+) -> None:
+    """Each argument check names the argument or the record (its dotted path), the value given
+    and what was expected; pause records are named ``waiting[i]``, not ``records[i]``."""
+    assert problems_of(call) == problems
+
+
+@pytest.mark.parametrize(
+    ("call", "problems"),
+    [
+        pytest.param(
+            lambda: classify_complaint("K-1", SEED),  # type: ignore[arg-type]
+            [("complaint", "'K-1'", "a Complaint")],
+            id="complaint",
+        ),
+        pytest.param(
+            lambda: classify_complaint(_complaint(None), SEED),
+            [
+                (
+                    "complaint.severity",
+                    None,
+                    "major or ordinary: the policy reads the severity as an input",
+                )
+            ],
+            id="severity-missing",
+        ),
+        pytest.param(
+            lambda: classify_complaint(_complaint(), "x"),  # type: ignore[arg-type]
+            [("policy", "'x'", "a ServicePolicy (ServicePolicy() is the seed)")],
+            id="policy",
+        ),
+    ],
+)
+def test_every_refusal_of_classify_complaint(
+    call: Callable[[], object], problems: list[tuple[str, object, str]]
+) -> None:
+    assert problems_of(call) == problems
+
+
+@pytest.mark.parametrize(
+    ("call", "problems"),
+    [
+        pytest.param(
+            lambda: survey_due("x", on=dt.date(2026, 8, 1)),  # type: ignore[arg-type]
+            [("policy", "'x'", "a ServicePolicy (ServicePolicy() is the seed)")],
+            id="policy",
+        ),
+        pytest.param(
+            lambda: survey_due(SEED, on="x"),  # type: ignore[arg-type]
+            [("on", "'x'", "a datetime.date")],
+            id="on",
+        ),
+        pytest.param(
+            lambda: survey_due(SEED, on=dt.date(2026, 8, 1), last="x"),  # type: ignore[arg-type]
+            [("last", "'x'", "a datetime.date")],
+            id="last",
+        ),
+        pytest.param(
+            lambda: survey_due(SEED, on=dt.date(2026, 8, 1), last=dt.date(2026, 9, 1)),
+            [("last", "datetime.date(2026, 9, 1)", "a day on or before on (2026-08-01)")],
+            id="last-after-on",
+        ),
+        pytest.param(
+            lambda: survey_due(SEED, on=dt.date(2026, 8, 1), calendar="x"),  # type: ignore[arg-type]
+            [("calendar", "'x'", "a Calendar, e.g. CALENDAR_DAYS")],
+            id="calendar",
+        ),
+    ],
+)
+def test_every_refusal_of_survey_due(
+    call: Callable[[], object], problems: list[tuple[str, object, str]]
+) -> None:
+    assert problems_of(call) == problems
+
+
+@pytest.mark.parametrize(
+    ("call", "problems"),
+    [
+        pytest.param(
+            lambda: _complaint(amount="x"),
+            [
+                (
+                    "amount",
+                    "'x'",
+                    "a Decimal, an int or a string such as '800000', '800,000', '80万' or '1.5亿'",
+                )
+            ],
+            id="complaint-amount",
+        ),
+        pytest.param(
+            lambda: StampedRecord(_MAJOR_AT_10[0].record, _at(6, 10)),
+            [
+                (
+                    "at",
+                    shown(_at(6, 10)),
+                    "a moment on the record's day 2026-06-05 (Asia/Shanghai)",
+                )
+            ],
+            id="stamp-on-another-day",
+        ),
+    ],
+)
+def test_every_refusal_of_a_complaints_facts(
+    call: Callable[[], object], problems: list[tuple[str, object, str]]
+) -> None:
+    assert problems_of(call) == problems
+
+
+def _table(*, without: tuple[str, ...] = (), anyone_refers: bool = False) -> WorkflowTable:
+    """The seed's complaint table less the rows of the events ``without`` (or the rows out of
+    ``with_vp`` when ``without`` names that state); ``anyone_refers``: the business department
+    may refer too."""
+    rows = tuple(
+        Transition(t.source, t.event, t.target, roles=frozenset({VP, BD}))
+        if anyone_refers and t.event == "refer"
+        else t
+        for t in TABLE.transitions
+        if t.event not in without and t.source not in without
+    )
+    return WorkflowTable(
+        name=TABLE.name,
+        rule=TABLE.rule,
+        initial=TABLE.initial,
+        states=TABLE.states,
+        events=TABLE.events,
+        transitions=rows,
+    )
+
+
+_STATES = (
+    "one of the states ['analysed', 'answered', 'confirmed', 'handled', 'handled_major',"
+    " 'recorded', 'referred', 'verified', 'vp_reviewed', 'with_vp']"
+)
+_DUE = SEED.complaints.steps_due
+_TARGETS = SEED.complaints.targets
+
+
+@pytest.mark.parametrize(
+    ("make", "problems"),
+    [
+        pytest.param(
+            lambda: ComplaintPolicy(table=_table(without=("classify_major",))),
+            [("table.transitions", "'11 row(s)'", "a row from 'recorded' on 'classify_major'")],
+            id="no-major-route",
+        ),
+        pytest.param(
+            lambda: ComplaintPolicy(table=_table(without=("classify_ordinary",))),
+            [
+                (
+                    "table.transitions",
+                    "'11 row(s)'",
+                    "a row from 'recorded' on 'classify_ordinary'",
+                )
+            ],
+            id="no-ordinary-route",
+        ),
+        pytest.param(
+            lambda: ComplaintPolicy(table=_table(without=("classify_major", "classify_ordinary"))),
+            [
+                ("table.transitions", "'10 row(s)'", "a row from 'recorded' on 'classify_major'"),
+                (
+                    "table.transitions",
+                    "'10 row(s)'",
+                    "a row from 'recorded' on 'classify_ordinary'",
+                ),
+            ],
+            id="no-classification",
+        ),
+        pytest.param(
+            lambda: ComplaintPolicy(table=_table(without=("with_vp",))),
+            [
+                (
+                    "table.transitions",
+                    "'with_vp'",
+                    "a state after classify_major from which only the VP in charge acts",
+                )
+            ],
+            id="nothing-from-the-vps-desk",
+        ),
+        pytest.param(
+            lambda: ComplaintPolicy(table=_table(anyone_refers=True)),
+            [
+                (
+                    "table.transitions",
+                    "'with_vp'",
+                    "a state after classify_major from which only the VP in charge acts",
+                )
+            ],
+            id="another-role-at-the-vps-desk",
+        ),
+        pytest.param(
+            lambda: ComplaintPolicy(steps_due=(*_DUE, StepDue("done", ComplaintSeverity.MAJOR, 0))),
+            [("steps_due[12].state", "'done'", _STATES)],
+            id="step-due-of-no-state",
+        ),
+        pytest.param(
+            lambda: ComplaintPolicy(steps_due=(*_DUE, _DUE[1])),
+            [("steps_due[12]", "'with_vp'", "a state and severity listed once")],
+            id="step-due-twice",
+        ),
+        pytest.param(
+            lambda: ComplaintPolicy(targets=(*_TARGETS, _TARGETS[0])),
+            [("targets[2].severity", "'major'", "a severity listed once")],
+            id="target-twice",
+        ),
+        pytest.param(
+            lambda: ComplaintPolicy(targets=_TARGETS[1:]),
+            [("targets", "'1 row(s)'", "a target for major")],
+            id="no-major-target",
+        ),
+        pytest.param(
+            lambda: ComplaintPolicy(targets=()),
+            [
+                ("targets", "'0 row(s)'", "a target for major"),
+                ("targets", "'0 row(s)'", "a target for ordinary"),
+            ],
+            id="no-targets",
+        ),
+        pytest.param(
+            lambda: ComplaintPolicy(resolved_state="done"),
+            [("resolved_state", "'done'", _STATES)],
+            id="resolved-state",
+        ),
+    ],
+)
+def test_every_refusal_of_a_complaint_policy(
+    make: Callable[[], object], problems: list[tuple[str, object, str]]
+) -> None:
+    """The table keeps both classifications from its initial state and the VP's desk (only the
+    VP in charge acts there); each due date and target is listed once, both severities have a
+    target, and the resolved state is one of the table's."""
+    with pytest.raises(PolicyError) as caught:
+        make()
+    assert [(p.path, p.given, p.expected) for p in caught.value.problems] == problems
+
+
+def test_a_resolution_target_may_equal_the_first_response_target_but_not_fall_short() -> None:
+    same = SlaTarget(ComplaintSeverity.MAJOR, 8, 8)
+    assert (same.first_response_hours, same.resolution_hours) == (8, 8)
+    with pytest.raises(PolicyError) as caught:
+        SlaTarget(ComplaintSeverity.MAJOR, 8, 7)
+    assert [(p.path, p.given, p.expected) for p in caught.value.problems] == [
+        ("resolution_hours", 7, "at least first_response_hours (8)")
+    ]
+
+
+# --------------------------------------------------------------------------- exact results
+
+_VERSIONED = ServicePolicy(version="2026.6", effective=dt.date(2026, 1, 1))
+_BY_CRITERIA = ServicePolicy(
+    version="2026.6",
+    effective=dt.date(2026, 1, 1),
+    complaints=ComplaintPolicy(reading=SeverityReading.CRITERIA),
+)
+_BY_AMOUNT_ONLY = ServicePolicy(
+    version="2026.6",
+    effective=dt.date(2026, 1, 1),
+    complaints=ComplaintPolicy(
+        reading=SeverityReading.CRITERIA, criteria=SeverityCriteria(big_customer=False)
+    ),
+)
+
+
+@pytest.mark.parametrize(
+    ("policy", "big", "amount", "severity", "big_found", "amount_found"),
+    [
+        # the input reading: the host's severity, no criterion looked at
+        (_VERSIONED, True, "200000", ComplaintSeverity.ORDINARY, False, None),
+        # the criteria: a big customer, or at least 100,000 at stake [default]
+        (_BY_CRITERIA, True, None, ComplaintSeverity.MAJOR, True, None),
+        (_BY_CRITERIA, True, "100000", ComplaintSeverity.MAJOR, True, Decimal(100_000)),
+        (_BY_CRITERIA, False, "100000", ComplaintSeverity.MAJOR, False, Decimal(100_000)),
+        (_BY_CRITERIA, False, "99999.99", ComplaintSeverity.ORDINARY, False, None),
+        (_BY_AMOUNT_ONLY, True, "99999.99", ComplaintSeverity.ORDINARY, False, None),
+    ],
+)
+def test_a_severity_result_says_exactly_what_decided_it(
+    policy: ServicePolicy,
+    big: bool,
+    amount: str | None,
+    severity: ComplaintSeverity,
+    big_found: bool,
+    amount_found: Decimal | None,
+) -> None:
+    c = _complaint(ComplaintSeverity.ORDINARY, big_customer=big, amount=amount)
+    assert classify_complaint(c, policy) == SeverityResult(
+        "K-1",
+        severity,
+        policy.complaints.reading,
+        big_found,
+        amount_found,
+        "2026.6",
+        policy_effective=dt.date(2026, 1, 1),
+    )
+
+
+def test_every_result_carries_the_policys_version_and_effective_date() -> None:
+    status = complaint_status(_complaint(), _MAJOR_AT_10, _VERSIONED, at=_at(5, 11))
+    assert (status.policy_version, status.policy_effective) == ("2026.6", dt.date(2026, 1, 1))
+    s = status.severity
+    assert (s.policy_version, s.policy_effective) == ("2026.6", dt.date(2026, 1, 1))
+    survey = survey_due(_VERSIONED, on=dt.date(2026, 8, 1))
+    assert (survey.policy_version, survey.policy_effective) == ("2026.6", dt.date(2026, 1, 1))
+
+
+def test_a_step_taken_at_the_moment_of_receipt_counts_no_time() -> None:
+    """A record may be stamped at the receipt itself, and the next at the same moment."""
+    records = _steps(TABLE, "K-1", ("classify_major", CS, _at(5, 9)), ("review", VP, _at(5, 9)))
+    s = complaint_status(_complaint(), records, SEED, at=_at(5, 9))
+    assert (s.first_response.done_at, s.first_response.elapsed_minutes) == (_at(5, 9), 0)
+    assert s.first_response.met
+    assert s.state.name == "vp_reviewed"
+
+
+def test_the_next_step_is_due_from_the_day_of_the_last_step() -> None:
+    """Received Friday 5 June, classified ordinary on Monday 8 June: "verified" allows five days
+    [default] from the Monday, not from the receipt."""
+    records = _steps(TABLE, "K-1", ("classify_ordinary", CS, _at(8, 10)))
+    s = complaint_status(_complaint(ComplaintSeverity.ORDINARY), records, SEED, at=_at(8, 11))
+    assert s.step_due == dt.date(2026, 6, 13)
+
+
+def test_the_response_clock_to_the_second_with_pauses() -> None:
+    """A major complaint received Friday 09:00 (2 and 16 business hours [default], every day
+    worked): awaiting the customer from 11:00 to 12:00 and again Monday from 10:00 — the first
+    response falls due at 11:00, as the pause starts; the resolution stops with the open pause
+    (7 hours on Friday, 8 on Saturday, 8 on Sunday: breached before Monday's pause)."""
+    waiting = _steps(
+        WAITING,
+        "K-1",
+        ("await_customer", CS, _at(5, 11)),
+        ("customer_replied", CS, _at(5, 12)),
+        ("await_customer", CS, _at(8, 10)),
+    )
+    s = complaint_status(_complaint(), [], SEED, at=_at(8, 12), waiting=waiting)
+    assert (s.first_response.due_at, s.first_response.elapsed_minutes) == (_at(5, 11), 24 * 60)
+    assert (s.resolution.due_at, s.resolution.breached) == (_at(7, 10), True)
+    assert s.paused
+    replied = _steps(
+        WAITING,
+        "K-1",
+        ("await_customer", CS, _at(5, 16)),
+        ("customer_replied", CS, _at(8, 10)),
+    )
+    over_the_weekend = complaint_status(_complaint(), [], SEED, at=_at(8, 12), waiting=replied)
+    # 7 hours on Friday, paused to Monday 10:00, 7 on Monday, 2 on Tuesday
+    assert over_the_weekend.resolution.due_at == _at(9, 11)
+    assert over_the_weekend.resolution.elapsed_minutes == (7 + 2) * 60
+
+
+def test_the_first_response_of_a_whole_day_is_due_at_closing() -> None:
+    """An ordinary complaint received 09:00 (8 business hours [default]) is due at 17:00 the
+    same day, not at the next opening."""
+    c = _complaint(ComplaintSeverity.ORDINARY)
+    s = complaint_status(c, [], SEED, at=_at(5, 10), calendar=WEEKDAYS)
+    assert s.first_response.due_at == _at(5, 17)
+
+
+_REMINDING = WorkflowTable(
+    name="S3.waiting",
+    rule="S3",
+    initial="open",
+    states=(State("open", "处理中", "open"), State("waiting", "等待客户回复", "awaiting")),
+    events=(
+        Event("await_customer", "等待客户回复", "await the customer"),
+        Event("remind", "提醒客户", "remind the customer"),
+        Event("customer_replied", "客户已回复", "the customer replied"),
+    ),
+    transitions=(
+        Transition("open", "await_customer", "waiting", roles=frozenset({CS})),
+        Transition("waiting", "remind", "waiting", roles=frozenset({CS})),
+        Transition("waiting", "customer_replied", "open", roles=frozenset({CS})),
+    ),
+)
+
+
+def test_a_step_inside_the_pause_neither_restarts_nor_ends_it() -> None:
+    """With a waiting table of the host's that has a reminder while awaiting the customer, the
+    pause runs from leaving the initial state to coming back to it."""
+    policy = ServicePolicy(complaints=ComplaintPolicy(waiting=_REMINDING))
+    waiting = _steps(
+        _REMINDING,
+        "K-1",
+        ("await_customer", CS, _at(5, 10)),
+        ("remind", CS, _at(5, 12)),
+        ("customer_replied", CS, _at(5, 14)),
+    )
+    s = complaint_status(_complaint(), [], policy, at=_at(5, 17), waiting=waiting)
+    assert s.resolution.elapsed_minutes == (8 - 4) * 60
+    still = complaint_status(_complaint(), [], policy, at=_at(5, 17), waiting=waiting[:2])
+    assert (still.resolution.elapsed_minutes, still.paused) == (60, True)
+
+
+def test_the_survey_keeps_its_last_day_and_counts_its_deadline_on_the_calendar() -> None:
+    """A survey due five working days after the end of June (a policy's choice): from Tuesday
+    30 June over a weekend on the company calendar, Tuesday 7 July."""
+    s = survey_due(SEED, on=dt.date(2026, 8, 1), last=dt.date(2026, 6, 20))
+    assert s.last == dt.date(2026, 6, 20)
+    survey = Recurrence.in_months(6, 12, deadline=Deadline(5, DeadlineMode.WORKING_DAYS))
+    policy = ServicePolicy(complaints=ComplaintPolicy(survey=survey))
+    s = survey_due(policy, on=dt.date(2026, 6, 1), calendar=WEEKDAYS)
+    assert (s.occurrence.day, s.occurrence.due) == (dt.date(2026, 6, 30), dt.date(2026, 7, 7))
+
+
+# --------------------------------------------------------------------------- the host's zone
+
+
+@pytest.fixture(
+    params=["UTC0", "<-10>10", "<+14>-14"], ids=["host-utc", "host-utc-10", "host-utc+14"]
+)
+def host_zone(request: pytest.FixtureRequest) -> Iterator[str]:
+    """The host's local time zone set to UTC, UTC−10 and UTC+14 (POSIX ``TZ`` strings): a
+    Shanghai morning is the day before in UTC and UTC−10, a Shanghai evening from 18:00 the
+    day after in UTC+14."""
+    before = os.environ.get("TZ")
+    os.environ["TZ"] = request.param
+    time.tzset()
+    try:
+        yield request.param
+    finally:
+        if before is None:
+            del os.environ["TZ"]
+        else:
+            os.environ["TZ"] = before
+        time.tzset()
+
+
+@pytest.mark.parametrize(
+    ("received", "at", "overdue"),
+    [
+        pytest.param(_at(5, 7), _at(6, 7), True, id="mornings"),
+        pytest.param(_at(5, 20), _at(5, 20, 30), False, id="evening"),
+    ],
+)
+def test_a_complaints_days_are_shanghais_whatever_the_hosts_zone(
+    host_zone: str, received: dt.datetime, at: dt.datetime, overdue: bool
+) -> None:
+    """A major complaint's classification is due the day it is received ("立即") — 5 June in
+    Asia/Shanghai, whatever the host's zone; asked the next Shanghai morning it is overdue."""
+    c = Complaint("K-1", "C042", received, severity=ComplaintSeverity.MAJOR)
+    s = complaint_status(c, [], SEED, at=at)
+    assert (s.step_due, s.step_overdue) == (dt.date(2026, 6, 5), overdue)
+    day = received.date()
+    step = apply(
+        TABLE,
+        start(TABLE, subject="K-1"),
+        "classify_major",
+        by=Approval("周", CS, "S3", day),
+        on=day,
+    )
+    assert step.record is not None
+    assert StampedRecord(step.record, received).at == received

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Callable
 from decimal import Decimal
 
 import pytest
@@ -28,7 +29,8 @@ from customer_rules.service import (
     monthly_tasks,
 )
 from customer_rules.testing import amounts
-from customer_rules.workflow import EventRecord, StepOutcome, apply, start
+from customer_rules.workflow import EventRecord, StepOutcome, WorkflowTable, apply, start
+from refusals import problems_of
 
 SEED = ServicePolicy()
 TABLE = SEED.development.table
@@ -265,3 +267,197 @@ def test_the_status_follows_any_record_and_round_trips(events: list[str], import
         assert "register" not in [n.event.name for n in s.next] or s.case.state == "approved"
     data = json.loads(json.dumps(to_data(s, lang="zh"), ensure_ascii=False))
     assert from_data(DevelopmentStatus, data, policy=SEED) == s
+
+
+# --------------------------------------------------------------------------- exact results
+
+_VERSIONED = ServicePolicy(version="2026.6", effective=dt.date(2026, 1, 1))
+
+
+def test_a_fraction_of_a_cent_goes_to_the_last_month() -> None:
+    """Sales of 1.239 yuan: 123 whole cents (rounded down, never up), 10 a month and the 3 left
+    to January–March (equal remainders: the earlier month first), and the 0.009 below a cent to
+    December — the months add up to 1.239 exactly."""
+    plan = monthly_tasks(DevelopmentTarget(2026, 0, "1.239"), SEED, on=DAY)
+    assert [m.sales for m in plan.months] == [
+        *[Decimal("0.11")] * 3,
+        *[Decimal("0.10")] * 8,
+        Decimal("0.109"),
+    ]
+
+
+def test_every_result_carries_the_policys_version_and_effective_date() -> None:
+    plan = monthly_tasks(DevelopmentTarget(2026, 12, "12万"), _VERSIONED, on=DAY)
+    assert (plan.policy_version, plan.policy_effective) == ("2026.6", dt.date(2026, 1, 1))
+    app = DevelopmentApplication("D-1", "华南电气", "陈小明")
+    s = development_status(app, _run(_APPLY), _VERSIONED, on=DAY)
+    assert (s.policy_version, s.policy_effective) == ("2026.6", dt.date(2026, 1, 1))
+
+
+# --------------------------------------------------------------------------- exact refusals
+
+_APP = DevelopmentApplication("D-1", "华南电气", "陈小明")
+_AMOUNT = "a Decimal, an int or a string such as '800000', '800,000', '80万' or '1.5亿'"
+
+
+@pytest.mark.parametrize(
+    ("call", "problems"),
+    [
+        pytest.param(
+            lambda: DevelopmentTarget(1899, 3, "1"),
+            [("year", 1899, "a whole number from 1,900 to 2,999")],
+            id="year",
+        ),
+        pytest.param(
+            lambda: DevelopmentTarget(2026, -1, "1"),
+            [("customers", -1, "a whole number from 0 to 1,000,000")],
+            id="customers",
+        ),
+        pytest.param(
+            lambda: DevelopmentTarget(2026, 3, "x"), [("sales", "'x'", _AMOUNT)], id="sales"
+        ),
+        pytest.param(
+            lambda: DevelopmentTarget(2026, 3, "-1"),
+            [("sales", "'-1'", "a non-negative amount")],
+            id="sales-negative",
+        ),
+        pytest.param(
+            lambda: DevelopmentTarget(2026, 3, "1", set_by="x"),  # type: ignore[arg-type]
+            [("set_by", "'x'", "an Approval or None")],
+            id="set_by",
+        ),
+        pytest.param(
+            lambda: monthly_tasks("x", SEED, on=DAY),  # type: ignore[arg-type]
+            [("target", "'x'", "a DevelopmentTarget")],
+            id="target",
+        ),
+        pytest.param(
+            lambda: monthly_tasks(DevelopmentTarget(2026, 1, "1"), "x", on=DAY),  # type: ignore[arg-type]
+            [("policy", "'x'", "a ServicePolicy (ServicePolicy() is the seed)")],
+            id="policy",
+        ),
+        pytest.param(
+            lambda: monthly_tasks(DevelopmentTarget(2026, 1, "1"), SEED, on="x"),  # type: ignore[arg-type]
+            [("on", "'x'", "a datetime.date")],
+            id="on",
+        ),
+    ],
+)
+def test_every_refusal_of_monthly_tasks(
+    call: Callable[[], object], problems: list[tuple[str, object, str]]
+) -> None:
+    """The yearly targets' facts and ``monthly_tasks``' arguments: each problem with its path,
+    the value given and what was expected."""
+    assert problems_of(call) == problems
+
+
+@pytest.mark.parametrize(
+    ("call", "problems"),
+    [
+        pytest.param(
+            lambda: development_status("D-1", [], SEED, on=DAY),  # type: ignore[arg-type]
+            [("application", "'D-1'", "a DevelopmentApplication")],
+            id="application",
+        ),
+        pytest.param(
+            lambda: DevelopmentApplication("D-1", "华南电气", "陈小明", important="yes"),  # type: ignore[arg-type]
+            [("important", "'yes'", "True or False")],
+            id="application-important",
+        ),
+        pytest.param(
+            lambda: development_status(_APP, [], "x", on=DAY),  # type: ignore[arg-type]
+            [("policy", "'x'", "a ServicePolicy (ServicePolicy() is the seed)")],
+            id="policy",
+        ),
+        pytest.param(
+            lambda: development_status(_APP, [], SEED, on="x"),  # type: ignore[arg-type]
+            [("on", "'x'", "a datetime.date")],
+            id="on",
+        ),
+        pytest.param(
+            lambda: development_status(_APP, "x", SEED, on=DAY),  # type: ignore[arg-type]
+            [("records", "'x'", "a list of an EventRecord")],
+            id="records-not-a-list",
+        ),
+        pytest.param(
+            lambda: development_status(_APP, ["x"], SEED, on=DAY),  # type: ignore[list-item]
+            [("records[0]", "'x'", "an EventRecord")],
+            id="records-item",
+        ),
+        pytest.param(
+            lambda: development_status(_APP, _run(_APPLY), SEED, on=dt.date(2026, 3, 1)),
+            [("records[0].on", "datetime.date(2026, 3, 2)", "a day on or before on (2026-03-01)")],
+            id="records-after-on",
+        ),
+        pytest.param(
+            lambda: development_status(_APP, _run(_APPLY, subject="D-2"), SEED, on=DAY),
+            [("records[0].subject", "'D-2'", "'D-1', as the case")],
+            id="records-of-another-application",
+        ),
+    ],
+)
+def test_every_refusal_of_development_status(
+    call: Callable[[], object], problems: list[tuple[str, object, str]]
+) -> None:
+    assert problems_of(call) == problems
+
+
+def _without(*events: str) -> WorkflowTable:
+    """The seed's development table less ``events`` and their rows."""
+    return WorkflowTable(
+        name=TABLE.name,
+        rule=TABLE.rule,
+        initial=TABLE.initial,
+        states=TABLE.states,
+        events=tuple(e for e in TABLE.events if e.name not in events),
+        transitions=tuple(t for t in TABLE.transitions if t.event not in events),
+    )
+
+
+@pytest.mark.parametrize(
+    ("make", "problems"),
+    [
+        pytest.param(
+            lambda: DevelopmentPolicy(month_weights=(1,) * 11),
+            [("month_weights", "'11 weight(s)'", "12 weights, January to December")],
+            id="eleven-weights",
+        ),
+        pytest.param(
+            lambda: DevelopmentPolicy(month_weights=(0,) * 12),
+            [("month_weights", "'all zero'", "weights with a positive sum")],
+            id="all-zero",
+        ),
+        pytest.param(
+            lambda: DevelopmentPolicy(table=_without("gm_approve")),
+            [("table.events", "'10 event(s)'", "an event 'gm_approve'")],
+            id="no-gm-approval",
+        ),
+        pytest.param(
+            lambda: DevelopmentPolicy(table=SEED.big_customers.pipeline),
+            [
+                ("table.events", "'8 event(s)'", "an event 'director_approve'"),
+                ("table.events", "'8 event(s)'", "an event 'gm_approve'"),
+                ("table.events", "'8 event(s)'", "an event 'register'"),
+            ],
+            id="another-table",
+        ),
+    ],
+)
+def test_every_refusal_of_a_development_policy(
+    make: Callable[[], object], problems: list[tuple[str, object, str]]
+) -> None:
+    """Twelve weights with a positive sum, and a table that keeps the final approval
+    (``director_approve``, ``gm_approve``) and ``register``."""
+    with pytest.raises(PolicyError) as caught:
+        make()
+    assert [(p.path, p.given, p.expected) for p in caught.value.problems] == problems
+
+
+def test_one_month_may_carry_the_whole_year() -> None:
+    """Weights with a sum of one are enough: the whole year in December."""
+    policy = ServicePolicy(development=DevelopmentPolicy(month_weights=(0,) * 11 + (1,)))
+    plan = monthly_tasks(DevelopmentTarget(2026, 5, "1000"), policy, on=DAY)
+    assert [(m.customers, m.sales) for m in plan.months][-2:] == [
+        (0, Decimal("0.00")),
+        (5, Decimal("1000.00")),
+    ]
