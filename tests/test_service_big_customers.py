@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Callable
 
 import pytest
 from hypothesis import given
@@ -12,6 +13,7 @@ from hypothesis import strategies as st
 
 from customer_rules import InputError, explain
 from customer_rules.dates import SHANGHAI
+from customer_rules.errors import shown
 from customer_rules.interchange import from_data, to_data
 from customer_rules.roles import Approval, Role
 from customer_rules.service import (
@@ -28,6 +30,7 @@ from customer_rules.service import (
     pipeline_status,
 )
 from customer_rules.workflow import StepOutcome, apply, start
+from refusals import problems_of
 
 SEED = ServicePolicy()
 DAY = dt.date(2026, 6, 1)
@@ -217,3 +220,126 @@ def test_a_record_of_another_customer_is_refused() -> None:
     with pytest.raises(InputError) as caught:
         pipeline_status(" ", records, SEED, on=DAY)
     assert caught.value.field == "customer"
+
+
+# --------------------------------------------------------------------------- pinned tables
+
+EFFECTIVE = ServicePolicy(effective=dt.date(2026, 1, 1))
+TWO = ServicePolicy(big_customers=BigCustomerPolicy(hotline_staff=2))
+
+
+@pytest.mark.parametrize(
+    ("call", "problems"),
+    [
+        pytest.param(
+            lambda: HotlineShift("甲", _at(8), _at(8)),
+            [("end", shown(_at(8)), "a moment after start (2026-06-01 08:00:00+08:00)")],
+            id="shift-ends-when-it-starts",
+        ),
+        pytest.param(
+            lambda: hotline_coverage("甲", SEED, on=DAY),
+            [("shifts", "'甲'", "a list of a HotlineShift")],
+            id="shifts-not-a-list",
+        ),
+        pytest.param(
+            lambda: hotline_coverage(["甲"], SEED, on=DAY),
+            [("shifts[0]", "'甲'", "a HotlineShift")],
+            id="shift-not-a-HotlineShift",
+        ),
+        pytest.param(
+            lambda: account_manager("C1", SEED, on=DAY),  # type: ignore[arg-type]
+            [("account", "'C1'", "a BigCustomerAccount")],
+            id="account-not-a-BigCustomerAccount",
+        ),
+        pytest.param(
+            lambda: pipeline_status(" ", [], SEED, on=DAY),
+            [("customer", "' '", "a customer id")],
+            id="customer-blank",
+        ),
+        pytest.param(
+            lambda: pipeline_status("C1", "x", SEED, on=DAY),  # type: ignore[arg-type]
+            [("records", "'x'", "a list of an EventRecord")],
+            id="records-not-a-list",
+        ),
+        pytest.param(
+            lambda: pipeline_status("C1", ["x"], SEED, on=DAY),  # type: ignore[list-item]
+            [("records[0]", "'x'", "an EventRecord")],
+            id="record-not-an-EventRecord",
+        ),
+        pytest.param(
+            lambda: pipeline_status(
+                "C1", _steps(("screen", Role.SALESPERSON)), SEED, on=DAY - dt.timedelta(days=1)
+            ),
+            [("records[0].on", "datetime.date(2026, 6, 1)", "a day on or before on (2026-05-31)")],
+            id="record-after-on",
+        ),
+    ],
+)
+def test_every_argument_error_of_the_big_customer_checks(
+    call: Callable[[], object], problems: list[tuple[str, object, str]]
+) -> None:
+    assert problems_of(call) == problems
+
+
+@pytest.mark.parametrize(
+    ("policy", "spans", "gaps"),
+    [
+        pytest.param(SEED, [(6, 12)], [(0, 6, 0), (12, 24, 0)], id="one-shift-in-the-middle"),
+        pytest.param(
+            TWO, [(0, 12), (12, 24)], [(0, 24, 1)], id="one-on-the-line-all-day-is-one-gap"
+        ),
+        pytest.param(
+            TWO,
+            [(0, 6), (8, 12), (12, 24)],
+            [(0, 6, 1), (6, 8, 0), (8, 24, 1)],
+            id="consecutive-gaps-merge-only-at-the-same-staffing",
+        ),
+        pytest.param(
+            TWO,
+            [(0, 12), (6, 12), (12, 24)],
+            [(0, 6, 1), (12, 24, 1)],
+            id="two-shifts-end-together",
+        ),
+    ],
+)
+def test_the_hotline_gaps_exactly(
+    policy: ServicePolicy, spans: list[tuple[int, int]], gaps: list[tuple[int, int, int]]
+) -> None:
+    """Each gap with its start, end and the people on the line; adjacent spans with the same
+    staffing are one gap."""
+    shifts = [HotlineShift(f"P{i}", _at(a), _at(b)) for i, (a, b) in enumerate(spans)]
+    c = hotline_coverage(shifts, policy, on=DAY)
+    assert [(g.start, g.end, g.staffed) for g in c.gaps] == [
+        (_at(a), _at(b), n) for a, b, n in gaps
+    ]
+    assert c.covered is False
+
+
+def test_a_shift_that_only_touches_the_day_is_not_on_the_line() -> None:
+    """A night shift ending at 00:00 and one starting at 24:00 staff no moment of the day."""
+    shifts = [
+        HotlineShift("夜", _at(-8), _at(0)),
+        HotlineShift("甲", _at(0), _at(24)),
+        HotlineShift("晨", _at(24), _at(32)),
+    ]
+    c = hotline_coverage(shifts, EFFECTIVE, on=DAY)
+    assert (c.day, c.covered, c.gaps, c.staff) == (DAY, True, (), ("甲",))
+    assert (c.policy_version, c.policy_effective) == ("seed", dt.date(2026, 1, 1))
+
+
+def test_an_assignment_ending_on_the_day_still_holds() -> None:
+    a = BigCustomerAccount("C1", "陈小明", Role.SALESPERSON, since=DAY, until=DAY)
+    check = account_manager(a, EFFECTIVE, on=DAY)
+    assert (check.assigned, check.problem, check.on) == (True, None, DAY)
+    assert (check.policy_version, check.policy_effective) == ("seed", dt.date(2026, 1, 1))
+
+
+def test_no_review_is_due_before_the_plan_is_executed() -> None:
+    s = pipeline_status("C1", _steps(("screen", Role.SALESPERSON)), EFFECTIVE, on=DAY)
+    assert (s.state.name, s.review_due, s.review_overdue) == ("screened", None, False)
+    assert (s.policy_version, s.policy_effective, s.on) == ("seed", dt.date(2026, 1, 1), DAY)
+    assert [r.code for r in s.reasons] == [
+        ServiceReason.S7_STAGE,
+        ServiceReason.S7_NEXT,
+        ServiceReason.S7_NEXT,
+    ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Callable
 
 import pytest
 from hypothesis import given
@@ -31,9 +32,11 @@ from customer_rules.service import (
     GiftRow,
     ServicePolicy,
     ServiceReason,
+    Term,
     care_calendar,
 )
 from customer_rules.testing import care_customers, days
+from refusals import problems_of
 
 SEED = ServicePolicy()
 BIG, ORD = CustomerCategory.BIG, CustomerCategory.ORDINARY
@@ -315,3 +318,457 @@ def test_every_reason_of_a_year_renders() -> None:
     for e in cal.entries:
         assert "{" not in explain(e)
         assert "{" not in explain(e, "en")
+
+
+# --------------------------------------------------------------------------- pinned tables
+
+
+EFFECTIVE = ServicePolicy(effective=dt.date(2026, 1, 1))
+A_BIG = CareCustomer("C1", BIG, Grade.A)
+
+
+def _policy_problems(call: Callable[[], object]) -> list[tuple[str, object, str]]:
+    """The ``(path, given, expected)`` of every problem of the :class:`PolicyError` raised."""
+    with pytest.raises(PolicyError) as info:
+        call()
+    return [(p.path, p.given, p.expected) for p in info.value.problems]
+
+
+@pytest.mark.parametrize(
+    ("call", "problems"),
+    [
+        pytest.param(
+            lambda: care_calendar([], SEED, start="x", end=END),
+            [("start", "'x'", "a datetime.date")],
+            id="start-not-a-date",
+        ),
+        pytest.param(
+            lambda: care_calendar([], EFFECTIVE, start=dt.date(2025, 12, 31), end=END),
+            [
+                (
+                    "start",
+                    "datetime.date(2025, 12, 31)",
+                    "a day on or after the policy's effective date 2026-01-01 (version 'seed')",
+                )
+            ],
+            id="start-before-the-policy",
+        ),
+        pytest.param(
+            lambda: care_calendar([], SEED, start=START, end="x"),
+            [("end", "'x'", "a datetime.date")],
+            id="end-not-a-date",
+        ),
+        pytest.param(
+            lambda: care_calendar([], SEED, start=END, end=START),
+            [("end", "datetime.date(2026, 1, 1)", "a day on or after start (2026-12-31)")],
+            id="end-before-start",
+        ),
+        pytest.param(
+            lambda: care_calendar([], SEED, start=START, end=dt.date(2031, 1, 6)),
+            [
+                (
+                    "end",
+                    "datetime.date(2031, 1, 6)",
+                    "a day at most 1830 days after start (2026-01-01)",
+                )
+            ],
+            id="end-1831-days-after-start",
+        ),
+        pytest.param(
+            lambda: care_calendar("C1", SEED, start=START, end=END),
+            [("customers", "'C1'", "a list of a CareCustomer")],
+            id="customers-not-a-list",
+        ),
+        pytest.param(
+            lambda: care_calendar(["C1"], SEED, start=START, end=END),
+            [("customers[0]", "'C1'", "a CareCustomer")],
+            id="customer-not-a-CareCustomer",
+        ),
+        pytest.param(
+            lambda: care_calendar([], SEED, start=START, end=END, grading=SEED),
+            [("grading", "a ServicePolicy", "a GradingPolicy (GradingPolicy() is the seed)")],
+            id="grading-not-a-GradingPolicy",
+        ),
+    ],
+)
+def test_every_argument_error_of_care_calendar(
+    call: Callable[[], object], problems: list[tuple[str, object, str]]
+) -> None:
+    assert problems_of(call) == problems
+
+
+def test_the_range_may_span_exactly_max_days() -> None:
+    """1830 days after the start is the last end accepted; 1831 is refused (above)."""
+    cal = care_calendar([], EFFECTIVE, start=START, end=dt.date(2031, 1, 5))
+    assert (cal.start, cal.end, cal.entries, cal.customers) == (START, dt.date(2031, 1, 5), (), 0)
+    assert (cal.policy_version, cal.policy_effective) == ("seed", dt.date(2026, 1, 1))
+
+
+_NEW_YEAR = Festival("new_year", "元旦", "New Year's Day", month=1, day=1)
+
+
+@pytest.mark.parametrize(
+    ("call", "problems"),
+    [
+        pytest.param(
+            lambda: Festival("x", "某节", "x"),
+            [("dates", "'none'", "a fixed month and day, or the festival's dates")],
+            id="neither-a-day-nor-dates",
+        ),
+        pytest.param(
+            lambda: Festival("x", "某节", "x", month=1, day=1, dates=frozenset({START})),
+            [("dates", "'1 date(s)'", "no dates for a fixed-date festival")],
+            id="a-fixed-day-and-dates",
+        ),
+        pytest.param(
+            lambda: Festival("x", "某节", "x", month=2),
+            [("day", None, "a month and a day, both")],
+            id="a-month-without-a-day",
+        ),
+        pytest.param(
+            lambda: Festival("x", "某节", "x", day=5),
+            [("day", 5, "a month and a day, both")],
+            id="a-day-without-a-month",
+        ),
+        pytest.param(
+            lambda: Festival("x", "某节", "x", month=2, day=30),
+            [("day", 30, "a day of month 2")],
+            id="30-february",
+        ),
+        pytest.param(
+            lambda: CarePolicy(festivals=(_NEW_YEAR, _NEW_YEAR), gifts=()),
+            [("festivals[1].name", "'new_year'", "a name used once")],
+            id="a-festival-twice",
+        ),
+        pytest.param(
+            lambda: CarePolicy(gifts=(GiftRow(Grade.B), GiftRow(Grade.A), GiftRow(Grade.B))),
+            [("gifts[2].grade", "'B'", "a grade listed once")],
+            id="a-grade-twice",
+        ),
+        pytest.param(
+            lambda: CarePolicy(festivals=(_NEW_YEAR,), gifts=(GiftRow(Grade.A, frozenset({"x"})),)),
+            [("gifts[0].festivals", "'x'", "one of the festivals ['new_year']")],
+            id="a-gift-on-an-unknown-festival",
+        ),
+    ],
+)
+def test_every_problem_of_the_care_tables(
+    call: Callable[[], object], problems: list[tuple[str, object, str]]
+) -> None:
+    assert _policy_problems(call) == problems
+
+
+def test_29_february_is_a_fixed_festival_day() -> None:
+    """The fixed day is checked against a leap year: 29 February exists (28 February in a
+    common year, like a birthday)."""
+    leap = Festival("leap", "闰日", "Leap day", month=2, day=29)
+    assert leap.in_year(2028) == (dt.date(2028, 2, 29),)
+    assert leap.in_year(2027) == (dt.date(2027, 2, 28),)
+
+
+@pytest.mark.parametrize(
+    ("year", "problems"),
+    [
+        (1899, [("year", 1899, "a year from 1900 to 2999")]),
+        (3000, [("year", 3000, "a year from 1900 to 2999")]),
+        ("2026", [("year", "'2026'", "a year from 1900 to 2999")]),
+        (True, [("year", True, "a year from 1900 to 2999")]),
+    ],
+)
+def test_a_festivals_year_is_checked(year: object, problems: list[tuple[str, object, str]]) -> None:
+    assert problems_of(lambda: _NEW_YEAR.in_year(year)) == problems  # type: ignore[arg-type]
+
+
+def test_a_festivals_first_and_last_years() -> None:
+    assert _NEW_YEAR.in_year(1900) == (dt.date(1900, 1, 1),)
+    assert _NEW_YEAR.in_year(2999) == (dt.date(2999, 1, 1),)
+    assert SEED.care.festivals[1].in_year(2999) is None
+
+
+def _dedicated_rows(cal: CareCalendar) -> list[tuple[object, ...]]:
+    return [
+        (e.day, e.kind, e.due, e.staff, e.to, e.who, e.reasons[0].code, e.reasons[0].facts)
+        for e in cal.entries
+        if e.kind in (CareKind.DEDICATED_VISIT, CareKind.REPORT)
+    ]
+
+
+_SALES = (Role.SALESPERSON,)
+_REPORT_FACTS = (("customer", "C1"), ("who", _SALES), ("to", Role.SUPERVISOR))
+
+
+@pytest.mark.parametrize(
+    ("customer", "end", "rows"),
+    [
+        pytest.param(
+            CareCustomer(
+                "C1",
+                BIG,
+                Grade.A,
+                dedicated_staff="陈小明",
+                last_dedicated_visit=dt.date(2025, 12, 1),
+            ),
+            dt.date(2026, 2, 3),
+            [
+                (
+                    dt.date(2026, 1, 1),
+                    CareKind.DEDICATED_VISIT,
+                    None,
+                    "陈小明",
+                    None,
+                    _SALES,
+                    ServiceReason.S4_DEDICATED,
+                    (("customer", "C1"), ("staff", "陈小明"), ("due", None)),
+                ),
+                (
+                    dt.date(2026, 1, 3),
+                    CareKind.REPORT,
+                    None,
+                    "陈小明",
+                    Role.SUPERVISOR,
+                    _SALES,
+                    ServiceReason.S4_REPORT,
+                    _REPORT_FACTS,
+                ),
+                (
+                    dt.date(2026, 2, 1),
+                    CareKind.DEDICATED_VISIT,
+                    None,
+                    "陈小明",
+                    None,
+                    _SALES,
+                    ServiceReason.S4_DEDICATED,
+                    (("customer", "C1"), ("staff", "陈小明"), ("due", None)),
+                ),
+                (
+                    dt.date(2026, 2, 3),
+                    CareKind.REPORT,
+                    None,
+                    "陈小明",
+                    Role.SUPERVISOR,
+                    _SALES,
+                    ServiceReason.S4_REPORT,
+                    _REPORT_FACTS,
+                ),
+            ],
+            id="due-on-the-start-and-a-report-on-the-end",
+        ),
+        pytest.param(
+            CareCustomer(
+                "C1",
+                BIG,
+                Grade.A,
+                dedicated_staff="陈小明",
+                last_dedicated_visit=dt.date(2025, 11, 15),
+            ),
+            dt.date(2026, 2, 1),
+            [
+                (
+                    dt.date(2026, 1, 1),
+                    CareKind.DEDICATED_VISIT,
+                    dt.date(2025, 12, 15),
+                    "陈小明",
+                    None,
+                    _SALES,
+                    ServiceReason.S4_DEDICATED_OVERDUE,
+                    (("customer", "C1"), ("staff", "陈小明"), ("due", dt.date(2025, 12, 15))),
+                ),
+                (
+                    dt.date(2026, 1, 3),
+                    CareKind.REPORT,
+                    None,
+                    "陈小明",
+                    Role.SUPERVISOR,
+                    _SALES,
+                    ServiceReason.S4_REPORT,
+                    _REPORT_FACTS,
+                ),
+                (
+                    dt.date(2026, 2, 1),
+                    CareKind.DEDICATED_VISIT,
+                    None,
+                    "陈小明",
+                    None,
+                    _SALES,
+                    ServiceReason.S4_DEDICATED,
+                    (("customer", "C1"), ("staff", "陈小明"), ("due", None)),
+                ),
+            ],
+            id="overdue-and-a-visit-on-the-end",
+        ),
+        pytest.param(
+            CareCustomer("C1", BIG, Grade.A, last_dedicated_visit=dt.date(2025, 11, 15)),
+            dt.date(2026, 1, 31),
+            [
+                (
+                    dt.date(2026, 1, 1),
+                    CareKind.DEDICATED_VISIT,
+                    dt.date(2025, 12, 15),
+                    None,
+                    None,
+                    _SALES,
+                    ServiceReason.S4_DEDICATED_NO_STAFF,
+                    (("customer", "C1"), ("due", dt.date(2025, 12, 15))),
+                ),
+                (
+                    dt.date(2026, 1, 3),
+                    CareKind.REPORT,
+                    None,
+                    None,
+                    Role.SUPERVISOR,
+                    _SALES,
+                    ServiceReason.S4_REPORT,
+                    _REPORT_FACTS,
+                ),
+            ],
+            id="no-staff-overdue",
+        ),
+        pytest.param(
+            A_BIG,
+            dt.date(2026, 1, 2),
+            [
+                (
+                    dt.date(2026, 1, 1),
+                    CareKind.DEDICATED_VISIT,
+                    None,
+                    None,
+                    None,
+                    _SALES,
+                    ServiceReason.S4_DEDICATED_NO_STAFF,
+                    (("customer", "C1"), ("due", dt.date(2026, 1, 1))),
+                ),
+            ],
+            id="no-staff-never-visited",
+        ),
+    ],
+)
+def test_every_field_of_the_dedicated_visits_and_their_reports(
+    customer: CareCustomer, end: dt.date, rows: list[tuple[object, ...]]
+) -> None:
+    """Monthly from the last dedicated visit [default], the report two days after [default];
+    a visit due on the first day is not overdue, one due before it is; the last day of the
+    range is inside it."""
+    cal = care_calendar([customer], SEED, start=START, end=end)
+    assert _dedicated_rows(cal) == rows
+    rules = {e.reasons[0].rule for e in cal.entries if e.kind is not CareKind.REVISIT}
+    assert rules == {"S4"}
+
+
+def test_the_dedicated_visits_explain_who_when_and_to_whom() -> None:
+    c = CareCustomer(
+        "C1", BIG, Grade.A, dedicated_staff="陈小明", last_dedicated_visit=dt.date(2025, 11, 15)
+    )
+    cal = care_calendar([c], SEED, start=START, end=dt.date(2026, 2, 1))
+    lines = [
+        explain(e, "en")
+        for e in cal.entries
+        if e.kind in (CareKind.DEDICATED_VISIT, CareKind.REPORT)
+    ]
+    assert lines == [
+        "[S4] C1: dedicated visit by 陈小明, due 2025-12-15: overdue",
+        "[S4] C1: the salesperson reports the visit to the supervisor",
+        "[S4] C1: dedicated staff 陈小明 visits the A-level big customer",
+    ]
+    (no_staff,) = [
+        e
+        for e in care_calendar([A_BIG], SEED, start=START, end=START).entries
+        if e.kind is CareKind.DEDICATED_VISIT
+    ]
+    assert explain(no_staff, "en") == (
+        "[S4] C1: an A-level big customer is due a dedicated visit (due 2026-01-01); no"
+        " dedicated staff assigned"
+    )
+
+
+def test_dedicated_visits_on_fixed_calendar_days_start_at_the_first_of_them() -> None:
+    """With a calendar recurrence (the end of each quarter) and no visit yet, the first
+    dedicated visit is the first quarter end of the range, not the range's first day."""
+    quarterly = ServicePolicy(care=CarePolicy(dedicated_visit=Recurrence.in_months(3, 6, 9, 12)))
+    c = CareCustomer("C1", BIG, Grade.A, dedicated_staff="陈小明")
+    cal = care_calendar([c], quarterly, start=dt.date(2026, 1, 10), end=END)
+    assert _kinds(cal, CareKind.DEDICATED_VISIT) == [
+        dt.date(2026, 3, 31),
+        dt.date(2026, 6, 30),
+        dt.date(2026, 9, 30),
+        dt.date(2026, 12, 31),
+    ]
+    assert _kinds(cal, CareKind.REPORT) == [
+        dt.date(2026, 4, 2),
+        dt.date(2026, 7, 2),
+        dt.date(2026, 10, 2),
+    ]
+
+
+def test_a_revisit_due_on_the_first_day_is_not_overdue() -> None:
+    c = CareCustomer("C1", BIG, Grade.A, last_visit=dt.date(2025, 10, 1))
+    cal = care_calendar([c], SEED, start=START, end=END)
+    revisits = [(e.day, e.due, e.months) for e in cal.entries if e.kind is CareKind.REVISIT]
+    assert revisits == [
+        (dt.date(2026, 1, 1), None, 3),
+        (dt.date(2026, 4, 1), None, 3),
+        (dt.date(2026, 7, 1), None, 3),
+        (dt.date(2026, 10, 1), None, 3),
+    ]
+
+
+def test_a_pair_without_a_row_in_the_g4_table_has_no_revisits() -> None:
+    """G4 "a pair with no row has no tier": the calendar lists no revisit for it."""
+    (big_a,) = [t for t in GradingPolicy().service.tiers if (t.category, t.grade) == (BIG, Grade.A)]
+    only_big_a = GradingPolicy(service=ServiceTierPolicy(tiers=(big_a,)))
+    c = CareCustomer("C1", ORD, Grade.B, last_visit=dt.date(2025, 12, 20))
+    cal = care_calendar([c], SEED, start=START, end=END, grading=only_big_a)
+    assert _kinds(cal, CareKind.REVISIT) == []
+
+
+def test_a_birthday_gift_is_stored_with_the_birthday_occasion() -> None:
+    a = CareCustomer("CA", ORD, Grade.A, birthday=dt.date(1970, 3, 8))
+    cal = care_calendar([a], SEED, start=dt.date(2026, 3, 8), end=dt.date(2026, 3, 8))
+    greetings = [e for e in cal.entries if e.kind in (CareKind.BIRTHDAY, CareKind.GIFT)]
+    assert [(e.kind, e.occasion) for e in greetings] == [
+        (CareKind.BIRTHDAY, None),
+        (CareKind.GIFT, Term("birthday", "生日", "birthday")),
+    ]
+    assert explain(greetings[1], "en") == "[S4] CA: birthday gift for grade A (important)"
+
+
+def test_greetings_every_year_of_a_longer_range_and_a_gap_year_between() -> None:
+    """A birthday recurs each year of the range, up to its last day; a dated festival missing
+    one year is reported for that year and still greeted in the years after it."""
+    fair = Festival(
+        "fair",
+        "交易会",
+        "Trade fair",
+        dates=frozenset({dt.date(2026, 5, 10), dt.date(2028, 5, 10)}),
+    )
+    p = ServicePolicy(care=CarePolicy(festivals=(fair,), gifts=()))
+    c = CareCustomer("C1", ORD, Grade.C, birthday=dt.date(1970, 3, 8))
+    cal = care_calendar([c], p, start=START, end=dt.date(2028, 3, 8))
+    assert [(e.day, e.kind) for e in cal.entries] == [
+        (dt.date(2026, 3, 8), CareKind.BIRTHDAY),
+        (dt.date(2026, 5, 10), CareKind.HOLIDAY),
+        (dt.date(2027, 3, 8), CareKind.BIRTHDAY),
+        (dt.date(2028, 3, 8), CareKind.BIRTHDAY),
+    ]
+    assert [(g.festival.name, g.year) for g in cal.gaps] == [("fair", 2027)]
+    later = care_calendar([c], p, start=START, end=dt.date(2028, 12, 31))
+    assert _kinds(later, CareKind.HOLIDAY) == [dt.date(2026, 5, 10), dt.date(2028, 5, 10)]
+
+
+def test_festivals_on_the_same_day_are_listed_by_name() -> None:
+    """Sorted by day, customer, kind, then the occasion's stored name — not the table's
+    order."""
+    zeta = Festival("zeta", "乙节", "Zeta day", month=5, day=1)
+    alpha = Festival("alpha", "甲节", "Alpha day", month=5, day=1)
+    p = ServicePolicy(
+        care=CarePolicy(
+            festivals=(zeta, alpha), gifts=(GiftRow(Grade.C, frozenset({"zeta", "alpha"})),)
+        )
+    )
+    no_revisits = CareCustomer("C1", ORD, Grade.C)
+    cal = care_calendar([no_revisits], p, start=dt.date(2026, 5, 1), end=dt.date(2026, 5, 1))
+    assert [(e.kind, e.occasion.name if e.occasion else None) for e in cal.entries] == [
+        (CareKind.HOLIDAY, "alpha"),
+        (CareKind.HOLIDAY, "zeta"),
+        (CareKind.GIFT, "alpha"),
+        (CareKind.GIFT, "zeta"),
+    ]

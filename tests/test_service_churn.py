@@ -4,7 +4,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import decimal
 import json
+from collections.abc import Callable
 from decimal import Decimal
 
 import attrs
@@ -27,6 +29,7 @@ from customer_rules.service import (
     churn_warning,
 )
 from customer_rules.testing import amounts, churn_facts, service_policies
+from refusals import problems_of
 
 SEED = ServicePolicy()
 ON = dt.date(2026, 11, 30)
@@ -203,3 +206,146 @@ def test_each_flag_names_its_signals_and_round_trips(
     data = json.loads(json.dumps(to_data(w, lang="en"), ensure_ascii=False))
     assert from_data(ChurnWarning, data, policy=policy) == w
     assert from_data(ChurnFacts, to_data(facts)) == facts
+
+
+# --------------------------------------------------------------------------- pinned tables
+
+_FLOAT = (
+    "a Decimal, an int or a string such as '800000', '800,000', '80万' or '1.5亿'; floats are"
+    " refused because they cannot hold money exactly — pass Decimal('1.5') or the string '1.5'"
+)
+_LATER = dt.date(2026, 12, 1)
+
+
+@pytest.mark.parametrize(
+    ("call", "problems"),
+    [
+        pytest.param(
+            lambda: churn_warning("C1", SEED, on=ON),  # type: ignore[arg-type]
+            [("facts", "'C1'", "a ChurnFacts")],
+            id="facts-not-ChurnFacts",
+        ),
+        pytest.param(
+            lambda: churn_warning(_facts(last_order=_LATER), SEED, on=ON),
+            [
+                (
+                    "facts.last_order",
+                    "datetime.date(2026, 12, 1)",
+                    "a day on or before on (2026-11-30)",
+                )
+            ],
+            id="last-order-after-on",
+        ),
+        pytest.param(
+            lambda: churn_warning(_facts(churned_on=_LATER), SEED, on=ON),
+            [
+                (
+                    "facts.churned_on",
+                    "datetime.date(2026, 12, 1)",
+                    "a day on or before on (2026-11-30)",
+                )
+            ],
+            id="churned-after-on",
+        ),
+        pytest.param(
+            lambda: churn_warning(
+                _facts(churned_on=dt.date(2026, 7, 1), last_follow_up=_LATER), SEED, on=ON
+            ),
+            [
+                (
+                    "facts.last_follow_up",
+                    "datetime.date(2026, 12, 1)",
+                    "a day on or before on (2026-11-30)",
+                )
+            ],
+            id="follow-up-after-on",
+        ),
+        pytest.param(
+            lambda: churn_warning(
+                _facts(churned_on=dt.date(2026, 7, 1), last_follow_up=dt.date(2026, 6, 30)),
+                SEED,
+                on=ON,
+            ),
+            [
+                (
+                    "facts.last_follow_up",
+                    "datetime.date(2026, 6, 30)",
+                    "a day on or after churned_on (2026-07-01)",
+                )
+            ],
+            id="follow-up-before-the-churn",
+        ),
+        pytest.param(
+            lambda: ChurnFacts("C1", sales=1.5),  # type: ignore[arg-type]
+            [("sales", "a float", _FLOAT)],
+            id="sales-a-float",
+        ),
+        pytest.param(
+            lambda: ChurnFacts("C1", sales_last_year=1.5),  # type: ignore[arg-type]
+            [("sales_last_year", "a float", _FLOAT)],
+            id="sales-last-year-a-float",
+        ),
+        pytest.param(
+            lambda: ChurnFacts("C1", sales_previous=1.5),  # type: ignore[arg-type]
+            [("sales_previous", "a float", _FLOAT)],
+            id="sales-previous-a-float",
+        ),
+        pytest.param(
+            lambda: ChurnFacts("C1", sales_previous="-1"),
+            [("sales_previous", "'-1'", "a non-negative amount")],
+            id="sales-previous-negative",
+        ),
+    ],
+)
+def test_every_argument_error_of_churn_warning(
+    call: Callable[[], object], problems: list[tuple[str, object, str]]
+) -> None:
+    assert problems_of(call) == problems
+
+
+def test_every_field_of_a_warning_for_a_customer_still_buying() -> None:
+    """An at-risk customer (two signals) that has not churned has no revisit, so nothing is
+    overdue; the policy's version and effective date are recorded."""
+    policy = ServicePolicy(effective=dt.date(2026, 1, 1))
+    f = _facts(
+        last_order=dt.date(2026, 9, 1),
+        sales="70万",
+        sales_last_year="100万",
+        sales_previous="75万",
+        open_complaints=1,
+    )
+    w = churn_warning(f, policy, on=ON)
+    assert (
+        w.level,
+        w.signals,
+        w.days_since_order,
+        w.year_on_year,
+        w.period_on_period,
+        w.follow_up,
+        w.follow_up_overdue,
+        w.on,
+        w.policy_version,
+        w.policy_effective,
+    ) == (
+        ChurnLevel.AT_RISK,
+        (ChurnSignal.INACTIVE, ChurnSignal.YEAR_ON_YEAR),
+        90,
+        Decimal("-30.00"),
+        Decimal("-6.67"),
+        None,
+        False,
+        ON,
+        "seed",
+        dt.date(2026, 1, 1),
+    )
+    assert (w.thresholds.inactive_days, w.thresholds.at_risk_signals) == (90, 2)
+
+
+def test_the_percentage_does_not_depend_on_the_callers_decimal_context() -> None:
+    """-0.125 % is rounded half to even (-0.12) whatever rounding the host's decimal context
+    sets."""
+    f = _facts(sales="7.99", sales_last_year="8", sales_previous="8")
+    assert churn_warning(f, SEED, on=ON).year_on_year == Decimal("-0.12")
+    with decimal.localcontext(rounding=decimal.ROUND_HALF_UP):
+        w = churn_warning(f, SEED, on=ON)
+    assert (w.year_on_year, w.period_on_period) == (Decimal("-0.12"), Decimal("-0.12"))
