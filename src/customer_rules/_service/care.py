@@ -615,16 +615,18 @@ def care_calendar(
     )
 
 
-_SEED_GRADING: list[GradingPolicy] = []
+_SEED_GRADING: dict[None, GradingPolicy] = {}
+"""The seed grading policy, built once when first needed (a shared table: ``keep``)."""
 
 
 def _grading(value: object) -> GradingPolicy:
     if value is None:
-        if not _SEED_GRADING:
+        seed = _SEED_GRADING.get(None)
+        if seed is None:
             from customer_rules._grading.policy import GradingPolicy
 
-            _SEED_GRADING.append(GradingPolicy())
-        return _SEED_GRADING[0]
+            seed = keep(_SEED_GRADING, None, GradingPolicy(), 1)
+        return seed
     try:
         return grading_policy(value)
     except InputError as exc:
