@@ -214,10 +214,10 @@ def _approval(
         return None, problems
     try:
         return Approval(name, kind, what, day), []
-    except InputError as exc:  # each at its column: the sign-off's who, role or day
-        columns = {"who": who, "role": role, "on": on}
+    except InputError as exc:  # a role no sign-off has (the row checked the rest): its column
         return None, [
-            Problem(columns.get(p.path, on), p.message, p.given, p.expected) for p in exc.problems
+            Problem(role if p.path == "role" else on, p.message, p.given, p.expected)
+            for p in exc.problems
         ]
 
 
