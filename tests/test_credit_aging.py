@@ -458,3 +458,59 @@ def test_a_bucket_unknown_to_the_policy_renders_its_own_name() -> None:
         item.receivable, item.on, 3, "1-30", Role.PLANNING_DEPARTMENT, other.aging, "seed"
     )
     assert foreign.reasons[0].fact("bucket") == Label("1-30", "1-30")
+
+
+# --------------------------------------------------------------------------- errors in full
+
+
+@pytest.mark.parametrize(
+    ("call", "path", "given", "expected"),
+    [
+        (
+            lambda: aging_report([LEDGER[0], "A2"], SEED, on=DUE),  # type: ignore[list-item]
+            "receivables[1]",
+            "'A2'",
+            "a Receivable",
+        ),
+        (
+            lambda: AgingPolicy().bucket_of("3"),  # type: ignore[arg-type]
+            "days",
+            "'3'",
+            "a whole number of days past due",
+        ),
+        (
+            lambda: AgingPolicy().owner(3.0),  # type: ignore[arg-type]
+            "days",
+            "a float",
+            "a whole number of days past due",
+        ),
+    ],
+)
+def test_a_wrong_argument_is_named_with_what_was_given_and_expected(
+    call: Any, path: str, given: str, expected: str
+) -> None:
+    """Bad input gets a typed error naming the field, what was given and what was expected."""
+    with pytest.raises(InputError) as info:
+        call()
+    (problem,) = info.value.problems
+    assert (problem.path, problem.given, problem.expected) == (path, given, expected)
+
+
+def test_a_subclass_of_receivable_is_aged_like_one() -> None:
+    """The ledger check accepts any Receivable, not only the class itself."""
+
+    class LedgerLine(Receivable):
+        pass
+
+    line = LedgerLine("A1", "C2", "1,000", D(2026, 11, 1))
+    report = aging_report([line], SEED, on=D(2026, 11, 30))
+    assert (report.count, report.total, report.items[0].bucket) == (1, Decimal(1000), "1-30")
+
+
+@pytest.mark.parametrize("bucket", AgingPolicy().buckets, ids=lambda b: b.name)
+def test_each_seed_bucket_holds_both_its_ends_and_nothing_beyond(bucket: AgingBucket) -> None:
+    """Both ends of a bucket are inclusive: "1-30" holds 1 and 30, not 0 or 31."""
+    if bucket.low is not None:
+        assert (bucket.holds(bucket.low), bucket.holds(bucket.low - 1)) == (True, False)
+    if bucket.high is not None:
+        assert (bucket.holds(bucket.high), bucket.holds(bucket.high + 1)) == (True, False)

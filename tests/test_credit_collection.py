@@ -14,7 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from customer_rules import PolicyBook
-from customer_rules.calendars import DeadlineMode
+from customer_rules.calendars import DeadlineMode, WorkingDayCalendar
 from customer_rules.cn_calendar import china_working_days
 from customer_rules.credit import (
     LADDER,
@@ -574,3 +574,155 @@ def test_no_float_anywhere_in_an_action() -> None:
     promise = PaymentPromise("INV-1", "王总", D(2026, 12, 20), D(2027, 1, 15))
     walk(to_data(action(D(2026, 12, 22), promise=promise), lang="en"))
     assert type(action(DUE).receivable.open_amount) is Decimal
+
+
+# --------------------------------------------------------------------------- pinned in full
+
+
+def test_the_seed_ladder_table_in_full() -> None:
+    """Every state, event and row of the ladder: hosts store the names in cases and records."""
+    ladder = collection_ladder(CreditPolicy(version="pinned"))
+    assert (ladder.name, ladder.rule, ladder.initial) == ("C5.ladder", "C5", "open")
+    assert [(s.name, s.zh, s.en) for s in ladder.states] == [
+        ("open", "未催收", "not yet pursued"),
+        ("phone", "已电话沟通", "phoned"),
+        ("letter", "已信函提示", "reminder letter sent"),
+        ("visit", "已实地走访", "visited"),
+        ("hand_over", "已移交企划部", "handed over to the planning department"),
+        ("consider_legal", "已提示考虑法律诉讼", "legal action considered"),
+    ]
+    assert [(e.name, e.zh, e.en) for e in ladder.events] == [
+        ("phone", "电话沟通", "phone call"),
+        ("letter", "信函提示", "reminder letter"),
+        ("visit", "实地走访", "on-site visit"),
+        ("hand_over", "移交企划部追讨", "hand-over to the planning department"),
+        ("consider_legal", "考虑法律诉讼", "consider legal action"),
+    ]
+    office = {Role.OFFICE_DIRECTOR, Role.SALESPERSON}
+    assert [
+        (t.source, t.event, t.target, t.roles, t.approval, t.distinct) for t in ladder.transitions
+    ] == [
+        ("open", "phone", "phone", office, None, False),
+        ("phone", "letter", "letter", office, None, False),
+        ("letter", "visit", "visit", office, None, False),
+        (
+            "visit",
+            "hand_over",
+            "hand_over",
+            {Role.OFFICE_DIRECTOR, Role.PLANNING_DEPARTMENT},
+            None,
+            False,
+        ),
+        ("hand_over", "consider_legal", "consider_legal", {Role.PLANNING_DEPARTMENT}, None, False),
+    ]
+
+
+def test_planning_choosing_the_method_is_a_c5_reason() -> None:
+    a = action(days_from_due(3), case=case(CollectionStep.VISIT, D(2026, 12, 30)))
+    found = reason(a, CreditReason.C5_METHOD_OPEN)
+    assert (found.rule, found.facts) == ("C5", (("role", Role.PLANNING_DEPARTMENT),))
+
+
+class _OnlyOn:
+    """A calendar whose only working days are the ones given."""
+
+    def __init__(self, days: list[dt.date]) -> None:
+        self.days = frozenset(days)
+
+    def is_working_day(self, day: dt.date) -> bool:
+        return day in self.days
+
+    def covers(self, day: dt.date) -> bool:
+        return True
+
+
+WORKING = CreditPolicy(collection=CollectionPolicy(mode=DeadlineMode.WORKING_DAYS))
+NOT_SHIPPED = Receivable("INV-1", "C001", "5万", DUE)
+_FITS = "a due date whose collection steps fall from 1900-01-01 to 2999-12-31"
+
+
+def test_working_days_are_looked_for_up_to_three_years_back_inclusive() -> None:
+    """The scan back for working days stops past 3 × 366 days before the due date: ten working
+    days ending exactly 1,099 days before it are found; none in reach is an error."""
+    far = [DUE - dt.timedelta(days=n) for n in range(1090, 1100)]
+    a = collection_action(NOT_SHIPPED, WORKING, on=D(2026, 1, 1), calendar=_OnlyOn(far))
+    assert a.next_scheduled == DUE - dt.timedelta(days=1099)
+
+
+@pytest.mark.parametrize(
+    ("call", "path", "given", "expected"),
+    [
+        (
+            lambda: action(D(2026, 12, 1), promise="soon"),
+            "promise",
+            "'soon'",
+            "a PaymentPromise or None",
+        ),
+        (
+            lambda: action(
+                D(2026, 12, 1),
+                promise=PaymentPromise("INV-9", "王", D(2026, 11, 1), D(2026, 12, 1)),
+            ),
+            "promise.receivable",
+            "'INV-9'",
+            "the receivable's id 'INV-1'",
+        ),
+        (
+            lambda: action(
+                D(2026, 12, 1),
+                promise=PaymentPromise("INV-1", "王", D(2026, 12, 2), D(2026, 12, 9)),
+            ),
+            "promise.on",
+            "datetime.date(2026, 12, 2)",
+            "a day on or before on (2026-12-01)",
+        ),
+        (
+            lambda: PaymentPromise("INV-1", "王", "2026-12-02", D(2026, 12, 9)),  # type: ignore[arg-type]
+            "on",
+            "'2026-12-02'",
+            "a datetime.date",
+        ),
+        (
+            lambda: PaymentPromise("INV-1", "王", D(2026, 12, 20), D(2026, 12, 19)),
+            "until",
+            "datetime.date(2026, 12, 19)",
+            "a date on or after on (2026-12-20)",
+        ),
+        (  # ten working days back from 5 January 1900 run past the first supported day
+            lambda: collection_action(
+                Receivable("INV-1", "C1", "1", D(1900, 1, 5)),
+                WORKING,
+                on=D(1900, 1, 5),
+                calendar=WorkingDayCalendar(covered_years=frozenset({1900})),
+            ),
+            "receivable.due",
+            "datetime.date(1900, 1, 5)",
+            _FITS,
+        ),
+        (
+            lambda: action(D(2026, 1, 1), NOT_SHIPPED, WORKING, calendar=_OnlyOn([])),
+            "calendar",
+            "a _OnlyOn",
+            "a calendar with working days before 2026-12-31",
+        ),
+        (
+            lambda: action(
+                D(2026, 1, 1),
+                NOT_SHIPPED,
+                WORKING,
+                calendar=_OnlyOn([DUE - dt.timedelta(days=n) for n in range(1091, 1101)]),
+            ),
+            "calendar",
+            "a _OnlyOn",
+            "a calendar with working days before 2026-12-31",
+        ),
+    ],
+)
+def test_a_wrong_argument_is_named_with_what_was_given_and_expected(
+    call: Any, path: str, given: str, expected: str
+) -> None:
+    """Bad input gets a typed error naming the field, what was given and what was expected."""
+    with pytest.raises(InputError) as info:
+        call()
+    (problem,) = info.value.problems
+    assert (problem.path, problem.given, problem.expected) == (path, given, expected)

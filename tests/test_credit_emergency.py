@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from typing import Any
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from customer_rules.book import PolicyBook
 from customer_rules.credit import (
     CreditPolicy,
     CreditReason,
@@ -19,7 +21,7 @@ from customer_rules.credit import (
     escalate_emergency,
 )
 from customer_rules.dates import SHANGHAI
-from customer_rules.errors import InputError
+from customer_rules.errors import InputError, shown
 from customer_rules.grading import emergency_report
 from customer_rules.interchange import from_data, to_data
 from customer_rules.reasons import Reason, explain, find_reason
@@ -126,3 +128,40 @@ def test_always_due_at_once_and_round_trips(
     assert from_data(Escalation, data, policy=SEED) == result
     for reason in result.reasons:
         assert Reason.from_data(reason.to_data("zh")) == reason
+
+
+@pytest.mark.parametrize(
+    ("call", "path", "given", "expected"),
+    [
+        (
+            lambda: escalate_emergency("C007", SEED),  # type: ignore[arg-type]
+            "emergency",
+            "'C007'",
+            "a PaymentEmergency",
+        ),
+        (
+            lambda: escalate_emergency(
+                PaymentEmergency("C007", EmergencyKind.REFUSED, AT),
+                CreditPolicy(effective=dt.date(2027, 1, 1)),
+            ),
+            "emergency.at",
+            shown(AT),
+            "a day on or after the policy's effective date 2027-01-01 (version 'seed')",
+        ),
+    ],
+)
+def test_a_wrong_argument_is_named_with_what_was_given_and_expected(
+    call: Any, path: str, given: str, expected: str
+) -> None:
+    """Bad input gets a typed error naming the field, what was given and what was expected."""
+    with pytest.raises(InputError) as info:
+        call()
+    (problem,) = info.value.problems
+    assert (problem.path, problem.given, problem.expected) == (path, given, expected)
+
+
+def test_the_result_records_the_book_that_decided() -> None:
+    """An escalation says which policy version and effective date decided it."""
+    book = PolicyBook(version="2027", effective=dt.date(2026, 1, 1))
+    result = escalate_emergency(PaymentEmergency("C007", EmergencyKind.REFUSED, AT), book.credit)
+    assert (result.policy_version, result.policy_effective) == ("2027", dt.date(2026, 1, 1))

@@ -1004,3 +1004,184 @@ def test_every_credit_decision_names_the_role_that_acts_next(
     has ``next_role``, written in its plain data too."""
     assert result.next_role is role
     assert to_data(result)["next_role"] == (None if role is None else role.value)
+
+
+# --------------------------------------------------------------------------- reasons, errors, book
+
+
+def _reasons(check: OrderCheck) -> list[tuple[str, str, tuple[tuple[str, Any], ...]]]:
+    return [(r.rule, r.code, r.facts) for r in check.reasons]
+
+
+_LIMIT_REASON = (
+    "C2",
+    CreditReason.C2_LIMIT_CUSTOMER,
+    (("customer", "C007"), ("limit", Decimal(500_000)), ("group", None)),
+)
+
+
+def _exposure_reason(total: int, past_due: int = 0, this_order: int | None = None) -> Any:
+    return (
+        "C2",
+        CreditReason.C2_EXPOSURE,
+        (
+            ("total", Decimal(total)),
+            ("open_not_due", Decimal(0)),
+            ("past_due", Decimal(past_due)),
+            ("unshipped", Decimal(0)),
+            ("this_order", Decimal(total - past_due if this_order is None else this_order)),
+        ),
+    )
+
+
+def test_an_accepted_resubmission_says_what_it_replaced_and_who_acts() -> None:
+    pos = position(unshipped=[order("5万", "SO-1")])
+    check = check_order(order("10万", "SO-1"), pos, SEED, on=DAY)
+    assert _reasons(check) == [
+        _LIMIT_REASON,
+        _exposure_reason(100_000),
+        ("C2", CreditReason.C2_RESUBMITTED, (("order", "SO-1"), ("earlier", Decimal(50_000)))),
+        (
+            "C2",
+            CreditReason.C2_ACCEPT,
+            (("at", CheckPoint.ORDER_CONFIRMATION), ("next", Role.BUSINESS_DEPARTMENT)),
+        ),
+    ]
+
+
+def test_a_warning_names_the_term_and_the_form_beyond_the_terms() -> None:
+    beyond = order("1万", term_days=90, form=CreditForm.INSTALMENT)
+    check = check_order(beyond, position(), SEED, on=DAY, at=CheckPoint.INVOICE)
+    assert (check.decision, check.failures) == (
+        OrderDecision.WARN,
+        (CreditFailure.TERM, CreditFailure.FORM),
+    )
+    assert _reasons(check) == [
+        _LIMIT_REASON,
+        _exposure_reason(10_000),
+        ("C2", CreditReason.C2_TERM, (("days", 90), ("granted", 60))),
+        ("C2", CreditReason.C2_FORM, (("form", CreditForm.INSTALMENT), ("granted", OPEN))),
+        ("C2", CreditReason.C2_WARN, (("at", CheckPoint.INVOICE), ("next", Role.FINANCE))),
+    ]
+
+
+def test_the_past_due_block_names_the_amount_and_the_tolerance() -> None:
+    block = with_orders(block_past_due=True, past_due_tolerance="100")
+    pos = position(receivables=[receivable("INV-1", "3万", dt.date(2026, 10, 31))])
+    check = check_order(order("1万"), pos, block, on=DAY)
+    assert _reasons(check) == [
+        _LIMIT_REASON,
+        _exposure_reason(40_000, past_due=30_000),
+        (
+            "C2",
+            CreditReason.C2_PAST_DUE_BLOCK,
+            (("past_due", Decimal(30_000)), ("tolerance", Decimal(100))),
+        ),
+        (
+            "C2",
+            CreditReason.C2_NEEDS_APPROVAL,
+            (("order", "SO-9"), ("next", Role.GENERAL_MANAGER)),
+        ),
+        ("C2", CreditReason.C2_COLLECT_FIRST, (("amount", Decimal(29_900)),)),
+    ]
+
+
+def test_a_check_point_that_checks_nothing_says_so() -> None:
+    ignore = with_orders(confirmation_reaction=CheckReaction.IGNORE)
+    check = check_order(order("60万"), position(), ignore, on=DAY)
+    assert _reasons(check) == [
+        _LIMIT_REASON,
+        _exposure_reason(600_000),
+        ("C2", CreditReason.C2_NOT_CHECKED, (("at", CheckPoint.ORDER_CONFIRMATION),)),
+        (
+            "C2",
+            CreditReason.C2_ACCEPT,
+            (("at", CheckPoint.ORDER_CONFIRMATION), ("next", Role.BUSINESS_DEPARTMENT)),
+        ),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("call", "path", "given", "expected"),
+    [
+        (
+            lambda: check_order(order("1"), position(), SEED, on=DAY, approval="GM"),  # type: ignore[arg-type]
+            "approval",
+            "'GM'",
+            "an Approval or None",
+        ),
+        (
+            lambda: contract_records("HT-1", SEED, on=DAY),  # type: ignore[arg-type]
+            "contract",
+            "'HT-1'",
+            "a SignedContract",
+        ),
+        (
+            lambda: contract_records(_contract(currency="USD"), SEED, on=DAY),
+            "contract.currency",
+            "'USD'",
+            "'CNY': amounts in one currency",
+        ),
+        (
+            lambda: contract_records(_contract(), SEED, on=DAY - dt.timedelta(days=1)),
+            "on",
+            "datetime.date(2026, 11, 29)",
+            "a day on or after the signing day 2026-11-30",
+        ),
+        (
+            lambda: SignedContract("HT-1", "C007", "12万", "2026-11-30", None),  # type: ignore[arg-type]
+            "signed_on",
+            "'2026-11-30'",
+            "a datetime.date",
+        ),
+    ],
+)
+def test_a_wrong_argument_is_named_with_what_was_given_and_expected(
+    call: Any, path: str, given: str, expected: str
+) -> None:
+    """Bad input gets a typed error naming the field, what was given and what was expected."""
+    with pytest.raises(InputError) as info:
+        call()
+    (problem,) = info.value.problems
+    assert (problem.path, problem.given, problem.expected) == (path, given, expected)
+
+
+def test_contract_records_record_the_book_that_decided() -> None:
+    """The contract records say which policy version and effective date decided them."""
+    from customer_rules.book import PolicyBook
+
+    book = PolicyBook(version="2027", effective=dt.date(2026, 1, 1))
+    result = contract_records(_contract(), book.credit, on=DAY)
+    assert (result.policy_version, result.policy_effective) == ("2027", dt.date(2026, 1, 1))
+
+
+def test_a_sub_limit_is_told_once_by_the_exposure_not_as_a_term_or_form() -> None:
+    """A sub-limit failure has the exposure's reason only: no term, form or past-due reason for
+    terms that hold."""
+    policy = with_orders(this_order=ComponentPolicy(sub_limit=Decimal(10_000)))
+    check = check_order(order("3万"), position(), policy, on=DAY)
+    assert check.failures == (CreditFailure.SUB_LIMIT,)
+    assert _reasons(check) == [
+        _LIMIT_REASON,
+        _exposure_reason(30_000),
+        (
+            "C2",
+            CreditReason.C2_SUB_LIMIT,
+            (
+                ("component", ExposureComponent.THIS_ORDER),
+                ("amount", Decimal(30_000)),
+                ("sub_limit", Decimal(10_000)),
+                ("over", Decimal(20_000)),
+            ),
+        ),
+        (
+            "C2",
+            CreditReason.C2_NEEDS_APPROVAL,
+            (("order", "SO-9"), ("next", Role.GENERAL_MANAGER)),
+        ),
+        (
+            "C2",
+            CreditReason.C2_SHIP_LESS,
+            (("amount", Decimal(20_000)), ("remaining", Decimal(10_000))),
+        ),
+    ]

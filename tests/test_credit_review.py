@@ -595,3 +595,90 @@ def test_c7_due_never_before_the_last_review_and_the_flag_only_rises(
     assert d.overdue <= later.overdue
     assert ("C7.overdue" in codes(d)) is d.overdue
     assert from_data(ReviewDue, to_data(d), policy=SEED) == d
+
+
+# --- errors in full, the deciding book, the calendar ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("call", "path", "given", "expected"),
+    [
+        (
+            lambda: review_credit("C042", SEED, on=JULY_10),  # type: ignore[arg-type]
+            "facts",
+            "'C042'",
+            "a ReviewFacts (the 客户升(降)级评审表)",
+        ),
+        (
+            lambda: review_credit(facts(), SEED, on=D(2026, 1, 14)),
+            "facts.last_review",
+            "datetime.date(2026, 1, 15)",
+            "a day on or before on (2026-01-14)",
+        ),
+        (
+            lambda: review_credit(facts(), SEED, on=JULY_10, approval="VP"),  # type: ignore[arg-type]
+            "approval",
+            "'VP'",
+            "an Approval or None",
+        ),
+        (
+            lambda: review_credit(facts(), SEED, on=JULY_10, filled_by=" "),
+            "filled_by",
+            "' '",
+            "a person's name (a non-empty string) or None",
+        ),
+        (
+            lambda: CreditStanding(" ", "10万"),
+            "grade",
+            "' '",
+            "a grade name (a non-empty string) or None",
+        ),
+        (
+            lambda: CreditStanding(None, "10万"),
+            "limit",
+            "Decimal('100000')",
+            "0 for a customer without a credit grade",
+        ),
+        (lambda: facts(grounds="按期付款"), "grounds", "'按期付款'", "a list of texts"),
+        (lambda: facts(grounds=["ok", ""]), "grounds[1]", "''", "a non-empty string"),
+    ],
+)
+def test_c7_a_wrong_argument_is_named_with_what_was_given_and_expected(
+    call: Any, path: str, given: str, expected: str
+) -> None:
+    """Bad input gets a typed error naming the field, what was given and what was expected."""
+    with pytest.raises(InputError) as info:
+        call()
+    (problem,) = info.value.problems
+    assert (problem.path, problem.given, problem.expected) == (path, given, expected)
+
+
+def test_c7_the_results_record_the_book_that_decided() -> None:
+    """A review and a review due say which policy version and effective date decided them."""
+    book = PolicyBook(version="2027", effective=D(2026, 1, 1))
+    review = review_credit(facts(), book.credit, on=JULY_10)
+    due = review_due(LAST, book.credit, on=JULY_10)
+    assert (review.policy_version, review.policy_effective) == ("2027", D(2026, 1, 1))
+    assert (due.policy_version, due.policy_effective) == ("2027", D(2026, 1, 1))
+
+
+def test_c7_reapproval_past_the_supported_range_is_never_flagged() -> None:
+    """A year after a review in June 2999 is beyond 2999-12-31: the flag cannot rise before the
+    range ends, so the limit stands to its last day."""
+    d = review_due(D(2999, 6, 30), SEED, on=D(2999, 7, 1))
+    assert (d.reapproval_after, d.needs_reapproval) == (D(2999, 12, 31), False)
+
+
+def test_c7_a_review_counts_both_due_dates_on_the_calendar_given() -> None:
+    """With a rolled deadline, the review due (from the last review: 3 May 2026, Labour Day) and
+    the next review (from this one: 1 October 2026, National Day) roll to working days of the
+    calendar passed in."""
+    rolled = CreditPolicy(
+        review=ReviewPolicy(
+            cycle=Recurrence.every(6, deadline=Deadline(0, DeadlineMode.CALENDAR_THEN_ROLL))
+        )
+    )
+    f = facts(last=D(2025, 11, 3))
+    r = review_credit(f, rolled, on=D(2026, 4, 1), calendar=china_working_days())
+    assert (r.occurrence.day, r.occurrence.due) == (D(2026, 5, 3), D(2026, 5, 6))
+    assert (r.next_review.day, r.next_review.due) == (D(2026, 10, 1), D(2026, 10, 8))

@@ -628,3 +628,220 @@ def test_c10_every_change_is_written_in_both_books(s: FinanceSurvey) -> None:
     assert (r.next_role is Role.FINANCE) is bool(s.changes)
     assert codes(r).count("C10.change") == len(s.changes)
     assert from_data(SurveyResult, to_data(r), policy=SEED) == r
+
+
+# --- errors in full, the deciding book, calendars and boundaries ---------------------------------
+
+EVERY = CreditPolicy(
+    schedules=SchedulesPolicy(
+        monthly_update=Recurrence.every(1),
+        survey=Recurrence.every(6),
+        year_end_review=Recurrence.every(12),
+    )
+)
+_A_DATE = "a datetime.date from 1900-01-01 to 2999-12-31"
+_COUNTED = "the policy counts it from the last one"
+
+
+@pytest.mark.parametrize(
+    ("call", "path", "given", "expected"),
+    [
+        (lambda: monthly_update(bad("x"), SEED), "report", "'x'", "a MonthlyReport"),
+        (
+            lambda: monthly_update(
+                MonthlyReport("华东", D(2999, 12, 1), D(2999, 12, 31), []), SEED
+            ),
+            "report.month",
+            "datetime.date(2999, 12, 1)",
+            "a month before December 2999",
+        ),
+        (
+            lambda: MonthlyReport("华东", D(2026, 2, 1), D(2026, 1, 31), []),
+            "reported",
+            "datetime.date(2026, 1, 31)",
+            "a day on or after 2026-02-01",
+        ),
+        (
+            lambda: MonthlyReport("华东", D(2026, 2, 1), D(2026, 3, 1), bad("x")),
+            "dealings",
+            "'x'",
+            "a list of Dealing records",
+        ),
+        (lambda: Dealing("C1", bad("2026-02-12"), "报价", "陈"), "day", "'2026-02-12'", _A_DATE),
+        (
+            lambda: FinanceSurvey(D(2026, 2, 1), bad("C1 地址")),
+            "changes",
+            "'C1 地址'",
+            "a list of PartnerChange records",
+        ),
+        (
+            lambda: PartnerChange("C1", "地址", "  ", "苏州"),
+            "before",
+            "'  '",
+            "a non-empty string or None",
+        ),
+        (
+            lambda: PartnerChange("C1", "地址", bad(5), "苏州"),
+            "before",
+            5,
+            "a non-empty string or None",
+        ),
+        (lambda: finance_survey(bad("x"), SEED), "survey", "'x'", "a FinanceSurvey"),
+        (
+            lambda: YearEndDecision(bad("2026"), D(2026, 12, 1)),
+            "year",
+            "'2026'",
+            "a year from 1900 to 2998",
+        ),
+        (
+            lambda: YearEndDecision(2026, D(2026, 12, 1), bad("collection")),
+            "changes",
+            "'collection'",
+            "a set of PolicyMatter values",
+        ),
+        (lambda: year_end_review(bad("x"), SEED), "decision", "'x'", "a YearEndDecision"),
+        (
+            lambda: year_end_review(
+                YearEndDecision(2026, D(2026, 12, 20)), SEED, last=D(2026, 12, 21)
+            ),
+            "last",
+            "datetime.date(2026, 12, 21)",
+            "a day on or before on (2026-12-20)",
+        ),
+        (
+            lambda: reassessment_due(D(2026, 1, 1), bad("high"), SEED, on=D(2026, 2, 1)),
+            "risk",
+            "'high'",
+            "a RiskLevel (low, medium, high)",
+        ),
+        (
+            lambda: screen_customer(bad("C1"), SEED, on=D(2026, 1, 1)),
+            "facts",
+            "'C1'",
+            "a ScreeningFacts",
+        ),
+        (
+            lambda: SEED.screening.role_of("appeal"),
+            "event",
+            "'appeal'",
+            "an event with a row in the screening table",
+        ),
+        (
+            lambda: monthly_update_due(EVERY, on=D(2026, 3, 1)),
+            "last",
+            None,
+            f"the day it was last done: {_COUNTED}",
+        ),
+        (
+            lambda: finance_survey(FinanceSurvey(D(2026, 2, 10)), EVERY),
+            "last",
+            None,
+            f"the day of the survey before: {_COUNTED}",
+        ),
+        (
+            lambda: year_end_review(YearEndDecision(2026, D(2026, 12, 20)), EVERY),
+            "last",
+            None,
+            f"the day of the review before: {_COUNTED}",
+        ),
+    ],
+)
+def test_a_wrong_argument_is_named_with_what_was_given_and_expected(
+    call: Any, path: str, given: object, expected: str
+) -> None:
+    """Bad input gets a typed error naming the field, what was given and what was expected."""
+    with pytest.raises(InputError) as info:
+        call()
+    (problem,) = info.value.problems
+    assert (problem.path, problem.given, problem.expected) == (path, given, expected)
+
+
+def test_the_first_and_last_supported_days_and_years_are_accepted() -> None:
+    """Dates run from 1900-01-01 to 2999-12-31 inclusive; a year-end decision from 1900."""
+    assert Dealing("C1", D(1900, 1, 1), "报价", "陈").day == D(1900, 1, 1)
+    assert Dealing("C1", D(2999, 12, 31), "报价", "陈").day == D(2999, 12, 31)
+    assert YearEndDecision(1900, D(1900, 12, 28)).year == 1900
+
+
+def test_every_result_records_the_book_that_decided() -> None:
+    """Each C8, C9 and C10 result says which policy version and effective date decided it."""
+    from customer_rules.book import PolicyBook
+
+    credit = PolicyBook(version="2027", effective=D(2026, 1, 1)).credit
+    results = [
+        monthly_update_due(credit, on=D(2026, 3, 1)),
+        monthly_update(MonthlyReport("华东", D(2026, 2, 1), D(2026, 3, 4), []), credit),
+        year_end_review(YearEndDecision(2026, D(2026, 12, 28)), credit),
+        screen_customer(
+            ScreeningFacts("C042", True, True, RiskLevel.HIGH), credit, on=D(2026, 1, 31)
+        ),
+        reassessment_due(D(2026, 1, 10), RiskLevel.HIGH, credit, on=D(2026, 4, 11)),
+        finance_survey(FinanceSurvey(D(2026, 8, 20)), credit),
+    ]
+    assert [(r.policy_version, r.policy_effective) for r in results] == [
+        ("2027", D(2026, 1, 1))
+    ] * len(results)
+
+
+def test_a_schedule_due_keeps_the_day_it_was_last_done() -> None:
+    d = finance_survey_due(SEED, on=D(2026, 3, 1), last=D(2025, 8, 20))
+    assert (d.last, d.on) == (D(2025, 8, 20), D(2026, 3, 1))
+
+
+ROLL = Deadline(0, DeadlineMode.CALENDAR_THEN_ROLL)
+
+
+def test_c9_both_cycles_roll_with_the_calendar_given() -> None:
+    """From 1 July 2026, quarterly falls on National Day: due the next working day, 8 October."""
+    rolled = CreditPolicy(
+        screening=ScreeningPolicy(high_risk_cycle=Recurrence.every(3, deadline=ROLL))
+    )
+    due = reassessment_due(D(2026, 7, 1), RiskLevel.HIGH, rolled, on=D(2026, 9, 1), calendar=CN)
+    facts = ScreeningFacts("C042", True, True, RiskLevel.HIGH)
+    screened = screen_customer(facts, rolled, on=D(2026, 7, 1), calendar=CN)
+    assert (due.occurrence.day, due.occurrence.due) == (D(2026, 10, 1), D(2026, 10, 8))
+    assert (screened.next_assessment.day, screened.next_assessment.due) == (
+        D(2026, 10, 1),
+        D(2026, 10, 8),
+    )
+
+
+def test_c10_a_survey_month_end_on_a_rest_day_rolls_with_the_calendar() -> None:
+    """31 August 2025 is a Sunday: the survey is due on Monday 1 September."""
+    rolled = CreditPolicy(
+        schedules=SchedulesPolicy(survey=Recurrence.in_months(2, 8, deadline=ROLL))
+    )
+    r = finance_survey(FinanceSurvey(D(2025, 8, 10)), rolled, calendar=CN)
+    assert (r.occurrence.day, r.occurrence.due) == (D(2025, 8, 31), D(2025, 9, 1))
+
+
+def test_c8_a_year_end_on_a_rest_day_rolls_with_the_calendar() -> None:
+    """31 December 2022 is a Saturday and 2 January 2023 a holiday: due 3 January."""
+    rolled = CreditPolicy(
+        schedules=SchedulesPolicy(year_end_review=Recurrence.in_months(12, deadline=ROLL))
+    )
+    r = year_end_review(YearEndDecision(2022, D(2022, 12, 28)), rolled, calendar=CN)
+    assert (r.occurrence.day, r.occurrence.due) == (D(2022, 12, 31), D(2023, 1, 3))
+
+
+def test_c8_a_year_review_falling_on_new_years_day_is_that_years() -> None:
+    """A company reviewing on 1 January: the review of 2026 is due 1 January 2026, counted from
+    that day."""
+    jan = CreditPolicy(schedules=SchedulesPolicy(year_end_review=Recurrence.in_months(1, day=1)))
+    r = year_end_review(YearEndDecision(2026, D(2026, 1, 1)), jan)
+    assert (r.occurrence.day, r.occurrence.opens, r.occurrence.due) == (
+        D(2026, 1, 1),
+        D(2026, 1, 1),
+        D(2026, 1, 1),
+    )
+    assert r.on_time
+
+
+def test_c8_a_report_is_due_in_the_month_after_the_one_reported() -> None:
+    """With 30 days to report after the 5th, February's 5th is still open on 1 March; the report
+    on February is still due by 5 March (then 30 days), not by February's own 5th."""
+    slow = CreditPolicy(
+        schedules=SchedulesPolicy(monthly_update=Recurrence.monthly(5, deadline=Deadline(30)))
+    )
+    u = monthly_update(MonthlyReport("华东", D(2026, 2, 1), D(2026, 3, 4), []), slow)
+    assert (u.occurrence.day, u.occurrence.due) == (D(2026, 3, 5), D(2026, 4, 4))

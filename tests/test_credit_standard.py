@@ -520,3 +520,45 @@ def test_malformed_adoption_is_refused_naming_it(value: object) -> None:
 def test_statuses_match_the_approvals() -> None:
     result = standard_adoption([*ADOPTED, ADOPTED[0]], SEED, on=DAY)
     assert result.statuses == (ApprovalStatus.GRANTED,) * 5
+
+
+def test_each_unmet_condition_is_a_reason_with_its_facts() -> None:
+    """The rule, code and facts of every unmet condition's reason, in the order checked: what a
+    host stores and renders."""
+    first = CreditPolicy(standard=CreditStandardPolicy(collection_plan_required=True))
+    failing = facts(
+        sources=ALL_SOURCES,
+        years_in_business=0,
+        registered_capital="49万",
+        bank_record_clean=False,
+        pending_lawsuits=2,
+        days_late=None,
+        collection_plan=None,
+    )
+    result = rate(failing, first)
+    assert [(r.rule, r.code, r.facts) for r in result.reasons] == [
+        ("C1", CreditReason.C1_YEARS, (("years", 0), ("min", 1))),
+        (
+            "C1",
+            CreditReason.C1_CAPITAL,
+            (("capital", Decimal(490_000)), ("min", Decimal(500_000))),
+        ),
+        ("C1", CreditReason.C1_BANK, ()),
+        ("C1", CreditReason.C1_LAWSUITS, (("count", 2), ("max", 0))),
+        ("C1", CreditReason.C1_COLLECTION_REQUIRED, ()),
+        ("C1", CreditReason.C1_NO_CREDIT, (("customer", "C007"),)),
+    ]
+
+
+def test_a_collection_plan_is_set_on_a_day() -> None:
+    """The plan's day is a date; anything else is refused naming ``set_on``."""
+    plan = CollectionPlan(ArrearsRisk.HIGH, "预收货款", "法律追讨", dt.date(2026, 3, 2))
+    assert plan.set_on == dt.date(2026, 3, 2)
+    with pytest.raises(InputError) as info:
+        CollectionPlan(ArrearsRisk.HIGH, "预收货款", "法律追讨", "2026-03-02")  # type: ignore[arg-type]
+    (problem,) = info.value.problems
+    assert (problem.path, problem.given, problem.expected) == (
+        "set_on",
+        "'2026-03-02'",
+        "a datetime.date",
+    )
