@@ -845,3 +845,29 @@ def test_c8_a_report_is_due_in_the_month_after_the_one_reported() -> None:
     )
     u = monthly_update(MonthlyReport("华东", D(2026, 2, 1), D(2026, 3, 4), []), slow)
     assert (u.occurrence.day, u.occurrence.due) == (D(2026, 3, 5), D(2026, 4, 4))
+
+
+def test_c8_c10_a_cycle_from_the_last_one_rolls_with_the_calendar_given() -> None:
+    """Counted from the last survey (1 April 2026, every six months) or the last review (1
+    October 2025, every twelve), the next falls on National Day 2026: due on the next working
+    day, 8 October, as ``finance_survey_due`` and ``year_end_review_due`` say — so a survey done
+    and a decision made that day are in time."""
+    rolled = CreditPolicy(
+        schedules=SchedulesPolicy(
+            survey=Recurrence.every(6, deadline=ROLL),
+            year_end_review=Recurrence.every(12, deadline=ROLL),
+        )
+    )
+    day = D(2026, 10, 8)
+    survey = finance_survey(FinanceSurvey(day), rolled, last=D(2026, 4, 1), calendar=CN)
+    review = year_end_review(YearEndDecision(2026, day), rolled, last=D(2025, 10, 1), calendar=CN)
+    assert (survey.occurrence.day, survey.occurrence.due, survey.in_window) == (
+        D(2026, 10, 1),
+        day,
+        True,
+    )
+    assert (review.occurrence.day, review.occurrence.due, review.on_time) == (
+        D(2026, 10, 1),
+        day,
+        True,
+    )

@@ -981,7 +981,9 @@ def year_end_review(
     p = credit.schedules
     recurrence = p.year_end_review
     if recurrence.basis is RecurrenceBasis.FROM_LAST:
-        occurrence = recurrence.next(day, last=_required(done, "the day of the review before"))
+        occurrence = recurrence.next(
+            day, last=_required(done, "the day of the review before"), calendar=cal
+        )
     else:  # the year's review: its first occurrence from 1 January of the year reviewed
         found = recurrence.first_on_or_after(dt.date(decision.year, 1, 1))
         occurrence = Occurrence(found, found.replace(day=1), recurrence.due(found, cal))
@@ -1476,7 +1478,9 @@ def finance_survey(
     cal = calendar_arg(calendar)
     p = credit.schedules
     if p.survey.basis is RecurrenceBasis.FROM_LAST:
-        occurrence = p.survey.next(day, last=_required(done, "the day of the survey before"))
+        occurrence = p.survey.next(
+            day, last=_required(done, "the day of the survey before"), calendar=cal
+        )
     else:  # the survey month still open on its day
         occurrence = p.survey.next(day, calendar=cal)
     return SurveyResult(survey, occurrence, p, credit.version, policy_effective=credit.effective)
