@@ -33,6 +33,7 @@ from customer_rules.reasons import explain, find_reason
 from customer_rules.roles import Role
 from customer_rules.settings import settings_of
 from customer_rules.testing import aging_policies, days, receivables
+from refusals import problems_of
 
 D = dt.date
 SEED = CreditPolicy()
@@ -490,10 +491,7 @@ def test_a_wrong_argument_is_named_with_what_was_given_and_expected(
     call: Any, path: str, given: str, expected: str
 ) -> None:
     """Bad input gets a typed error naming the field, what was given and what was expected."""
-    with pytest.raises(InputError) as info:
-        call()
-    (problem,) = info.value.problems
-    assert (problem.path, problem.given, problem.expected) == (path, given, expected)
+    assert problems_of(call) == [(path, given, expected)]
 
 
 def test_a_subclass_of_receivable_is_aged_like_one() -> None:

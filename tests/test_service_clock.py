@@ -5,9 +5,6 @@ days it counts are Asia/Shanghai's whatever time zone the host runs in."""
 from __future__ import annotations
 
 import datetime as dt
-import os
-import time
-from collections.abc import Iterator
 
 import pytest
 
@@ -29,26 +26,6 @@ H = 3600
 def _at(day: int, hour: int, minute: int = 0, second: int = 0) -> dt.datetime:
     """A moment of June 2026 in Asia/Shanghai (5 June is a Friday)."""
     return dt.datetime(2026, 6, day, hour, minute, second, tzinfo=SHANGHAI)
-
-
-@pytest.fixture(
-    params=["UTC0", "<-10>10", "<+14>-14"], ids=["host-utc", "host-utc-10", "host-utc+14"]
-)
-def host_zone(request: pytest.FixtureRequest) -> Iterator[str]:
-    """Run the test with the host's local time zone set to UTC, UTC−10 and UTC+14 (POSIX ``TZ``
-    strings, no tz database needed): a Shanghai working day is the day before in UTC−10 and,
-    from 18:00, the day after in UTC+14."""
-    before = os.environ.get("TZ")
-    os.environ["TZ"] = request.param
-    time.tzset()
-    try:
-        yield request.param
-    finally:
-        if before is None:
-            del os.environ["TZ"]
-        else:
-            os.environ["TZ"] = before
-        time.tzset()
 
 
 @pytest.mark.parametrize(

@@ -6,9 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import json
-import os
-import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from decimal import Decimal
 
 import attrs
@@ -1028,26 +1026,6 @@ def test_the_survey_keeps_its_last_day_and_counts_its_deadline_on_the_calendar()
 
 
 # --------------------------------------------------------------------------- the host's zone
-
-
-@pytest.fixture(
-    params=["UTC0", "<-10>10", "<+14>-14"], ids=["host-utc", "host-utc-10", "host-utc+14"]
-)
-def host_zone(request: pytest.FixtureRequest) -> Iterator[str]:
-    """The host's local time zone set to UTC, UTC−10 and UTC+14 (POSIX ``TZ`` strings): a
-    Shanghai morning is the day before in UTC and UTC−10, a Shanghai evening from 18:00 the
-    day after in UTC+14."""
-    before = os.environ.get("TZ")
-    os.environ["TZ"] = request.param
-    time.tzset()
-    try:
-        yield request.param
-    finally:
-        if before is None:
-            del os.environ["TZ"]
-        else:
-            os.environ["TZ"] = before
-        time.tzset()
 
 
 @pytest.mark.parametrize(
