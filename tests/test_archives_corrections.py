@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import deque
+from collections.abc import Callable
 
 import pytest
 from hypothesis import given
@@ -18,13 +19,15 @@ from customer_rules.archives import (
     PLAN_APPROVAL,
     REPORT_APPROVAL,
     ArchivesPolicy,
+    CorrectionPolicy,
     correction_step,
     open_correction,
 )
 from customer_rules.errors import InputError, PolicyError
 from customer_rules.reasons import explain
 from customer_rules.roles import Approval, Role
-from customer_rules.workflow import StepOutcome, replay
+from customer_rules.workflow import Case, StepOutcome, replay
+from refusals import problems_of
 
 D = dt.date
 DAY = D(2026, 3, 2)
@@ -162,3 +165,220 @@ def test_every_run_stays_in_the_chain_and_replays(run: list[tuple[str, Approval]
     assert replay(CHAIN, open_correction("C", SEED), records) == case
     if case.state == "archived":
         assert [r.event for r in records][-1] == "approve_report"
+
+
+# --- argument checks: every refusal of the two public functions, field by field -------------
+
+
+@pytest.mark.parametrize(
+    ("record", "policy", "expected"),
+    [
+        (" ", SEED, [("record", "' '", "the id of the wrong record")]),
+        ("", SEED, [("record", "''", "the id of the wrong record")]),
+        (42, SEED, [("record", 42, "the id of the wrong record")]),
+        ("C-7/phone", None, [("policy", None, "an ArchivesPolicy (ArchivesPolicy() is the seed)")]),
+        ("C-7/phone", {}, [("policy", "{}", "an ArchivesPolicy (ArchivesPolicy() is the seed)")]),
+    ],
+    ids=["blank", "empty", "not-text", "no-policy", "policy-mapping"],
+)
+def test_open_correction_refuses(
+    record: object, policy: object, expected: list[tuple[str, object, str]]
+) -> None:
+    assert problems_of(lambda: open_correction(record, policy)) == expected  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("case", "event", "policy", "on", "expected"),
+    [
+        (
+            "case",
+            "draft",
+            SEED,
+            DAY,
+            [("case", "'case'", "a Case (start(table) gives the first)")],
+        ),
+        (
+            None,
+            "nope",
+            SEED,
+            DAY,
+            [
+                (
+                    "event",
+                    "'nope'",
+                    "one of the events ['draft', 'review', 'approve', 'hand_over', 'feedback',"
+                    " 'report', 'review_report', 'approve_report', 'send_back']",
+                )
+            ],
+        ),
+        (
+            None,
+            "draft",
+            None,
+            DAY,
+            [("policy", None, "an ArchivesPolicy (ArchivesPolicy() is the seed)")],
+        ),
+        (None, "draft", SEED, "x", [("on", "'x'", "a datetime.date")]),
+    ],
+    ids=["case", "event", "policy", "on"],
+)
+def test_correction_step_refuses(
+    case: object, event: str, policy: object, on: object, expected: list[tuple[str, object, str]]
+) -> None:
+    start = open_correction("C-7/phone", SEED) if case is None else case
+    assert (
+        problems_of(lambda: correction_step(start, event, policy, by=STAFF, on=on))  # type: ignore[arg-type]
+        == expected
+    )
+
+
+def test_a_correction_is_opened_bound_to_the_wrong_record() -> None:
+    assert open_correction("C-7/phone", SEED) == Case(
+        "R10.correction", "found", "C-7/phone", 0, None, None
+    )
+    step = correction_step(open_correction("C-7/phone", SEED), "draft", SEED, by=STAFF, on=DAY)
+    assert step.record is not None
+    assert (step.record.workflow, step.record.subject, step.record.seq) == (
+        "R10.correction",
+        "C-7/phone",
+        1,
+    )
+
+
+# --- the chain's table: the seed's and one rebuilt from the role sets ------------------------
+#
+# A policy whose role sets differ from the seed's rebuilds the chain (``CorrectionPolicy._check``),
+# so these tests read a table built by the code under test, not only the one built at import.
+
+_DEPTS = frozenset(
+    {
+        Role.SALES_ADMIN,
+        Role.SALES_MANAGER,
+        Role.BUSINESS_DEPARTMENT,
+        Role.BUSINESS_STATISTICS,
+        Role.FINANCE,
+        Role.ARCHIVE_DEPARTMENT,
+        Role.MARKETING_DIRECTOR,
+        Role.PLANNING_DEPARTMENT,
+    }
+)
+
+
+def _seed() -> ArchivesPolicy:
+    return ArchivesPolicy()
+
+
+def _rebuilt() -> ArchivesPolicy:
+    return ArchivesPolicy(corrections=CorrectionPolicy(departments=frozenset({Role.SALES_ADMIN})))
+
+
+POLICIES = pytest.mark.parametrize(
+    ("make", "departments"),
+    [(_seed, _DEPTS), (_rebuilt, frozenset({Role.SALES_ADMIN}))],
+    ids=["seed", "rebuilt"],
+)
+
+
+@POLICIES
+def test_the_chain_table_is_the_seeds(
+    make: Callable[[], ArchivesPolicy], departments: frozenset[Role]
+) -> None:
+    chain = make().corrections.chain
+    cs, mgr, gm = (
+        frozenset({Role.CUSTOMER_SERVICE}),
+        frozenset({Role.CUSTOMER_SERVICE_MANAGER}),
+        frozenset({Role.GENERAL_MANAGER}),
+    )
+    assert (chain.name, chain.rule, chain.initial) == ("R10.correction", "R10", "found")
+    assert [s.name for s in chain.states] == [
+        "found",
+        "drafted",
+        "reviewed",
+        "approved",
+        "handed_over",
+        "executed",
+        "reported",
+        "report_reviewed",
+        "archived",
+    ]
+    assert [e.name for e in chain.events] == [
+        "draft",
+        "review",
+        "approve",
+        "hand_over",
+        "feedback",
+        "report",
+        "review_report",
+        "approve_report",
+        "send_back",
+    ]
+    assert [
+        (t.source, t.event, t.target, t.roles, t.approval, t.distinct) for t in chain.transitions
+    ] == [
+        ("found", "draft", "drafted", cs, None, False),
+        ("drafted", "review", "reviewed", mgr, None, True),
+        ("reviewed", "approve", "approved", gm, "R10.plan", True),
+        ("approved", "hand_over", "handed_over", cs, None, False),
+        ("handed_over", "feedback", "executed", departments, None, False),
+        ("executed", "report", "reported", cs, None, False),
+        ("reported", "review_report", "report_reviewed", mgr, None, True),
+        ("report_reviewed", "approve_report", "archived", gm, "R10.report", True),
+        ("drafted", "send_back", "found", mgr, None, False),
+        ("reviewed", "send_back", "found", gm, None, False),
+    ]
+
+
+def _walk(policy: ArchivesPolicy, upto: int) -> Case:
+    """The seed chain's first ``upto`` steps, each by its usual signer."""
+    case = open_correction("C-7/phone", policy)
+    for event, by in SEED_CHAIN[:upto]:
+        step = correction_step(case, event, policy, by=by, on=DAY)
+        assert step.applied, explain(step, "en")
+        case = step.after
+    return case
+
+
+@POLICIES
+@pytest.mark.parametrize(
+    ("upto", "event", "same_person"),
+    [
+        # the reviewer signs the approval of the remedy as general manager
+        (2, "approve", Approval("吴经理", Role.GENERAL_MANAGER, PLAN_APPROVAL, DAY)),
+        # the reporter reviews their own report as the customer-service manager
+        (6, "review_report", Approval("小周", Role.CUSTOMER_SERVICE_MANAGER, "R10", DAY)),
+        # the report's reviewer approves it and archives it as general manager
+        (7, "approve_report", Approval("吴经理", Role.GENERAL_MANAGER, REPORT_APPROVAL, DAY)),
+    ],
+    ids=["approve", "review_report", "approve_report"],
+)
+def test_no_one_signs_after_themselves(
+    make: Callable[[], ArchivesPolicy],
+    departments: frozenset[Role],
+    upto: int,
+    event: str,
+    same_person: Approval,
+) -> None:
+    policy = make()
+    case = _walk(policy, upto)
+    refused = correction_step(case, event, policy, by=same_person, on=DAY)
+    assert refused.outcome is StepOutcome.SAME_PERSON
+    assert refused.after == case
+    assert refused.record is None
+    other = Approval("钱某", same_person.role, same_person.what, DAY)
+    assert correction_step(case, event, policy, by=other, on=DAY).applied
+
+
+@POLICIES
+def test_the_remedy_needs_the_general_managers_plan_approval(
+    make: Callable[[], ArchivesPolicy], departments: frozenset[Role]
+) -> None:
+    policy = make()
+    reviewed = _walk(policy, 2)
+    for what in ("R10", REPORT_APPROVAL):
+        gm = Approval("赵总", Role.GENERAL_MANAGER, what, DAY)
+        refused = correction_step(reviewed, "approve", policy, by=gm, on=DAY)
+        assert refused.outcome is StepOutcome.WRONG_APPROVAL
+        assert refused.after == reviewed
+    assert correction_step(reviewed, "approve", policy, by=GM_PLAN, on=DAY).after.state == (
+        "approved"
+    )
