@@ -14,6 +14,7 @@ import datetime as dt
 import json
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -51,6 +52,7 @@ from customer_rules.interchange import from_data, to_data
 from customer_rules.reasons import explain
 from customer_rules.roles import Approval, Role
 from customer_rules.testing import access_requests, archive_principals
+from refusals import problems_of
 
 D = dt.date
 DAY = D(2026, 3, 2)
@@ -364,3 +366,141 @@ def test_input_that_cannot_be_right_names_the_argument(args: tuple[Any, ...], fi
 def test_a_principal_round_trips_as_plain_data(principal: Principal) -> None:
     data = json.loads(json.dumps(to_data(principal), ensure_ascii=False))
     assert from_data(Principal, data) == principal
+
+
+# --------------------------------------------------------------------------- pinned results
+
+DATED = ArchivesPolicy(version="2027", effective=D(2026, 1, 1))
+"""A book with its own version and effective day: each result must carry both."""
+
+
+def test_a_departed_employees_denial_states_their_status() -> None:
+    leaving = Principal("陈小明", Role.SALESPERSON, status=EmployeeStatus.DEPARTING)
+    d = decide(record(owner="陈小明"), who=leaving)
+    assert d.reasons[0].fact("status") is EmployeeStatus.DEPARTING
+    assert explain(d, "en") == (
+        "[R9] 陈小明 (departing) gets no customer data; their files pass to their department"
+    )
+
+
+@pytest.mark.parametrize(
+    ("approvals", "statuses"),
+    [
+        # a valid review, no retrieval: the review's line says it is granted
+        ((signed(Role.MARKETING_DIRECTOR, ARCHIVE_REVIEW),), ["granted", "missing"]),
+        # another approval first does not hide the one for the right ``what``
+        (
+            (
+                signed(Role.GENERAL_MANAGER, LEDGER),
+                signed(Role.CHAIRMAN, ARCHIVE_REVIEW),
+            ),
+            ["wrong_role", "missing"],
+        ),
+        # bound to another file and signed by the wrong role: the wrong role is what fails
+        ((signed(Role.CHAIRMAN, ARCHIVE_RETRIEVAL, subject="C-9"),), ["missing", "wrong_role"]),
+        # bound to another file by the right role
+        (
+            (signed(Role.GENERAL_MANAGER, ARCHIVE_RETRIEVAL, subject="C-9"),),
+            ["missing", "other_subject"],
+        ),
+        # the closest of two approvals for the same ``what``
+        (
+            (
+                signed(Role.CHAIRMAN, ARCHIVE_REVIEW),
+                signed(Role.MARKETING_DIRECTOR, ARCHIVE_REVIEW, purpose="信用审查"),
+            ),
+            ["other_purpose", "missing"],
+        ),
+    ],
+)
+def test_each_need_of_a_denial_is_diagnosed_by_its_closest_approval(
+    approvals: tuple[Approval, ...], statuses: list[str]
+) -> None:
+    d = decide(record(), *approvals, policy=MARKETING)
+    assert (d.allowed, d.code) == (False, ArchivesReason.R9_DENIED)
+    assert [(r.code, r.fact("what"), r.fact("status")) for r in d.reasons[1:]] == [
+        (ArchivesReason.R9_NEEDS, ARCHIVE_REVIEW, statuses[0]),
+        (ArchivesReason.R9_NEEDS, ARCHIVE_RETRIEVAL, statuses[1]),
+    ]
+
+
+def test_a_hand_over_records_the_books_version_and_effective_day() -> None:
+    result = hand_over([CustomerFile("C-1", owner="王芳")], "王芳", DATED)
+    assert (result.who, result.policy_version, result.policy_effective) == (
+        "王芳",
+        "2027",
+        D(2026, 1, 1),
+    )
+
+
+@pytest.mark.parametrize(
+    ("files", "who", "problems"),
+    [
+        ([], "", [("who", "''", "the departing employee's name")]),
+        ([], "  ", [("who", "'  '", "the departing employee's name")]),
+        ([], 7, [("who", 7, "the departing employee's name")]),
+        ("C-1", "王芳", [("files", "'C-1'", "an iterable of CustomerFile")]),
+        (b"C-1", "王芳", [("files", "b'C-1'", "an iterable of CustomerFile")]),
+        (5, "王芳", [("files", 5, "an iterable of CustomerFile")]),
+        (
+            [CustomerFile("C-1", owner="王芳"), "C-2"],
+            "王芳",
+            [("files[1]", "'C-2'", "a CustomerFile")],
+        ),
+    ],
+)
+def test_every_refusal_of_hand_over(
+    files: Any, who: Any, problems: list[tuple[str, object, str]]
+) -> None:
+    assert problems_of(lambda: hand_over(files, who, SEED)) == problems
+
+
+def test_a_sanction_records_the_books_version_and_effective_day() -> None:
+    breach = Breach("王芳", BreachKind.LEAK, DAY, previous=1)
+    result = sanction(breach, DATED)
+    assert (result.breach, result.sanction, result.policy_version, result.policy_effective) == (
+        breach,
+        AccessSanction.DEMERIT,
+        "2027",
+        D(2026, 1, 1),
+    )
+
+
+def test_every_refusal_of_sanction() -> None:
+    assert problems_of(lambda: sanction("王芳", SEED)) == [  # type: ignore[arg-type]
+        ("breach", "'王芳'", "a Breach"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("fields", "problems"),
+    [
+        ({"on": "2026-03-02"}, [("on", "'2026-03-02'", "a datetime.date")]),
+        ({"previous": -1}, [("previous", -1, "a whole number, 0 or more")]),
+        ({"previous": True}, [("previous", True, "a whole number, 0 or more")]),
+        ({"previous": 1.0}, [("previous", "a float", "a whole number, 0 or more")]),
+    ],
+)
+def test_every_refusal_of_a_breach(
+    fields: dict[str, Any], problems: list[tuple[str, object, str]]
+) -> None:
+    args: dict[str, Any] = {"who": "王芳", "kind": BreachKind.LEAK, "on": DAY} | fields
+    assert problems_of(lambda: Breach(**args)) == problems
+
+
+def test_a_decision_without_a_purpose_never_explains_an_approval_as_granted() -> None:
+    """A decision record without a stated purpose (may_access decides those by ``R9.no_purpose``;
+    a host may build or read back one) explains an approval for another purpose as such."""
+    denied = decide(record(), signed(Role.CHAIRMAN, RECORDS, purpose="信用审查"))
+    assert denied.reasons[1].fact("status") == "other_purpose"
+    unstated = attrs.evolve(denied, purpose=None)
+    assert unstated.reasons[1].fact("status") == "other_purpose"
+    assert (
+        attrs.evolve(denied, purpose=None, approvals=(CHAIRMAN,)).reasons[1].fact("status")
+        == "other_purpose"
+    )
+    late = signed(Role.CHAIRMAN, RECORDS, on=DAY + dt.timedelta(days=1))
+    assert (
+        attrs.evolve(denied, purpose=None, approvals=(late,)).reasons[1].fact("status")
+        == "not_in_force"
+    )

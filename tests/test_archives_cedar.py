@@ -40,6 +40,7 @@ from customer_rules.archives import (
 )
 from customer_rules.roles import Approval
 from customer_rules.testing import access_requests, policies
+from refusals import problems_of
 
 Case = tuple[Principal, AccessAction, CustomerFile, str | None, tuple[Approval, ...], dt.date]
 
@@ -488,3 +489,222 @@ def test_the_export_refuses_more_approvals_than_slots() -> None:
         )
     with pytest.raises(InputError, match="slots"):
         cedar_policies(ArchivesPolicy(), slots=0)
+
+
+# --------------------------------------------------------------------------- the export, pinned
+
+_DAY = dt.date(2026, 3, 2)
+
+
+def _export(
+    policy: ArchivesPolicy,
+    principal: Principal,
+    action: AccessAction,
+    file: CustomerFile,
+    approvals: Sequence[Approval],
+) -> tuple[bool, list[str]]:
+    """Cedar's answer to the exported text and the exported request, exactly as a host gets
+    them (no renaming): allowed, and the ``@id`` of each determining policy."""
+    text = cedar_policies(policy)
+    ids = re.findall(r'@id\("([^"]+)"\)', text)
+    request, entities = cedar_request(principal, action, file, "回访", approvals, on=_DAY)
+    answer = cedarpy.is_authorized(request, text, entities)
+    assert not answer.diagnostics.errors, answer.diagnostics.errors
+    return answer.allowed, sorted(
+        ids[int(p.removeprefix("policy"))] for p in answer.diagnostics.reasons
+    )
+
+
+def _signed(role: Any, what: str, subject: str = "F-1") -> Approval:
+    return Approval("签字人", role, what, _DAY, subject=subject, purpose="回访")
+
+
+def test_the_exported_grants_need_every_approval_they_name() -> None:
+    """A grant that names two approvals permits nothing with one of them: the archive room's
+    review and retrieval (marketing preset), the copy and its use outside (R4)."""
+    from customer_rules.archives import (
+        ARCHIVE_RETRIEVAL,
+        ARCHIVE_REVIEW,
+        COPY,
+        OUTSIDE,
+        Consent,
+        FileKind,
+    )
+    from customer_rules.roles import Role
+
+    me = Principal("陈小明", Role.SALESPERSON)
+    marketing = POLICIES[AccessPreset.MARKETING]
+    record = CustomerFile("F-1", kind=FileKind.RECORD, owner="王芳")
+    review = _signed(Role.MARKETING_DIRECTOR, ARCHIVE_REVIEW)
+    retrieval = _signed(Role.GENERAL_MANAGER, ARCHIVE_RETRIEVAL)
+    for action in (AccessAction.VIEW, AccessAction.BORROW):
+        assert _export(marketing, me, action, record, [review]) == (False, [])
+        assert _export(marketing, me, action, record, [retrieval]) == (False, [])
+        assert _export(marketing, me, action, record, [review, retrieval]) == (
+            True,
+            ["R9.grant.archive_room"],
+        )
+    archive = CustomerFile("F-1", consents=(Consent("回访", dt.date(2026, 1, 1)),))
+    copy = _signed(Role.ARCHIVE_MANAGER, COPY)
+    outside = _signed(Role.ARCHIVE_MANAGER, OUTSIDE)
+    seed = ArchivesPolicy()
+    assert _export(seed, me, AccessAction.TRANSMIT, archive, [copy]) == (False, [])
+    assert _export(seed, me, AccessAction.TRANSMIT, archive, [outside]) == (False, [])
+    assert _export(seed, me, AccessAction.TRANSMIT, archive, [copy, outside]) == (
+        True,
+        ["R4.grant.outside"],
+    )
+    assert _export(seed, me, AccessAction.COPY, archive, [copy]) == (True, ["R4.grant.copy"])
+
+
+def test_the_exported_text_scopes_a_single_action_by_equality() -> None:
+    text = cedar_policies(ArchivesPolicy(), slots=1)
+    grant = text[text.index('@id("R9.grant.chairman")') :]
+    assert grant.splitlines()[1] == 'permit (principal, action == Action::"view", resource) when {'
+    assert 'permit (principal, action in [Action::"view", Action::"borrow"], resource)' in text
+
+
+def test_the_export_has_four_slots_unless_told() -> None:
+    seed = ArchivesPolicy()
+    text = cedar_policies(seed)
+    assert text == cedar_policies(seed, slots=4)
+    assert "context.a3" in text
+    assert "context.a4" not in text
+    widest = cedar_policies(seed, slots=16)
+    assert "context.a15" in widest
+    assert "context.a16" not in widest
+
+
+def test_the_exported_request_of_the_seed_example() -> None:
+    """The request and entities a host passes to Cedar, every key and value: the principal is
+    ``User::"principal"``, the file ``File::"file"``, days are ordinals."""
+    from customer_rules.archives import Consent, FileKind
+    from customer_rules.roles import Role
+
+    until = dt.date(2026, 3, 31)
+    ok = Approval("董事长", Role.CHAIRMAN, "R9.records", _DAY, until, subject="C-8", purpose="回访")
+    unbound = Approval("董事长", Role.CHAIRMAN, "R9.records", _DAY)
+    file = CustomerFile(
+        "C-8",
+        kind=FileKind.RECORD,
+        owner="王芳",
+        personal=True,
+        consents=(Consent("回访", dt.date(2026, 1, 1), until),),
+    )
+    me = Principal("陈小明", Role.SALESPERSON)
+    request, entities = cedar_request(me, AccessAction.VIEW, file, "回访", [ok, unbound], on=_DAY)
+    assert request == {
+        "principal": 'User::"principal"',
+        "action": 'Action::"view"',
+        "resource": 'File::"file"',
+        "context": {
+            "purpose": "回访",
+            "day": _DAY.toordinal(),
+            "a0": {
+                "what": "R9.records",
+                "role": "chairman",
+                "from": _DAY.toordinal(),
+                "until": until.toordinal(),
+                "subject": "C-8",
+                "purpose": "回访",
+            },
+            "a1": {"what": "R9.records", "role": "chairman", "from": _DAY.toordinal()},
+        },
+    }
+    assert entities == [
+        {
+            "uid": {"type": "User", "id": "principal"},
+            "attrs": {"name": "陈小明", "role": "salesperson", "status": "active"},
+            "parents": [],
+        },
+        {
+            "uid": {"type": "File", "id": "file"},
+            "attrs": {
+                "id": "C-8",
+                "kind": "record",
+                "personal": True,
+                "owner": "王芳",
+                "c0": {
+                    "purpose": "回访",
+                    "from": dt.date(2026, 1, 1).toordinal(),
+                    "until": until.toordinal(),
+                },
+            },
+            "parents": [],
+        },
+    ]
+
+
+def _request(**changes: Any) -> Callable[[], tuple[dict[str, Any], list[dict[str, Any]]]]:
+    from customer_rules.archives import FileKind
+    from customer_rules.roles import Role
+
+    args: dict[str, Any] = {
+        "principal": Principal("陈小明", Role.SALESPERSON),
+        "action": AccessAction.VIEW,
+        "file": CustomerFile("F-1", kind=FileKind.RECORD),
+        "purpose": "回访",
+        "approvals": [],
+        "on": _DAY,
+    } | changes
+    return lambda: cedar_request(**args)
+
+
+def _approvals(count: int) -> list[Approval]:
+    from customer_rules.roles import Role
+
+    return [_signed(Role.CHAIRMAN, "R9.records")] * count
+
+
+def _consented(count: int) -> CustomerFile:
+    from customer_rules.archives import Consent
+
+    return CustomerFile("F-1", consents=(Consent("回访", _DAY),) * count)
+
+
+@pytest.mark.parametrize(
+    ("call", "problems"),
+    [
+        (_request(principal="陈小明"), [("principal", "'陈小明'", "a Principal")]),
+        (
+            _request(action="view"),
+            [("action", "'view'", "an AccessAction: view, borrow, copy, transmit")],
+        ),
+        (_request(file="F-1"), [("file", "'F-1'", "a CustomerFile")]),
+        (_request(purpose=3), [("purpose", 3, "the stated purpose (text) or None")]),
+        (_request(on="2026-03-02"), [("on", "'2026-03-02'", "a datetime.date")]),
+        (_request(slots=0), [("slots", 0, "a whole number from 1 to 16")]),
+        (_request(slots=17), [("slots", 17, "a whole number from 1 to 16")]),
+        (_request(slots=True), [("slots", True, "a whole number from 1 to 16")]),
+        (_request(approvals=_approvals(5)), [("approvals", 5, "at most 4 approvals (slots)")]),
+        (
+            _request(approvals=_approvals(2), slots=1),
+            [("approvals", 2, "at most 1 approvals (slots)")],
+        ),
+        (
+            _request(file=_consented(5)),
+            [("file.consents", 5, "at most 4 consents (slots)")],
+        ),
+        (
+            _request(file=_consented(2), slots=1),
+            [("file.consents", 2, "at most 1 consents (slots)")],
+        ),
+    ],
+)
+def test_every_refusal_of_cedar_request(
+    call: Callable[[], object], problems: list[tuple[str, object, str]]
+) -> None:
+    assert problems_of(call) == problems
+
+
+def test_cedar_request_takes_as_many_approvals_and_consents_as_slots() -> None:
+    for slots in (1, 4, 16):
+        request, entities = _request(
+            approvals=_approvals(slots), file=_consented(slots), slots=slots
+        )()
+        assert sorted(request["context"]) == sorted(
+            ["purpose", "day", *(f"a{i}" for i in range(slots))]
+        )
+        assert sum(key.startswith("c") for key in entities[1]["attrs"]) == slots
+    request, _ = _request(approvals=_approvals(4), file=_consented(4))()
+    assert "a3" in request["context"]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Callable
 
 import pytest
 from hypothesis import given
@@ -28,6 +29,7 @@ from customer_rules.interchange import from_data, to_data
 from customer_rules.reasons import explain
 from customer_rules.roles import Approval, ApprovalStatus, Role
 from customer_rules.testing import days
+from refusals import problems_of
 
 D = dt.date
 DAY = D(2026, 3, 2)
@@ -118,3 +120,38 @@ def test_input_that_cannot_be_right_names_the_field() -> None:
     with pytest.raises(InputError) as error:
         TradingPartner("P-9", grade="A")  # type: ignore[arg-type]
     assert error.value.field == "grade"
+
+
+@pytest.mark.parametrize(
+    ("call", "problems"),
+    [
+        (
+            lambda: ledger_entry("P-9", SEED, on=DAY),  # type: ignore[arg-type]
+            [("partner", "'P-9'", "a TradingPartner")],
+        ),
+        (
+            lambda: TradingPartner("P-9", HEAD, reported_on="2026-03-02"),  # type: ignore[arg-type]
+            [("reported_on", "'2026-03-02'", "a datetime.date")],
+        ),
+        (
+            lambda: TradingPartner("P-9", HEAD, reported_on=D(1899, 12, 31)),
+            [
+                (
+                    "reported_on",
+                    "datetime.date(1899, 12, 31)",
+                    "a date from 1900-01-01 to 2999-12-31",
+                )
+            ],
+        ),
+    ],
+)
+def test_every_refusal_names_the_argument_the_value_and_what_was_expected(
+    call: Callable[[], object], problems: list[tuple[str, object, str]]
+) -> None:
+    assert problems_of(call) == problems
+
+
+def test_a_decision_records_the_books_version_and_effective_day() -> None:
+    book = ArchivesPolicy(version="2027", effective=D(2026, 1, 1))
+    d = ledger_entry(TradingPartner("P-9", HEAD, reported_on=DAY), book, on=DAY)
+    assert (d.may_enter, d.policy_version, d.policy_effective) == (True, "2027", D(2026, 1, 1))
