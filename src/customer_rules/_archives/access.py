@@ -677,16 +677,13 @@ def _decide(
         return False, _A.R9_DEPARTED, "R9", _NO_NEEDS
     if purpose is None or not purpose.strip():
         return False, _A.R9_NO_PURPOSE, "R9", _NO_NEEDS
-    if action is _T or file.personal:
-        consented = False
-        for c in file.consents:
-            if c.purpose == purpose and c.on <= day and (c.until is None or day <= c.until):
-                consented = True
-                break
-        if not consented:
-            if action is _T:
-                return False, _A.R11_THIRD_PARTY, "R11", _NO_NEEDS
-            return False, _A.R11_CONSENT, "R11", _NO_NEEDS
+    if (action is _T or file.personal) and not any(
+        c.holds(purpose, day)
+        for c in file.consents  # one reading of a consent: Consent.holds
+    ):
+        if action is _T:
+            return False, _A.R11_THIRD_PARTY, "R11", _NO_NEEDS
+        return False, _A.R11_CONSENT, "R11", _NO_NEEDS
     kind = file.kind
     if kind is not FileKind.ARCHIVE and file.owner is not None and file.owner == principal.who:
         return True, _A.R9_GRANT_OWN, "R9", _NO_NEEDS
