@@ -43,8 +43,10 @@ from customer_rules.interchange import from_data, to_data
 from customer_rules.reasons import explain
 from customer_rules.recurrence import Recurrence
 from customer_rules.roles import Approval, Role
+from customer_rules.settings import plain
 from customer_rules.testing import archive_loans, days
 from customer_rules.workflow import Case, StepOutcome, replay, start
+from refusals import problems_of
 
 D = dt.date
 SEED = ArchivesPolicy()
@@ -456,3 +458,482 @@ def test_input_that_cannot_be_right_names_the_field(call: Any, field: str) -> No
 def test_a_loan_round_trips_as_plain_data(the_loan: Loan) -> None:
     data = json.loads(json.dumps(to_data(the_loan), ensure_ascii=False))
     assert from_data(Loan, data) == the_loan
+
+
+# --------------------------------------------------------------------------- every refusal, pinned
+
+ORIGINAL_STATES = "['requested', 'out', 'returned', 'incomplete', 'closed', 'refused']"
+COPY_STATES = (
+    "['requested', 'approved', 'approved_outside', 'out', 'returned', 'incomplete', 'closed',"
+    " 'refused']"
+)
+
+
+@pytest.mark.parametrize(
+    ("call", "expected"),
+    [
+        pytest.param(
+            lambda: open_loan("L1", SEED),  # type: ignore[arg-type]
+            [("loan", "'L1'", "a Loan")],
+            id="open_loan-loan",
+        ),
+        pytest.param(
+            lambda: loan_step("L1", open_loan(loan(), SEED), "lend", SEED, by=KEEPER, on=MONDAY),  # type: ignore[arg-type]
+            [("loan", "'L1'", "a Loan")],
+            id="loan_step-loan",
+        ),
+        pytest.param(
+            lambda: loan_step(
+                loan(), Case("R3.original", "requested", "L2"), "lend", SEED, by=KEEPER, on=MONDAY
+            ),
+            [("case.subject", "'L2'", "the loan's id 'L1'")],
+            id="loan_step-case.subject",
+        ),
+        pytest.param(
+            lambda: loan_step(
+                loan(),
+                open_loan(loan(), SEED),
+                "lend",
+                SEED,
+                by=KEEPER,
+                on=MONDAY,
+                registration="x",
+            ),
+            [("registration", "'x'", "an iterable of Loan")],
+            id="loan_step-registration",
+        ),
+        pytest.param(
+            lambda: loan_step(
+                loan(),
+                open_loan(loan(), SEED),
+                "lend",
+                SEED,
+                by=KEEPER,
+                on=MONDAY,
+                registration=[loan("O"), 7],  # type: ignore[list-item]
+            ),
+            [("registration[1]", 7, "a Loan")],
+            id="loan_step-registration[i]",
+        ),
+        pytest.param(
+            lambda: loan_overdue("L1", SEED, on=MONDAY),  # type: ignore[arg-type]
+            [("loan", "'L1'", "a Loan")],
+            id="loan_overdue-loan",
+        ),
+        pytest.param(
+            # "approved" is a state of the copies' table, not of the originals'
+            lambda: loan_overdue(loan(state="approved"), SEED, on=MONDAY),
+            [("loan.state", "'approved'", f"a state of R3.original: {ORIGINAL_STATES}")],
+            id="loan_overdue-original-state",
+        ),
+        pytest.param(
+            lambda: loan_overdue(loan(item=LoanItem.COPY, state="lost"), SEED, on=MONDAY),
+            [("loan.state", "'lost'", f"a state of R4.copy: {COPY_STATES}")],
+            id="loan_overdue-copy-state",
+        ),
+        pytest.param(
+            lambda: monthly_report("x", SEED, on=MONDAY),  # type: ignore[arg-type]
+            [("loans", "'x'", "an iterable of Loan")],
+            id="monthly_report-loans",
+        ),
+        pytest.param(
+            lambda: monthly_report([loan(), "x"], SEED, on=MONDAY),  # type: ignore[list-item]
+            [("loans[1]", "'x'", "a Loan")],
+            id="monthly_report-loans[i]",
+        ),
+        pytest.param(
+            lambda: monthly_report([loan(), loan("L2"), loan()], SEED, on=MONDAY),
+            [("loans[2].id", "'L1'", "a loan id not listed before")],
+            id="monthly_report-loans[i].id",
+        ),
+        pytest.param(
+            lambda: monthly_report([loan(), loan("L2", state="approved")], SEED, on=MONDAY),
+            [("loans[1].state", "'approved'", f"a state of R3.original: {ORIGINAL_STATES}")],
+            id="monthly_report-loans[i].state",
+        ),
+        pytest.param(
+            lambda: registration_status(" ", [], SEED),
+            [("registration", "' '", "a registration id")],
+            id="registration_status-registration",
+        ),
+        pytest.param(
+            lambda: registration_status("G1", "x", SEED),
+            [("loans", "'x'", "an iterable of Loan")],
+            id="registration_status-loans",
+        ),
+        pytest.param(
+            lambda: registration_status("G1", [loan(), 7], SEED),  # type: ignore[list-item]
+            [("loans[1]", 7, "a Loan")],
+            id="registration_status-loans[i]",
+        ),
+        pytest.param(
+            lambda: registration_status(
+                "G1", [loan(), loan("L2", LoanItem.COPY, state="lent")], SEED
+            ),
+            [("loans[1].state", "'lent'", f"a state of R4.copy: {COPY_STATES}")],
+            id="registration_status-loans[i].state",
+        ),
+    ],
+)
+def test_every_argument_refusal_names_the_path_the_value_and_what_was_expected(
+    call: Any, expected: list[tuple[str, object, str]]
+) -> None:
+    assert problems_of(call) == expected
+
+
+def test_a_subclass_of_loan_is_a_loan_in_the_report() -> None:
+    class TaggedLoan(Loan):
+        pass
+
+    tagged = TaggedLoan("T1", "R-0042", LoanItem.ORIGINAL, "李工", MONDAY, "out")
+    report = monthly_report([tagged], SEED, on=MONDAY)
+    assert [(line.loan.id, line.due, line.days_late) for line in report.lines] == [
+        ("T1", MONDAY, 0)
+    ]
+
+
+# --------------------------------------------------------------------------- the day boundaries
+
+
+def test_a_loan_lent_on_the_day_asked_is_out_and_not_yet_late() -> None:
+    original = loan_overdue(loan(state="out"), SEED, on=MONDAY)
+    assert (original.out, original.due, original.overdue, original.days_late) == (
+        True,
+        MONDAY,
+        False,
+        0,
+    )
+    assert original.reasons[0].code == ArchivesReason.R3_DUE
+    before = loan_overdue(loan(state="out"), SEED, on=D(2026, 3, 1))  # asked before it was lent
+    assert (before.out, before.overdue, before.days_late) == (False, False, 0)
+
+
+def test_a_report_line_not_yet_due_is_zero_days_late() -> None:
+    """A copy lent on the report's day is due 30 days on: 0 days late, not in the overdue list;
+    an original lent that day is due that day: 0 days late too; the day after, 1."""
+    loans = [
+        loan("C1", LoanItem.COPY, state="out"),
+        loan("O1", state="out"),
+        loan("O2", state="out", day=D(2026, 3, 1)),
+    ]
+    report = monthly_report(loans, SEED, on=MONDAY)
+    assert [(line.loan.id, line.due, line.days_late) for line in report.lines] == [
+        ("O2", D(2026, 3, 1), 1),
+        ("O1", MONDAY, 0),
+        ("C1", D(2026, 4, 1), 0),
+    ]
+    assert [line.loan.id for line in report.overdue] == ["O2"]
+    assert [line.overdue for line in report.lines] == [True, False, False]
+
+
+# --------------------------------------------------------------------------- refused by a rule
+
+
+def test_a_step_refused_by_a_rule_leaves_the_case_and_stores_nothing() -> None:
+    """The table would allow these steps; the rule refuses them: nothing moves, no record."""
+    outside = loan(outside=True)
+    lend = loan_step(outside, open_loan(outside, SEED), "lend", SEED, by=KEEPER, on=MONDAY)
+    copy = loan("C1", LoanItem.COPY, outside=True)
+    approved = Case("R4.copy", "approved", "C1", 1, "李经理", MONDAY)
+    issue = loan_step(copy, approved, "issue", SEED, by=KEEPER, on=MONDAY)
+    registered = loan("C2", LoanItem.COPY, registration="G1")
+    returned = Case("R4.copy", "returned", "C2", 3, "王档案", MONDAY)
+    check = loan_step(
+        registered,
+        returned,
+        "check_complete",
+        SEED,
+        by=KEEPER,
+        on=MONDAY,
+        registration=[loan("O1", state="out", registration="G1")],
+    )
+    for step, outcome in [
+        (lend, LoanOutcome.ORIGINAL_OUTSIDE),
+        (issue, LoanOutcome.OUTSIDE_UNAPPROVED),
+        (check, LoanOutcome.ORIGINAL_FIRST),
+    ]:
+        assert step.outcome is outcome
+        assert step.workflow is StepOutcome.APPLIED  # the table alone would have taken it
+        assert step.after == step.before
+        assert step.record is None
+        assert not step.applied
+
+
+def test_a_step_keeps_who_signed_it_and_the_books_version() -> None:
+    book = ArchivesPolicy(version="2026", effective=D(2026, 1, 1))
+    the_loan = loan()
+    step = loan_step(the_loan, open_loan(the_loan, book), "lend", book, by=KEEPER, on=MONDAY)
+    assert (step.by, step.on, step.policy_version, step.policy_effective) == (
+        KEEPER,
+        MONDAY,
+        "2026",
+        D(2026, 1, 1),
+    )
+    results: list[Any] = [
+        loan_overdue(loan(state="out"), book, on=MONDAY),
+        monthly_report([loan(state="out")], book, on=MONDAY),
+        registration_status("G", [loan(registration="G")], book),
+    ]
+    for result in results:
+        assert (result.policy_version, result.policy_effective) == ("2026", D(2026, 1, 1))
+
+
+# --------------------------------------------------------------------------- R4 the registration
+
+
+@pytest.mark.parametrize(
+    ("others", "applied"),
+    [
+        pytest.param(
+            [loan("O1", state="closed", registration="G1")], True, id="its original closed"
+        ),
+        pytest.param(
+            # another copy of the registration still out does not hold this one back
+            [
+                loan("O1", state="closed", registration="G1"),
+                loan("C9", LoanItem.COPY, state="out", registration="G1"),
+            ],
+            True,
+            id="another copy out",
+        ),
+        pytest.param(
+            # an unclosed loan of another registration does not hold it back
+            [
+                loan("O1", state="closed", registration="G1"),
+                loan("X1", state="out", registration="G2"),
+                loan("X2", LoanItem.COPY, state="out", registration="G2"),
+            ],
+            True,
+            id="another registration out",
+        ),
+        pytest.param(
+            # the original of another registration, closed, is not this one's original
+            [loan("X1", state="closed", registration="G2")],
+            False,
+            id="only another registration's original",
+        ),
+        pytest.param(
+            [loan("C9", LoanItem.COPY, state="closed", registration="G1")],
+            False,
+            id="only a copy closed",
+        ),
+        pytest.param(
+            [
+                loan("O1", state="closed", registration="G1"),
+                loan("O2", state="returned", registration="G1"),
+            ],
+            False,
+            id="one of two originals not checked",
+        ),
+        pytest.param(
+            # an original whose loan was refused never left: it is done, as registration_status
+            # counts it, so the copy can be checked in and the registration closed
+            [loan("O1", state="refused", registration="G1")],
+            True,
+            id="original refused",
+        ),
+    ],
+)
+def test_a_copy_is_checked_in_only_after_its_own_original(
+    others: list[Loan], applied: bool
+) -> None:
+    copy = loan("C1", LoanItem.COPY, registration="G1")
+    returned = Case("R4.copy", "returned", "C1", 3, "王档案", MONDAY)
+    step = loan_step(
+        copy, returned, "check_complete", SEED, by=KEEPER, on=MONDAY, registration=others
+    )
+    assert step.outcome is (LoanOutcome.APPLIED if applied else LoanOutcome.ORIGINAL_FIRST)
+    assert step.after.state == ("closed" if applied else "returned")
+
+
+def test_the_outstanding_loans_list_originals_first_then_by_id() -> None:
+    loans = [
+        loan("C0", LoanItem.COPY, state="out", registration="G1"),
+        loan("O9", state="incomplete", registration="G1"),
+        loan("A1", LoanItem.COPY, state="returned", registration="G1"),
+        loan("O1", state="out", registration="G1"),
+    ]
+    status = registration_status("G1", loans, SEED)
+    assert (status.registration, status.closed, status.outstanding, status.original_closed) == (
+        "G1",
+        False,
+        ("O1", "O9", "A1", "C0"),
+        False,
+    )
+
+
+# --------------------------------------------------------------------------- the role settings
+
+
+def _rows(table: Any) -> list[tuple[str, str, str, list[str], str | None]]:
+    return [
+        (t["source"], t["event"], t["target"], t["roles"], t["approval"])
+        for t in plain(table)["transitions"]
+    ]
+
+
+def _copy_rows(
+    keeper: list[str], approvers: list[str], outside: list[str]
+) -> list[tuple[str, str, str, list[str], str | None]]:
+    return [
+        ("requested", "approve", "approved", approvers, COPY),
+        ("requested", "refuse", "refused", approvers, None),
+        ("approved", "approve_outside", "approved_outside", outside, OUTSIDE),
+        ("approved", "issue", "out", keeper, None),
+        ("approved_outside", "issue", "out", keeper, None),
+        ("out", "return", "returned", keeper, None),
+        ("returned", "check_complete", "closed", keeper, None),
+        ("returned", "check_incomplete", "incomplete", keeper, None),
+        ("incomplete", "return", "returned", keeper, None),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("loans", "rows"),
+    [
+        pytest.param({}, _copy_rows(["archive_keeper"], ["archive_manager"], ["archive_manager"])),
+        pytest.param(
+            {"consent_roles": ["archive_department"]},
+            _copy_rows(["archive_department"], ["archive_manager"], ["archive_manager"]),
+            id="consent_roles",
+        ),
+        pytest.param(
+            {"copy_roles": ["general_manager"]},
+            _copy_rows(["archive_keeper"], ["general_manager"], ["archive_manager"]),
+            id="copy_roles",
+        ),
+        pytest.param(
+            {"outside_roles": ["general_manager"]},
+            _copy_rows(["archive_keeper"], ["archive_manager"], ["general_manager"]),
+            id="outside_roles",
+        ),
+    ],
+)
+def test_the_seed_copy_table_follows_each_role_setting(
+    loans: dict[str, Any], rows: list[Any]
+) -> None:
+    copies = ArchivesPolicy(loans=loans).loans.copies
+    assert (copies.name, copies.rule, copies.initial) == ("R4.copy", "R4", "requested")
+    assert _rows(copies) == rows
+
+
+def _cabinet_rows(keys: list[str], backup: list[str]) -> list[Any]:
+    return [
+        ("locked", "open", "open", keys, None),
+        ("locked", "open_backup", "awaiting_notice", backup, None),
+        ("awaiting_notice", "notify", "open", backup, None),
+        ("open", "close", "locked", sorted(set(keys) | set(backup)), None),
+    ]
+
+
+CABINET_STATES = [
+    {"name": "locked", "zh": "已上锁", "en": "locked"},
+    {"name": "open", "zh": "已开启", "en": "open"},
+    {
+        "name": "awaiting_notice",
+        "zh": "备用锁匙开启,待知会内勤部经理",
+        "en": "opened with the backup key, the 内勤部 manager not yet told",
+    },
+]
+CABINET_EVENTS = [
+    {"name": "open", "zh": "用内勤部锁匙开启", "en": "open with 内勤部's key"},
+    {"name": "open_backup", "zh": "用备份锁匙开启", "en": "open with the backup key"},
+    {"name": "notify", "zh": "知会内勤部经理", "en": "tell the 内勤部 manager"},
+    {"name": "close", "zh": "上锁", "en": "lock"},
+]
+DEPARTMENT = ["archive_department", "archive_keeper", "archive_manager"]
+
+
+@pytest.mark.parametrize(
+    ("loans", "rows"),
+    [
+        pytest.param({}, _cabinet_rows(DEPARTMENT, ["general_manager"]), id="seed"),
+        pytest.param(
+            {"key_roles": ["archive_keeper"]},
+            _cabinet_rows(["archive_keeper"], ["general_manager"]),
+            id="key_roles",
+        ),
+        pytest.param(
+            {"backup_roles": ["chairman"]},
+            _cabinet_rows(DEPARTMENT, ["chairman"]),
+            id="backup_roles",
+        ),
+    ],
+)
+def test_the_seed_cabinet_follows_the_key_settings(loans: dict[str, Any], rows: list[Any]) -> None:
+    cabinet = ArchivesPolicy(loans=loans).loans.cabinet
+    data = plain(cabinet)
+    assert (data["name"], data["rule"], data["initial"]) == ("R6.cabinet", "R6", "locked")
+    assert data["states"] == CABINET_STATES
+    assert data["events"] == CABINET_EVENTS
+    assert _rows(cabinet) == rows
+
+
+def test_a_companys_own_tables_are_kept_when_the_role_settings_change() -> None:
+    originals = plain(SEED.loans.originals)
+    originals["transitions"][0]["roles"] = ["archive_manager"]  # lend by the manager only
+    copies = plain(SEED.loans.copies)
+    copies["transitions"][3]["roles"] = ["archive_manager"]  # issue by the manager only
+    cabinet = plain(SEED.loans.cabinet)
+    cabinet["transitions"][0]["roles"] = ["archive_manager"]  # open by the manager only
+    policy = ArchivesPolicy(
+        loans={
+            "originals": originals,
+            "copies": copies,
+            "cabinet": cabinet,
+            "consent_roles": ["archive_department"],
+            "copy_roles": ["general_manager"],
+            "outside_roles": ["general_manager"],
+            "key_roles": ["archive_department"],
+            "backup_roles": ["chairman"],
+        }
+    ).loans
+    assert plain(policy.originals) == originals
+    assert plain(policy.copies) == copies
+    assert plain(policy.cabinet) == cabinet
+
+
+def test_a_company_table_missing_what_the_rules_read_is_refused_with_every_field() -> None:
+    originals = plain(SEED.loans.originals)
+    originals["states"] = [s for s in originals["states"] if s["name"] != "incomplete"]
+    originals["transitions"] = [
+        t for t in originals["transitions"] if "incomplete" not in (t["source"], t["target"])
+    ]
+    with pytest.raises(PolicyError) as missing:
+        ArchivesPolicy(loans={"originals": originals})
+    assert [(p.path, p.given, p.expected) for p in missing.value.problems] == [
+        (
+            "loans.originals.states",
+            "['closed', 'out', 'refused', 'requested', 'returned']",
+            "a state 'incomplete'",
+        )
+    ]
+    copies = plain(SEED.loans.copies)
+    copies["transitions"][0]["approval"] = OUTSIDE  # approve granting the wrong thing
+    with pytest.raises(PolicyError) as wrong:
+        ArchivesPolicy(loans={"copies": copies})
+    assert [(p.path, p.given, p.expected) for p in wrong.value.problems] == [
+        (
+            "loans.copies.transitions",
+            "'9 row(s)'",
+            "a row from 'requested' on 'approve' granting 'R4.copy'",
+        )
+    ]
+
+
+@pytest.mark.parametrize("consent", [["archive_keeper"], ["archive_department"]])
+def test_the_seed_original_table_follows_the_consent_roles(consent: list[str]) -> None:
+    originals = ArchivesPolicy(loans={"consent_roles": consent}).loans.originals
+    assert (originals.name, originals.rule, originals.initial) == (
+        "R3.original",
+        "R3",
+        "requested",
+    )
+    assert _rows(originals) == [
+        ("requested", "lend", "out", consent, None),
+        ("requested", "refuse", "refused", consent, None),
+        ("out", "return", "returned", consent, None),
+        ("returned", "check_complete", "closed", consent, None),
+        ("returned", "check_incomplete", "incomplete", consent, None),
+        ("incomplete", "return", "returned", consent, None),
+    ]

@@ -573,13 +573,14 @@ def loan_step(
 
 def _original_closed(loan: Loan, others: tuple[Loan, ...]) -> bool:
     """Whether the registration of ``loan`` has its original among ``others``, every such
-    original closed."""
+    original done — closed, or refused and so never out — as :func:`registration_status`
+    counts it."""
     originals = [
         o
         for o in others
         if o.registration == loan.registration and o.item is LoanItem.ORIGINAL and o.id != loan.id
     ]
-    return bool(originals) and all(o.state == _CLOSED for o in originals)
+    return bool(originals) and all(o.state in _DONE for o in originals)
 
 
 # --------------------------------------------------------------------------- registration
