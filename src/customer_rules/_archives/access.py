@@ -677,13 +677,14 @@ def _decide(
         return False, _A.R9_DEPARTED, "R9", _NO_NEEDS
     if purpose is None or not purpose.strip():
         return False, _A.R9_NO_PURPOSE, "R9", _NO_NEEDS
-    if (action is _T or file.personal) and not any(
-        c.holds(purpose, day)
-        for c in file.consents  # one reading of a consent: Consent.holds
-    ):
-        if action is _T:
-            return False, _A.R11_THIRD_PARTY, "R11", _NO_NEEDS
-        return False, _A.R11_CONSENT, "R11", _NO_NEEDS
+    if action is _T or file.personal:
+        for consent in file.consents:
+            if consent.holds(purpose, day):  # the one reading of a consent
+                break
+        else:
+            if action is _T:
+                return False, _A.R11_THIRD_PARTY, "R11", _NO_NEEDS
+            return False, _A.R11_CONSENT, "R11", _NO_NEEDS
     kind = file.kind
     if kind is not FileKind.ARCHIVE and file.owner is not None and file.owner == principal.who:
         return True, _A.R9_GRANT_OWN, "R9", _NO_NEEDS
