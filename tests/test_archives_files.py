@@ -30,9 +30,11 @@ from customer_rules.archives import (
     FormalisationStatus,
     Hold,
     HoldKind,
+    ManualsCheck,
     OverdueFiles,
     RecordCheck,
     RecordEditing,
+    RecordForm,
     check_manuals,
     check_record,
     file_step,
@@ -40,6 +42,7 @@ from customer_rules.archives import (
     open_file,
     overdue_files,
 )
+from customer_rules.book import PolicyBook
 from customer_rules.calendars import Deadline, DeadlineMode, WorkingDayCalendar
 from customer_rules.cn_calendar import china_working_days
 from customer_rules.errors import InputError, PolicyError
@@ -48,6 +51,7 @@ from customer_rules.reasons import explain
 from customer_rules.roles import Approval, Role
 from customer_rules.testing import customer_files, days
 from customer_rules.workflow import Case, StepOutcome, replay, start
+from refusals import problems_of
 
 D = dt.date
 SEED = ArchivesPolicy()
@@ -617,3 +621,416 @@ def test_a_day_before_the_book_is_refused() -> None:
 def test_a_file_round_trips_as_plain_data(file: CustomerFile) -> None:
     data = json.loads(json.dumps(to_data(file), ensure_ascii=False))
     assert from_data(CustomerFile, data) == file
+
+
+# --------------------------------------------------------------------------- pinned tables
+
+BOOK_2027 = PolicyBook(version="2027", effective=D(2027, 1, 1)).archives
+"""A book with its own version and effective date: every result must carry both."""
+
+
+def test_the_lifecycle_keeps_its_stored_names() -> None:
+    """The table's name, rule, states and events are stored in every case and record a host
+    keeps: renaming one orphans them."""
+    assert (TABLE.name, TABLE.rule, TABLE.initial) == ("R1.file", "R1", "opened")
+    assert [s.name for s in TABLE.states] == [
+        "opened",
+        "temporary",
+        "completed",
+        "awaiting_formal",
+        "formal",
+        "suspended",
+        "past",
+        "disposal_requested",
+        "disposed",
+    ]
+    assert [e.name for e in TABLE.events] == [
+        "sign_contract",
+        "add_documents",
+        "complete_project",
+        "receive_completion",
+        "formalise",
+        "suspend_trade",
+        "end_trade",
+        "resume_trade",
+        "request_disposal",
+        "approve_disposal",
+        "reject_disposal",
+        "record_dealing",
+        "record_change",
+        "record_letter",
+        "record_fax",
+        "record_call",
+        "record_results",
+        "record_visit",
+    ]
+    holds = SEED.files.holds
+    assert (holds.name, holds.rule, holds.initial) == ("R8.hold", "R8", "none")
+    assert [s.name for s in holds.states] == ["none", "placed", "lifted"]
+    assert [e.name for e in holds.events] == ["place", "lift"]
+
+
+def _status_of(
+    file: str,
+    received: D | None,
+    due: D | None,
+    formalised: D | None,
+    on: D,
+    overdue: bool,
+    late: bool,
+    days: int,
+) -> FormalisationStatus:
+    return FormalisationStatus(
+        file,
+        received,
+        due,
+        formalised,
+        on,
+        overdue,
+        late,
+        days,
+        "2027",
+        policy_effective=D(2027, 1, 1),
+    )
+
+
+R = D(2027, 3, 2)  # received; due 7 March (receipt + 5)
+DUE = D(2027, 3, 7)
+
+
+@pytest.mark.parametrize(
+    ("file", "on", "expected"),
+    [
+        pytest.param(
+            CustomerFile("R-1"),
+            D(2027, 3, 8),
+            _status_of("R-1", None, None, None, D(2027, 3, 8), False, False, 0),
+            id="not-received",
+        ),
+        pytest.param(
+            CustomerFile("R-2", received_on=D(2027, 3, 9)),
+            D(2027, 3, 8),
+            _status_of("R-2", None, None, None, D(2027, 3, 8), False, False, 0),
+            id="received-after-the-day-asked",
+        ),
+        pytest.param(
+            CustomerFile("R-3", received_on=R),
+            D(2027, 3, 4),
+            _status_of("R-3", R, DUE, None, D(2027, 3, 4), False, False, 0),
+            id="open-before-due",
+        ),
+        pytest.param(
+            CustomerFile("R-4", received_on=R),
+            DUE,
+            _status_of("R-4", R, DUE, None, DUE, False, False, 0),
+            id="open-on-the-due-day",
+        ),
+        pytest.param(
+            CustomerFile("R-5", received_on=R),
+            D(2027, 3, 8),
+            _status_of("R-5", R, DUE, None, D(2027, 3, 8), True, False, 1),
+            id="open-a-day-past-due",
+        ),
+        pytest.param(
+            CustomerFile("R-6", received_on=R, formalised_on=D(2027, 3, 5)),
+            D(2027, 3, 5),
+            _status_of("R-6", R, DUE, D(2027, 3, 5), D(2027, 3, 5), False, False, 0),
+            id="formalised-early-on-the-day-asked",
+        ),
+        pytest.param(
+            CustomerFile("R-7", received_on=R, formalised_on=DUE),
+            D(2027, 4, 1),
+            _status_of("R-7", R, DUE, DUE, D(2027, 4, 1), False, False, 0),
+            id="formalised-on-the-due-day",
+        ),
+        pytest.param(
+            CustomerFile("R-8", received_on=R, formalised_on=D(2027, 3, 9)),
+            D(2027, 3, 9),
+            _status_of("R-8", R, DUE, D(2027, 3, 9), D(2027, 3, 9), False, True, 2),
+            id="formalised-late-on-the-day-asked",
+        ),
+        pytest.param(
+            CustomerFile("R-9", received_on=R, formalised_on=D(2027, 3, 9)),
+            D(2027, 3, 8),
+            _status_of("R-9", R, DUE, None, D(2027, 3, 8), True, False, 1),
+            id="formalised-after-the-day-asked",
+        ),
+    ],
+)
+def test_every_field_of_the_formalisation_status(
+    file: CustomerFile, on: D, expected: FormalisationStatus
+) -> None:
+    """R1 "收到竣工文档后5天内" on both sides of the due day, with the book's version and date."""
+    assert formalisation(file, BOOK_2027, on=on) == expected
+    listed = overdue_files([file], BOOK_2027, on=on)
+    assert listed == OverdueFiles(
+        on,
+        (expected,) if expected.overdue else (),
+        1,
+        "2027",
+        policy_effective=D(2027, 1, 1),
+    )
+
+
+def test_the_overdue_list_carries_the_books_version_and_date() -> None:
+    files = [
+        CustomerFile("B", received_on=D(2027, 3, 1)),
+        CustomerFile("A", received_on=D(2027, 3, 1)),
+        CustomerFile("C", received_on=D(2027, 2, 20)),
+    ]
+    result = overdue_files(files, BOOK_2027, on=D(2027, 3, 8))
+    assert result == OverdueFiles(
+        D(2027, 3, 8),
+        (
+            _status_of("C", D(2027, 2, 20), D(2027, 2, 25), None, D(2027, 3, 8), True, False, 11),
+            _status_of("A", D(2027, 3, 1), D(2027, 3, 6), None, D(2027, 3, 8), True, False, 2),
+            _status_of("B", D(2027, 3, 1), D(2027, 3, 6), None, D(2027, 3, 8), True, False, 2),
+        ),
+        3,
+        "2027",
+        policy_effective=D(2027, 1, 1),
+    )
+
+
+def test_record_and_manual_checks_carry_the_books_version_and_date() -> None:
+    assert check_record({"name": "华东机电"}, BOOK_2027, form="contact") == RecordCheck(
+        "contact",
+        (
+            "website",
+            "address",
+            "business_scope",
+            "registered_capital",
+            "phone",
+            "fax",
+            "principal_mobile",
+            "email",
+        ),
+        "2027",
+        policy_effective=D(2027, 1, 1),
+    )
+    assert check_manuals({"PBX-200": 1, "PBX-300": 0}, BOOK_2027) == ManualsCheck(
+        ("PBX-300",), 1, "2027", policy_effective=D(2027, 1, 1)
+    )
+
+
+def test_a_record_form_names_each_field_once() -> None:
+    with pytest.raises(PolicyError) as error:
+        RecordForm("x", ("a", "b", "a", "b"), "s")
+    assert [(p.path, p.given, p.expected) for p in error.value.problems] == [
+        ("fields[2]", "'a'", "a field not named before"),
+        ("fields[3]", "'b'", "a field not named before"),
+    ]
+
+
+# --------------------------------------------------------------------------- the step's result
+
+OWNER_POLICY = ArchivesPolicy(files={"record_editing": RecordEditing.CUSTOMER_MANAGER})
+
+
+def _facts(step: FileStep) -> list[tuple[str, str, Any]]:
+    return [(r.rule, r.code, r.facts) for r in step.reasons]
+
+
+def test_a_record_by_another_than_the_files_manager_names_who_whose_and_which_file() -> None:
+    mine = CustomerFile("R-0042", owner="陈小明")
+    other = who("王芳", Role.SALESPERSON)
+    case = open_file("R-0042", OWNER_POLICY)
+    step = file_step(case, "record_letter", OWNER_POLICY, by=other, on=D(2026, 1, 2), file=mine)
+    assert _facts(step) == [
+        (
+            "R12",
+            ArchivesReason.R12_NOT_OWNER,
+            (("who", "王芳"), ("file", "R-0042"), ("owner", "陈小明")),
+        )
+    ]
+    assert (step.missing, step.holds, step.owner, step.record) == ((), (), "陈小明", None)
+
+
+def test_the_reasons_an_applied_step_adds() -> None:
+    """R2: an applied formalise names the forms; R12: a record step names who edits."""
+    case, _ = walk(TO_FORMAL)
+    done = file_step(case, "formalise", SEED, by=CLERK, on=D(2026, 3, 7), forms=[FORM, "竣工图"])
+    assert _facts(done)[1:] == [("R2", ArchivesReason.R2_FORMS_COMPLETE, (("forms", (FORM,)),))]
+    assert _facts(done)[0][0] == "R1"
+    admin = file_step(open_file("R-0042", SEED), "record_call", SEED, by=ADMIN, on=D(2026, 1, 2))
+    assert _facts(admin)[1:] == [("R12", ArchivesReason.R12_EDITOR_SALES_ADMIN, ())]
+    mine = file_step(
+        open_file("R-0042", OWNER_POLICY),
+        "record_letter",
+        OWNER_POLICY,
+        by=SALES,
+        on=D(2026, 1, 2),
+        file=CustomerFile("R-0042", owner="陈小明"),
+    )
+    assert _facts(mine)[1:] == [
+        ("R12", ArchivesReason.R12_EDITOR_MANAGER, (("to", Role.MARKETING_DIRECTOR),))
+    ]
+
+
+def test_a_step_other_than_formalising_or_disposal_lists_no_forms_and_no_holds() -> None:
+    """``missing`` is for formalising, ``holds`` for the disposal steps: a hold on the file
+    does not show on any other step."""
+    held = [_hold("placed")]
+    case = open_file("R-0042", SEED)
+    step = file_step(case, "sign_contract", SEED, by=CLERK, on=D(2026, 1, 5), holds=held)
+    assert step.applied
+    assert (step.missing, step.holds, step.owner) == ((), (), None)
+    formal, _ = walk(TO_FORMAL)
+    done = file_step(
+        formal, "formalise", SEED, by=CLERK, on=D(2026, 3, 7), forms=[FORM], holds=held
+    )
+    assert done.applied
+    assert (done.missing, done.holds) == ((), ())
+
+
+def test_every_step_result_carries_the_books_version_and_date() -> None:
+    case = open_file("R-0042", BOOK_2027)
+    step = file_step(case, "sign_contract", BOOK_2027, by=CLERK, on=D(2027, 1, 5))
+    assert (step.policy_version, step.policy_effective) == ("2027", D(2027, 1, 1))
+    refused = file_step(case, "formalise", BOOK_2027, by=CLERK, on=D(2027, 1, 5))
+    assert (refused.policy_version, refused.policy_effective) == ("2027", D(2027, 1, 1))
+
+
+# --------------------------------------------------------------------------- argument errors
+
+_CASE = open_file("R-1", SEED)
+_DAY = D(2026, 1, 5)
+
+
+def _step(**kw: Any) -> Any:
+    return lambda: file_step(_CASE, "sign_contract", SEED, by=CLERK, on=_DAY, **kw)
+
+
+def _holds_case(workflow: str) -> Hold:
+    return Hold(HoldKind.AUDIT, Case(workflow, "placed", "R-1", 1, "赵总", D(2026, 1, 1)))
+
+
+@pytest.mark.parametrize(
+    ("call", "problems"),
+    [
+        pytest.param(
+            lambda: open_file(" ", SEED),
+            [("file", "' '", "a CustomerFile or a file id (a non-blank string)")],
+            id="open_file-blank-id",
+        ),
+        pytest.param(
+            lambda: open_file(7, SEED),
+            [("file", 7, "a CustomerFile or a file id (a non-blank string)")],
+            id="open_file-not-an-id",
+        ),
+        pytest.param(
+            _step(file="R-1"),
+            [("file", "'R-1'", "a CustomerFile or None")],
+            id="file_step-file-not-a-CustomerFile",
+        ),
+        pytest.param(
+            _step(file=CustomerFile("R-2")),
+            [("file.id", "'R-2'", "the case's subject 'R-1'")],
+            id="file_step-another-file",
+        ),
+        pytest.param(
+            _step(forms="电话交换机安装参数一览表"),
+            [("forms", "'电话交换机安装参数一览表'", "an iterable of form names")],
+            id="file_step-forms-a-string",
+        ),
+        pytest.param(
+            _step(forms=3),
+            [("forms", 3, "an iterable of form names")],
+            id="file_step-forms-not-iterable",
+        ),
+        pytest.param(
+            _step(forms=[FORM, 3]),
+            [("forms[1]", 3, "a form's name (a string)")],
+            id="file_step-a-form-not-a-string",
+        ),
+        pytest.param(
+            _step(holds="placed"),
+            [("holds", "'placed'", "an iterable of Hold")],
+            id="file_step-holds-a-string",
+        ),
+        pytest.param(
+            _step(holds=3),
+            [("holds", 3, "an iterable of Hold")],
+            id="file_step-holds-not-iterable",
+        ),
+        pytest.param(
+            _step(holds=[_holds_case("R8.hold"), "x"]),
+            [("holds[1]", "'x'", "a Hold")],
+            id="file_step-a-hold-not-a-Hold",
+        ),
+        pytest.param(
+            _step(holds=[_holds_case("R8.hold"), _holds_case("R1.file")]),
+            [("holds[1].case.workflow", "'R1.file'", "'R8.hold'")],
+            id="file_step-a-hold-of-another-table",
+        ),
+        pytest.param(
+            lambda: formalisation("R-1", SEED, on=_DAY),
+            [("file", "'R-1'", "a CustomerFile")],
+            id="formalisation-file-not-a-CustomerFile",
+        ),
+        pytest.param(
+            lambda: overdue_files("R-1", SEED, on=_DAY),
+            [("files", "'R-1'", "an iterable of CustomerFile")],
+            id="overdue_files-a-string",
+        ),
+        pytest.param(
+            lambda: overdue_files(3, SEED, on=_DAY),
+            [("files", 3, "an iterable of CustomerFile")],
+            id="overdue_files-not-iterable",
+        ),
+        pytest.param(
+            lambda: overdue_files([CustomerFile("A"), "B"], SEED, on=_DAY),
+            [("files[1]", "'B'", "a CustomerFile")],
+            id="overdue_files-an-item-not-a-CustomerFile",
+        ),
+        pytest.param(
+            lambda: overdue_files([CustomerFile("A"), CustomerFile("A")], SEED, on=_DAY),
+            [("files[1].id", "'A'", "an id not listed before")],
+            id="overdue_files-an-id-twice",
+        ),
+        pytest.param(
+            lambda: check_record([("name", "x")], SEED),
+            [("values", "[('name', 'x')]", "a mapping of field names to values")],
+            id="check_record-values-not-a-mapping",
+        ),
+        pytest.param(
+            lambda: check_record({"name": "x", 1: "y"}, SEED),
+            [("values", 1, "field names (strings) as keys")],
+            id="check_record-a-key-not-a-string",
+        ),
+        pytest.param(
+            lambda: check_record({"name": "x"}, SEED, form="nope"),
+            [("form", "'nope'", "one of ['basic', 'contact', 'new_customer', 'credit']")],
+            id="check_record-an-unknown-form",
+        ),
+        pytest.param(
+            lambda: check_manuals([("PBX", 1)], SEED),
+            [("copies", "[('PBX', 1)]", "a mapping of manual names to copies on file")],
+            id="check_manuals-not-a-mapping",
+        ),
+        pytest.param(
+            lambda: check_manuals({"PBX": 1, " ": 1}, SEED),
+            [("copies", "' '", "manual names (non-blank strings) as keys")],
+            id="check_manuals-a-blank-name",
+        ),
+        pytest.param(
+            lambda: check_manuals({"PBX": 1, 2: 1}, SEED),
+            [("copies", 2, "manual names (non-blank strings) as keys")],
+            id="check_manuals-a-name-not-a-string",
+        ),
+        pytest.param(
+            lambda: check_manuals({"PBX": -1}, SEED),
+            [("copies[PBX]", -1, "a whole number of copies, 0 or more")],
+            id="check_manuals-a-negative-count",
+        ),
+        pytest.param(
+            lambda: check_manuals({"PBX": 1.0}, SEED),
+            [("copies[PBX]", "a float", "a whole number of copies, 0 or more")],
+            id="check_manuals-a-count-not-whole",
+        ),
+    ],
+)
+def test_every_argument_error_names_the_path_the_value_and_what_was_expected(
+    call: Any, problems: list[tuple[str, object, str]]
+) -> None:
+    assert problems_of(call) == problems
