@@ -504,3 +504,15 @@ def test_a_decision_without_a_purpose_never_explains_an_approval_as_granted() ->
         attrs.evolve(denied, purpose=None, approvals=(late,)).reasons[1].fact("status")
         == "not_in_force"
     )
+
+
+def test_a_breach_with_a_second_sanction_row_is_refused_at_that_row() -> None:
+    """R9: one sanction ladder per kind of breach; a second row for a kind is named by its
+    place, with the kind given and what was expected."""
+    rows = [{"breach": k.value} for k in BreachKind]
+    rows.append({"breach": "leak", "sanctions": ["warning"]})
+    with pytest.raises(PolicyError) as info:
+        ArchivesPolicy(access={"sanctions": rows})
+    assert [(p.path, p.given, p.expected) for p in info.value.problems] == [
+        (f"access.sanctions[{len(rows) - 1}].breach", "'leak'", "a breach without another row")
+    ]
