@@ -516,3 +516,15 @@ def test_a_breach_with_a_second_sanction_row_is_refused_at_that_row() -> None:
     assert [(p.path, p.given, p.expected) for p in info.value.problems] == [
         (f"access.sanctions[{len(rows) - 1}].breach", "'leak'", "a breach without another row")
     ]
+
+
+def test_every_kind_of_breach_without_a_sanction_row_is_named() -> None:
+    """R9: the sanctions table needs a row for each kind of breach; every missing kind is a
+    problem of its own, with how many rows were given."""
+    with pytest.raises(PolicyError) as info:
+        ArchivesPolicy(access={"sanctions": [{"breach": "leak"}]})
+    assert [(p.path, p.given, p.expected) for p in info.value.problems] == [
+        ("access.sanctions", "'1 row(s)'", f"a row for {k.value!r}")
+        for k in BreachKind
+        if k is not BreachKind.LEAK
+    ]

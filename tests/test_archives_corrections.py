@@ -382,3 +382,15 @@ def test_the_remedy_needs_the_general_managers_plan_approval(
     assert correction_step(reviewed, "approve", policy, by=GM_PLAN, on=DAY).after.state == (
         "approved"
     )
+
+
+@pytest.mark.parametrize("field", ["staff", "managers", "approvers"])
+def test_each_role_setting_on_its_own_rebuilds_the_chain(field: str) -> None:
+    """R10: changing only who drafts, who checks or who approves rebuilds the seed chain with
+    that role set — the chain never keeps the seed's roles for a step the company reassigned."""
+    from customer_rules._archives.corrections import _chain
+
+    policy = CorrectionPolicy(**{field: frozenset({Role.CHAIRMAN})})
+    expected = _chain(policy.staff, policy.managers, policy.approvers, policy.departments)
+    assert policy.chain == expected
+    assert policy.chain != CorrectionPolicy().chain
