@@ -506,8 +506,10 @@ def _early(stamped: StampedRecord) -> StampedRecord:
             [
                 (
                     "at",
-                    "datetime.date(2026, 6, 5)",
-                    "a day on or after the policy's effective date 2026-07-01 (version 'seed')",
+                    "datetime.datetime(2026, 6, 5, 11, 0,"
+                    " tzinfo=zoneinfo.ZoneInfo(key='Asia/Shang...",
+                    "a moment on or after the policy's effective date 2026-07-01"
+                    " (version 'seed', Asia/Shanghai)",
                 )
             ],
             id="at-before-the-policy",

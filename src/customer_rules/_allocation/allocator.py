@@ -50,7 +50,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from customer_rules._allocation.checks import allocation_policy, moment_in_force
+from customer_rules._allocation.checks import allocation_policy
 from customer_rules._allocation.codes import AllocationReason
 from customer_rules._allocation.model import Lead, PersonStatus, Salesperson
 from customer_rules._allocation.sanctions import (
@@ -62,8 +62,9 @@ from customer_rules._allocation.sanctions import (
     Violation,
     sanctions,
 )
+from customer_rules._checks import checked_moment
 from customer_rules._grading.model import DealSizeType
-from customer_rules.dates import SHANGHAI, require_aware
+from customer_rules.dates import SHANGHAI
 from customer_rules.errors import InputError, Problem
 from customer_rules.labels import LabelledEnum, set_labels
 from customer_rules.reasons import Reason
@@ -558,8 +559,7 @@ def allocate(
         [('L2', 'S1'), ('L1', 'S2'), ('L0', 'S1')]
     """
     checked = allocation_policy(policy)
-    moment = require_aware(at, "at")
-    moment_in_force(checked, moment)
+    moment = checked_moment(checked, at)
     start = _seed(seed)
     lead_list: list[Lead] = _items(leads, "leads", Lead, "Lead values")
     people: list[Salesperson] = _items(roster, "roster", Salesperson, "Salesperson values")

@@ -7,12 +7,11 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from customer_rules._checks import chapter_policy, in_force
-from customer_rules.dates import SHANGHAI
 
 if TYPE_CHECKING:
     from customer_rules._allocation.policy import AllocationPolicy
 
-__all__ = ["allocation_policy", "day_in_force", "moment_in_force", "policy_on"]
+__all__ = ["allocation_policy", "day_in_force", "policy_on"]
 
 
 def allocation_policy(value: object) -> AllocationPolicy:
@@ -26,12 +25,6 @@ def allocation_policy(value: object) -> AllocationPolicy:
 def day_in_force(policy: AllocationPolicy, day: dt.date, field: str = "on") -> None:
     """Refuse a day (checked already) before the policy takes effect, naming ``field``."""
     in_force(policy, day, field)
-
-
-def moment_in_force(policy: AllocationPolicy, moment: dt.datetime, field: str = "at") -> None:
-    """:func:`day_in_force` for a moment (checked already): its day in Asia/Shanghai."""
-    if policy.effective is not None:
-        in_force(policy, moment.astimezone(SHANGHAI).date(), field)
 
 
 def policy_on(policy: object, day: dt.date) -> AllocationPolicy:

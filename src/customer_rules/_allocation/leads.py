@@ -30,16 +30,17 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from customer_rules._allocation.checks import allocation_policy, day_in_force
+from customer_rules._allocation.checks import allocation_policy
 from customer_rules._allocation.codes import AllocationReason
 from customer_rules._allocation.sanctions import (
     Misjudgment,
 )
+from customer_rules._checks import checked_moment
 from customer_rules._grading.deal_size import DealSizePolicy, deal_size_type
 from customer_rules._grading.model import DealSizeType
 from customer_rules._grading.policy import GradingPolicy
 from customer_rules._validation import fact_check, non_empty_text
-from customer_rules.dates import SHANGHAI, require_aware, require_date
+from customer_rules.dates import SHANGHAI, require_date
 from customer_rules.errors import InputError, Problem
 from customer_rules.labels import LabelledEnum, set_labels
 from customer_rules.money import parse_amount
@@ -483,9 +484,8 @@ def rerequest(
     if not isinstance(request, ReRequest):
         raise InputError("request", request, "a ReRequest")
     book = allocation_policy(policy)
-    moment = require_aware(at, "at")
+    moment = checked_moment(book, at)
     day = _day(moment)
-    day_in_force(book, day, "at")
     if approval is not None and not isinstance(approval, Approval):
         raise InputError("approval", approval, "an Approval or None")
     p = book.rerequest

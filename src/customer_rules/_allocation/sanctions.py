@@ -51,8 +51,9 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from customer_rules._allocation.checks import allocation_policy, moment_in_force
+from customer_rules._allocation.checks import allocation_policy
 from customer_rules._allocation.codes import AllocationReason
+from customer_rules._checks import checked_moment
 from customer_rules._grading.checks import calendar_arg
 from customer_rules._grading.model import DealSizeType
 from customer_rules._validation import IS_BOOL, fact_check, non_empty_text
@@ -699,8 +700,7 @@ def sanctions(
         '2026-05-13T09:00:00+08:00'
     """
     book = allocation_policy(policy)
-    moment = require_aware(at, "at")
-    moment_in_force(book, moment)
+    moment = checked_moment(book, at)
     who = _person(person)
     events, who = _history(history, who)
     return _ledger(events, who, book, moment)
@@ -1451,8 +1451,7 @@ def ten_minute_response(
     if not isinstance(handling, LeadHandling):
         raise InputError("handling", handling, "a LeadHandling")
     book = allocation_policy(policy)
-    moment = require_aware(at, "at")
-    moment_in_force(book, moment)
+    moment = checked_moment(book, at)
     cal = calendar_arg(calendar)
     p = book.response
     start = _clock_start(handling.given_at, p, cal)

@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from customer_rules._checks import checked_moment
 from customer_rules._grading.checks import calendar_arg
 from customer_rules._service.checks import (
     NextStep,
@@ -48,7 +49,7 @@ from customer_rules._service.codes import ServiceReason
 from customer_rules._service.facts import aware
 from customer_rules._validation import IS_BOOL, fact_check, non_empty_text
 from customer_rules.calendars import CALENDAR_DAYS, Calendar, Deadline, DeadlineMode
-from customer_rules.dates import SHANGHAI, require_aware, require_date
+from customer_rules.dates import SHANGHAI, require_date
 from customer_rules.errors import InputError, Problem
 from customer_rules.labels import LabelledEnum, set_labels
 from customer_rules.money import parse_amount
@@ -806,8 +807,8 @@ def complaint_status(
     if not isinstance(complaint, Complaint):
         raise InputError("complaint", complaint, "a Complaint")
     service = service_policy(policy)
-    moment = require_aware(at, "at")
-    day = day_in_force(service, moment.astimezone(SHANGHAI).date(), "at")
+    moment = checked_moment(service, at)
+    day = moment.astimezone(SHANGHAI).date()
     calendar = calendar_arg(calendar)
     main = _stamped(records, "records", complaint.received_at, moment)
     pauses_records = _stamped(waiting, "waiting", complaint.received_at, moment)
