@@ -394,3 +394,50 @@ def test_each_role_setting_on_its_own_rebuilds_the_chain(field: str) -> None:
     expected = _chain(policy.staff, policy.managers, policy.approvers, policy.departments)
     assert policy.chain == expected
     assert policy.chain != CorrectionPolicy().chain
+
+
+@pytest.mark.parametrize(
+    ("keep", "rows"),
+    [
+        (lambda t: t | {"approval": None} if t["target"] == "archived" else t, "10 row(s)"),
+        (lambda t: None if t["target"] == "archived" else t, "9 row(s)"),
+    ],
+    ids=["archived-without-approval", "never-archived"],
+)
+def test_a_company_chain_not_ending_archived_by_an_approval_is_refused_with_its_rows(
+    keep: Callable[[dict[str, object]], dict[str, object] | None], rows: str
+) -> None:
+    """R10: a company's chain must reach 'archived' only by an approval; the refusal names the
+    chain's transitions, how many rows were given and what was expected."""
+    from customer_rules.settings import plain
+
+    data = plain(CHAIN)
+    data["transitions"] = [t for t in map(keep, data["transitions"]) if t is not None]
+    with pytest.raises(PolicyError) as info:
+        ArchivesPolicy(corrections={"chain": data})  # type: ignore[arg-type]
+    assert [(p.path, p.given, p.expected) for p in info.value.problems] == [
+        (
+            "corrections.chain.transitions",
+            repr(rows),
+            "rows into an 'archived' state, each needing an approval",
+        )
+    ]
+
+
+def test_a_company_chain_is_kept_as_given_when_the_role_sets_also_change() -> None:
+    """R10: only the seed's chain follows the role sets; a company's own chain (here without the
+    [default] send-back rows) is kept as given, even when its role sets differ from the seed."""
+    from customer_rules.settings import plain
+
+    data = plain(CHAIN)
+    data["transitions"] = [t for t in data["transitions"] if t["event"] != "send_back"]
+    policy = ArchivesPolicy(corrections={"chain": data, "departments": ["sales_admin"]})  # type: ignore[arg-type]
+    chain = policy.corrections.chain
+    assert policy.corrections.departments == frozenset({Role.SALES_ADMIN})
+    assert [(t.source, t.event, t.target, t.roles) for t in chain.transitions] == [
+        (t.source, t.event, t.target, t.roles) for t in CHAIN.transitions if t.event != "send_back"
+    ]
+    drafted = _walk(policy, 1)
+    assert correction_step(drafted, "send_back", policy, by=MANAGER, on=DAY).outcome is (
+        StepOutcome.NO_TRANSITION
+    )
