@@ -708,3 +708,32 @@ def test_cedar_request_takes_as_many_approvals_and_consents_as_slots() -> None:
         assert sum(key.startswith("c") for key in entities[1]["attrs"]) == slots
     request, _ = _request(approvals=_approvals(4), file=_consented(4))()
     assert "a3" in request["context"]
+
+
+@pytest.mark.parametrize(
+    ("policy", "slots", "header"),
+    [
+        (ArchivesPolicy(), 4, "seed; approvals in context.a0..a3, consents in resource.c0..c3"),
+        (
+            ArchivesPolicy(version="2027"),
+            1,
+            "2027; approvals in context.a0..a0, consents in resource.c0..c0",
+        ),
+        (
+            ArchivesPolicy(),
+            16,
+            "seed; approvals in context.a0..a15, consents in resource.c0..c15",
+        ),
+    ],
+    ids=["seed-4", "2027-1", "seed-16"],
+)
+def test_the_exported_text_opens_with_its_rules_version_and_slots(
+    policy: ArchivesPolicy, slots: int, header: str
+) -> None:
+    """R9, R11 (R3, R4 for archives): the export's header names the rules it states, the
+    book's version and the last approval and consent slot a request may fill."""
+    assert cedar_policies(policy, slots=slots).splitlines()[:3] == [
+        "// customer_rules.archives: R9, R11 (and R3, R4 for archives) — deny by default.",
+        f"// policy version {header}; days are date.toordinal().",
+        "",
+    ]
