@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import subprocess
+import sys
 from typing import Any
 
 import attrs
@@ -528,3 +530,249 @@ def test_every_kind_of_breach_without_a_sanction_row_is_named() -> None:
         for k in BreachKind
         if k is not BreachKind.LEAK
     ]
+
+
+# --------------------------------------------------------------------------- every rule named
+
+REVIEW = signed(Role.MARKETING_DIRECTOR, ARCHIVE_REVIEW)
+RETRIEVAL = signed(Role.GENERAL_MANAGER, ARCHIVE_RETRIEVAL)
+KEEPERS_CONSENT = signed(Role.ARCHIVE_KEEPER, LEND)
+COPY_APPROVAL = signed(Role.ARCHIVE_MANAGER, COPY)
+OUTSIDE_APPROVAL = signed(Role.ARCHIVE_MANAGER, OUTSIDE)
+CONSENTED_ARCHIVE = CustomerFile("C-8", consents=(Consent(PURPOSE, D(2026, 1, 1)),))
+
+
+@pytest.mark.parametrize(
+    ("file", "approvals", "action", "policy", "code", "rule"),
+    [
+        # R9 (001 §4.2.5): another's records with the chairman's approval
+        (record(), (CHAIRMAN,), V, SEED, ArchivesReason.R9_GRANT_CHAIRMAN, "R9"),
+        # R9 (001 §市场部 (2nd) 一.5): the archive room, to view and to borrow
+        (record(), (REVIEW, RETRIEVAL), V, MARKETING, ArchivesReason.R9_GRANT_ARCHIVE_ROOM, "R9"),
+        (record(), (REVIEW, RETRIEVAL), B, MARKETING, ArchivesReason.R9_GRANT_ARCHIVE_ROOM, "R9"),
+        # R9 (003 §事业公司 第六条): the customer-service department's approval
+        (
+            record(),
+            (signed(Role.CUSTOMER_SERVICE_MANAGER, DATABASE),),
+            V,
+            SERVICE,
+            ArchivesReason.R9_GRANT_SERVICE,
+            "R9",
+        ),
+        # R9 (000 第三条): another's ledger card with the finance section's approval
+        *(
+            (
+                CustomerFile("C-8", kind=FileKind.LEDGER_CARD, owner="王芳"),
+                (signed(Role.GENERAL_AFFAIRS_FINANCE, LEDGER),),
+                action,
+                SEED,
+                ArchivesReason.R9_GRANT_LEDGER,
+                "R9",
+            )
+            for action in (V, B)
+        ),
+        # R9 (003 §6.2.4-2(3)): credit data with business statistics' approval
+        *(
+            (
+                CustomerFile("C-8", kind=FileKind.CREDIT),
+                (signed(Role.BUSINESS_STATISTICS, CREDIT_DATA),),
+                action,
+                SEED,
+                ArchivesReason.R9_GRANT_CREDIT,
+                "R9",
+            )
+            for action in (V, B)
+        ),
+        # R3 (004 §三.3): an archive with the keeper's consent, to view and to borrow
+        (CustomerFile("C-8"), (KEEPERS_CONSENT,), V, SEED, ArchivesReason.R3_GRANT_LEND, "R3"),
+        (CustomerFile("C-8"), (KEEPERS_CONSENT,), B, SEED, ArchivesReason.R3_GRANT_LEND, "R3"),
+        # R4 (004 §三.4-5): a copy, and its use outside
+        (CustomerFile("C-8"), (COPY_APPROVAL,), C, SEED, ArchivesReason.R4_GRANT_COPY, "R4"),
+        (
+            CONSENTED_ARCHIVE,
+            (COPY_APPROVAL, OUTSIDE_APPROVAL),
+            T,
+            SEED,
+            ArchivesReason.R4_GRANT_OUTSIDE,
+            "R4",
+        ),
+    ],
+)
+def test_every_grant_names_its_rule(
+    file: CustomerFile,
+    approvals: tuple[Approval, ...],
+    action: AccessAction,
+    policy: ArchivesPolicy,
+    code: ArchivesReason,
+    rule: str,
+) -> None:
+    """R9, R3, R4: a grant names the catalogue rule that grants it (R9 for records, ledger
+    cards and credit data; R3 for lending an archive, R4 for its copies and their use outside),
+    and the reason states the same rule."""
+    d = decide(file, *approvals, action=action, policy=policy)
+    assert (d.allowed, d.code, d.rule, d.needs) == (True, code, rule, ())
+    assert (d.reasons[0].rule, d.reasons[0].code) == (rule, code)
+
+
+@pytest.mark.parametrize("policy", [SEED, SERVICE], ids=["sales", "service"])
+def test_borrowing_anothers_records_without_a_rule_for_it_is_denied_under_r9(
+    policy: ArchivesPolicy,
+) -> None:
+    """R9 (deny by default): the ``sales`` and ``service`` presets grant no borrowing of
+    another's records at all, so the denial is ``R9.denied`` (not ``R9.duty``, which is for
+    copying and transmitting) and names no approval that would help."""
+    d = decide(record(), CHAIRMAN, action=B, policy=policy)
+    assert (d.allowed, d.code, d.rule, d.needs) == (False, ArchivesReason.R9_DENIED, "R9", ())
+    assert [(r.rule, r.code) for r in d.reasons] == [("R9", ArchivesReason.R9_DENIED)]
+
+
+@pytest.mark.parametrize(("purpose", "recorded"), [(None, None), ("", None), ("  ", "  ")])
+def test_a_denial_for_want_of_a_purpose_names_r9_and_records_the_purpose_given(
+    purpose: str | None, recorded: str | None
+) -> None:
+    """R9 (001 §模板 第七条: a query serves one's work): no stated purpose is ``R9.no_purpose``
+    under R9; an empty purpose is recorded as none, a blank one as given."""
+    d = decide(record(owner="陈小明"), purpose=purpose)
+    assert (d.allowed, d.code, d.rule, d.purpose) == (
+        False,
+        ArchivesReason.R9_NO_PURPOSE,
+        "R9",
+        recorded,
+    )
+
+
+# --------------------------------------------------------------------------- every refusal
+
+
+@pytest.mark.parametrize(
+    ("args", "problems"),
+    [
+        (("x", V, record(), PURPOSE), [("principal", "'x'", "a Principal")]),
+        (
+            (ME, "view", record(), PURPOSE),
+            [("action", "'view'", "an AccessAction: view, borrow, copy, transmit")],
+        ),
+        ((ME, V, "C-8", PURPOSE), [("file", "'C-8'", "a CustomerFile")]),
+        ((ME, V, record(), 3), [("purpose", 3, "the stated purpose (text) or None")]),
+        ((ME, V, record(), b"x"), [("purpose", "b'x'", "the stated purpose (text) or None")]),
+    ],
+)
+def test_every_refusal_of_may_accesss_arguments(
+    args: tuple[Any, ...], problems: list[tuple[str, object, str]]
+) -> None:
+    """R9: a principal, action, file or purpose that cannot be one is refused naming the
+    argument, what was given and what was expected."""
+    principal, action, file, purpose = args
+    assert problems_of(lambda: may_access(principal, action, file, purpose, (), SEED, on=DAY)) == (
+        problems
+    )
+
+
+class _HostDate(dt.date):
+    """A host's own date class: still a date."""
+
+
+_RANGE = "a date from 1900-01-01 to 2999-12-31"
+_IN_FORCE = "a day on or after the policy's effective date 2026-01-01 (version '2027')"
+
+
+@pytest.mark.parametrize(
+    ("on", "problems"),
+    [
+        ("x", [("on", "'x'", "a datetime.date")]),
+        (None, [("on", None, "a datetime.date")]),
+        (D(1899, 12, 31), [("on", "datetime.date(1899, 12, 31)", _RANGE)]),
+        (D(3000, 1, 1), [("on", "datetime.date(3000, 1, 1)", _RANGE)]),
+        (
+            dt.datetime(2026, 3, 2, 9),
+            [
+                (
+                    "on",
+                    "datetime.datetime(2026, 3, 2, 9, 0)",
+                    "a date; call .date() on the datetime in the right zone",
+                )
+            ],
+        ),
+        # the day before the book takes effect, as a date and as a host's date class
+        (D(2025, 12, 31), [("on", "datetime.date(2025, 12, 31)", _IN_FORCE)]),
+        (_HostDate(2025, 12, 31), [("on", "datetime.date(2025, 12, 31)", _IN_FORCE)]),
+    ],
+)
+def test_every_refusal_of_the_day(on: Any, problems: list[tuple[str, object, str]]) -> None:
+    """R9 (G6: a book applies from its effective date): a day that is not a date of the
+    supported range, or before the book takes effect, is refused naming ``on``."""
+    assert problems_of(lambda: decide(record(owner="陈小明"), policy=DATED, on=on)) == problems
+
+
+@pytest.mark.parametrize(
+    "on",
+    [D(2026, 1, 1), _HostDate(2026, 1, 1), D(2026, 3, 2), _HostDate(2026, 3, 2)],
+    ids=["effective-day", "effective-day-host-date", "later", "later-host-date"],
+)
+def test_a_decision_records_the_day_and_the_books_version_and_effective_day(on: D) -> None:
+    """R9: from the day the book takes effect on, the decision is made and records the day
+    (a host's date class as a plain date) and the book's version and effective day."""
+    d = decide(record(owner="陈小明"), policy=DATED, on=on)
+    assert (d.allowed, d.code, d.on, type(d.on), d.policy_version, d.policy_effective) == (
+        True,
+        ArchivesReason.R9_GRANT_OWN,
+        D(on.year, on.month, on.day),
+        D,
+        "2027",
+        D(2026, 1, 1),
+    )
+
+
+class _HostPrincipal(Principal):
+    """A host's own kind of principal: still a Principal."""
+
+
+class _HostFile(CustomerFile):
+    """A host's own kind of customer file: still a CustomerFile."""
+
+
+def test_a_hosts_principal_and_file_classes_are_decided_like_the_plain_ones() -> None:
+    """R9 (001 §4.2.5): a salesperson sees their own customer whatever class carries the
+    principal and the file; another's still needs the chairman's approval."""
+    me = _HostPrincipal("陈小明", Role.SALESPERSON, "销售一部")
+    mine = _HostFile("C-8", kind=FileKind.RECORD, owner="陈小明")
+    theirs = _HostFile("C-8", kind=FileKind.RECORD, owner="王芳")
+    own = may_access(me, V, mine, PURPOSE, (), SEED, on=DAY)
+    assert (own.allowed, own.code, own.rule, own.principal, own.file) == (
+        True,
+        ArchivesReason.R9_GRANT_OWN,
+        "R9",
+        me,
+        mine,
+    )
+    other = may_access(me, V, theirs, PURPOSE, (), SEED, on=DAY)
+    assert (other.allowed, other.code, other.needs) == (
+        False,
+        ArchivesReason.R9_DENIED,
+        (AccessNeed(RECORDS, (Role.CHAIRMAN,)),),
+    )
+
+
+@pytest.mark.parametrize("policy", ["None", "'seed'"])
+def test_a_bad_policy_is_refused_even_on_the_first_call_of_a_process(policy: str) -> None:
+    """R9: the first ``may_access`` call of a process checks its policy like every other (the
+    last-call memo once started out holding ``None``, so a first call with ``policy=None``
+    raised ``AttributeError`` instead of the typed refusal). Run in a fresh interpreter."""
+    code = (
+        "import datetime as dt\n"
+        "from customer_rules.archives import (AccessAction, CustomerFile, FileKind, Principal,"
+        " may_access)\n"
+        "from customer_rules.errors import InputError\n"
+        "from customer_rules.roles import Role\n"
+        "me = Principal('陈小明', Role.SALESPERSON)\n"
+        "mine = CustomerFile('C-7', kind=FileKind.RECORD, owner='陈小明')\n"
+        "try:\n"
+        f"    may_access(me, AccessAction.VIEW, mine, '回访', (), {policy},"
+        " on=dt.date(2026, 3, 2))\n"
+        "except InputError as exc:\n"
+        "    print([p.path for p in exc.problems])\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, encoding="utf-8"
+    )
+    assert (done.returncode, done.stdout.strip(), done.stderr) == (0, "['policy']", "")

@@ -658,8 +658,9 @@ def may_access(
     )
 
 
-_LAST: list[tuple[Any, Any]] = [(None, None)]
-"""The policy of the last :func:`may_access` call and its rules (one tuple, replaced whole)."""
+_LAST: list[tuple[Any, Any]] = [(object(), None)]
+"""The policy of the last :func:`may_access` call and its rules (one tuple, replaced whole).
+It starts with an object no caller has, so the first call checks its policy (``None`` too)."""
 _NO_NEEDS: tuple[AccessNeed, ...] = ()
 
 
