@@ -14,14 +14,17 @@ from collections.abc import Callable
 
 import pytest
 
-from customer_rules.errors import InputError
+from customer_rules.errors import InputError, PolicyError
 
 __all__ = ["problems_of"]
 
 
-def problems_of(call: Callable[[], object]) -> list[tuple[str, object, str]]:
-    """Call ``call``, which must raise :class:`InputError`, and give its problems as
-    ``(path, given, expected)`` triples, in order."""
-    with pytest.raises(InputError) as info:
+def problems_of(
+    call: Callable[[], object], error: type[InputError | PolicyError] = InputError
+) -> list[tuple[str, object, str]]:
+    """Call ``call``, which must raise ``error`` (:class:`InputError`, or :class:`PolicyError`
+    for a policy built from bad settings), and give its problems as ``(path, given, expected)``
+    triples, in order."""
+    with pytest.raises(error) as info:
         call()
     return [(p.path, p.given, p.expected) for p in info.value.problems]

@@ -413,9 +413,10 @@ def test_a_company_chain_not_ending_archived_by_an_approval_is_refused_with_its_
 
     data = plain(CHAIN)
     data["transitions"] = [t for t in map(keep, data["transitions"]) if t is not None]
-    with pytest.raises(PolicyError) as info:
-        ArchivesPolicy(corrections={"chain": data})  # type: ignore[arg-type]
-    assert [(p.path, p.given, p.expected) for p in info.value.problems] == [
+    assert problems_of(
+        lambda: ArchivesPolicy(corrections={"chain": data}),  # type: ignore[arg-type]
+        PolicyError,
+    ) == [
         (
             "corrections.chain.transitions",
             repr(rows),

@@ -1034,3 +1034,150 @@ def test_every_argument_error_names_the_path_the_value_and_what_was_expected(
     call: Any, problems: list[tuple[str, object, str]]
 ) -> None:
     assert problems_of(call) == problems
+
+
+# --------------------------------------------------------------------------- the policy's refusals
+
+
+_ROWS = [_plain(t) for t in TABLE.transitions]
+_APPROVE_ROW = next(i for i, t in enumerate(TABLE.transitions) if t.event == "approve_disposal")
+_APPROVAL_AT = f"files.lifecycle.transitions[{_APPROVE_ROW}]"
+
+
+def _files(**files: Any) -> Any:
+    return lambda: ArchivesPolicy(files=files)  # type: ignore[arg-type]
+
+
+def _lifecycle(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    return {**_plain(TABLE), "transitions": rows}
+
+
+def _approve_row_with(**changes: Any) -> list[dict[str, Any]]:
+    return [row | changes if row["event"] == "approve_disposal" else row for row in _ROWS]
+
+
+_LOOP = {
+    "source": "disposal_requested",
+    "event": "add_documents",
+    "target": "disposal_requested",
+    "roles": ["archive_department"],
+}
+# two roles, so that the expected text shows them sorted and joined
+_TWO_DISPOSERS = ["sales_manager", "general_affairs_manager"]
+_FORM_X = RecordForm("x", ("a",), "s")
+_FORM_Y = RecordForm("y", ("b",), "s")
+_HOLDS = _plain(SEED.files.holds)
+
+
+@pytest.mark.parametrize(
+    ("call", "problems"),
+    [
+        pytest.param(
+            _files(record_forms=[_FORM_X, _FORM_Y, RecordForm("x", ("b",), "s")], form_in_use="y"),
+            [("files.record_forms[2].name", "'x'", "a name not used before")],
+            id="R2-a-form-name-twice",
+        ),
+        pytest.param(
+            _files(record_forms=[_FORM_X, _FORM_Y], form_in_use="nope"),
+            [("files.form_in_use", "'nope'", "one of ['x', 'y']")],
+            id="R2-form-in-use-not-a-form",
+        ),
+        pytest.param(
+            _files(
+                lifecycle=_lifecycle(
+                    [
+                        *_approve_row_with(
+                            roles=["general_manager"], approval="R1", distinct=False
+                        ),
+                        _LOOP,
+                    ]
+                ),
+                disposal_roles=_TWO_DISPOSERS,
+            ),
+            [
+                (
+                    f"{_APPROVAL_AT}.roles",
+                    "['general_manager']",
+                    "the disposal_roles (general_affairs_manager, sales_manager)",
+                ),
+                (f"{_APPROVAL_AT}.approval", "'R1'", "'R8.dispose'"),
+                (f"{_APPROVAL_AT}.distinct", False, "true (two persons)"),
+                (
+                    f"files.lifecycle.transitions[{len(_ROWS)}].target",
+                    "'disposal_requested'",
+                    "a state other than 'disposal_requested' (the approver is not the requester)",
+                ),
+            ],
+            id="R8-approval-by-other-roles-without-sign-off-by-one-person-and-a-loop",
+        ),
+        pytest.param(
+            _files(
+                lifecycle=_lifecycle(
+                    [
+                        row
+                        for row in _approve_row_with(distinct=False)
+                        if row["event"] != "formalise"
+                    ]
+                )
+            ),
+            [
+                (
+                    "files.lifecycle.transitions",
+                    f"'{len(_ROWS) - 1} row(s)'",
+                    "a row from 'awaiting_formal' on 'formalise' to 'formal'",
+                ),
+                # the approval row is still checked after the missing formalise row
+                (
+                    f"files.lifecycle.transitions[{_APPROVE_ROW - 1}].distinct",
+                    False,
+                    "true (two persons)",
+                ),
+            ],
+            id="R1-no-formalise-row-and-R8-a-one-person-approval",
+        ),
+        pytest.param(
+            _files(
+                holds={
+                    **_HOLDS,
+                    "states": [
+                        _HOLDS["states"][0],
+                        {"name": "frozen", "zh": "冻结", "en": "frozen"},
+                    ],
+                    "events": _HOLDS["events"][:1],
+                    "transitions": [
+                        {
+                            "source": "none",
+                            "event": "place",
+                            "target": "frozen",
+                            "roles": ["general_manager"],
+                        }
+                    ],
+                }
+            ),
+            [("files.holds.states", "['none', 'frozen']", "a state 'placed'")],
+            id="R8-holds-without-placed",
+        ),
+    ],
+)
+def test_every_policy_error_names_the_path_the_value_and_what_was_expected(
+    call: Any, problems: list[tuple[str, object, str]]
+) -> None:
+    """R1, R2, R8: a company's own forms, lifecycle and holds are refused field by field."""
+    assert problems_of(call, PolicyError) == problems
+
+
+def test_a_companys_own_lifecycle_is_kept_under_the_customer_manager_preset() -> None:
+    """R1, R12: only the seed's table follows ``record_editing``; a company's own table (here
+    the seed's with one label changed) is kept exactly as given."""
+    own = {
+        **_plain(TABLE),
+        "events": [
+            event | ({"en": "contract signed (own)"} if event["name"] == "sign_contract" else {})
+            for event in _plain(TABLE)["events"]
+        ],
+    }
+    policy = ArchivesPolicy(files={"lifecycle": own, "record_editing": "customer_manager"})  # type: ignore[arg-type]
+    assert _plain(policy.files.lifecycle) == own
+    move = policy.files.lifecycle.transition("opened", "record_call")
+    assert move is not None
+    assert move.roles == {Role.SALES_ADMIN}
