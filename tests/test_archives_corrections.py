@@ -442,3 +442,24 @@ def test_a_company_chain_is_kept_as_given_when_the_role_sets_also_change() -> No
     assert correction_step(drafted, "send_back", policy, by=MANAGER, on=DAY).outcome is (
         StepOutcome.NO_TRANSITION
     )
+
+
+@pytest.mark.parametrize("field", ["staff", "managers", "approvers", "departments"])
+def test_a_rebuilt_chain_changes_only_who_acts(field: str) -> None:
+    """R10: reassigning a role set rebuilds the seed chain with the same stored vocabulary — its
+    name, rule, first state, every state's and event's name and labels (the keys a host stores
+    in its records) — and the same steps, approvals and two-person rules; only the roles of the
+    steps that role set takes differ."""
+    seed = CorrectionPolicy()
+    policy = CorrectionPolicy(**{field: frozenset({Role.CHAIRMAN})})
+    old, new = seed.chain, policy.chain
+    assert (new.name, new.rule, new.initial) == (old.name, old.rule, old.initial)
+    assert [(s.name, s.zh, s.en) for s in new.states] == [(s.name, s.zh, s.en) for s in old.states]
+    assert [(e.name, e.zh, e.en) for e in new.events] == [(e.name, e.zh, e.en) for e in old.events]
+    assert [(t.source, t.event, t.target, t.approval, t.distinct) for t in new.transitions] == [
+        (t.source, t.event, t.target, t.approval, t.distinct) for t in old.transitions
+    ]
+    reassigned = getattr(seed, field)
+    assert [
+        frozenset({Role.CHAIRMAN}) if t.roles == reassigned else t.roles for t in old.transitions
+    ] == [t.roles for t in new.transitions]

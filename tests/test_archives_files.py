@@ -1181,3 +1181,30 @@ def test_a_companys_own_lifecycle_is_kept_under_the_customer_manager_preset() ->
     move = policy.files.lifecycle.transition("opened", "record_call")
     assert move is not None
     assert move.roles == {Role.SALES_ADMIN}
+
+
+@pytest.mark.parametrize(
+    "files",
+    [
+        {"record_editing": RecordEditing.CUSTOMER_MANAGER},
+        {"disposal_roles": [Role.GENERAL_AFFAIRS_MANAGER]},
+    ],
+    ids=["customer-manager-edits", "other-disposers"],
+)
+def test_a_rebuilt_lifecycle_changes_only_who_acts(files: dict[str, Any]) -> None:
+    """R1, R8, R12: the preset of who edits records, or who approves a disposal, rebuilds the
+    seed table with the same stored vocabulary — its name, rule, first state, every state's and
+    event's name and labels (the keys a host stores in its records) — and the same steps,
+    approvals and two-person rules; only the roles differ."""
+    new = ArchivesPolicy(files=files).files.lifecycle  # type: ignore[arg-type]
+    assert new != TABLE
+    assert (new.name, new.rule, new.initial) == (TABLE.name, TABLE.rule, TABLE.initial)
+    assert [(s.name, s.zh, s.en) for s in new.states] == [
+        (s.name, s.zh, s.en) for s in TABLE.states
+    ]
+    assert [(e.name, e.zh, e.en) for e in new.events] == [
+        (e.name, e.zh, e.en) for e in TABLE.events
+    ]
+    assert [(t.source, t.event, t.target, t.approval, t.distinct) for t in new.transitions] == [
+        (t.source, t.event, t.target, t.approval, t.distinct) for t in TABLE.transitions
+    ]
