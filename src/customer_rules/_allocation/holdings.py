@@ -1490,19 +1490,18 @@ def _back(due: dt.date, days: int, mode: DeadlineMode, calendar: Calendar) -> dt
     return day
 
 
-_LAST: list[_Job] = []
+_LAST: dict[int, _Job] = {}
+"""The job of the last call under key 0 (kept by :func:`keep`, so ``forget_all`` empties it)."""
 
 
 def _job(policy: object, on: object, calendar: object) -> _Job:
     day = _day_of(on)
-    if _LAST:
-        job = _LAST[0]
-        if policy is job.allocation and calendar is job.calendar and day == job.day:
-            return job
+    job = _LAST.get(0)
+    if job is not None and policy is job.allocation and calendar is job.calendar and day == job.day:
+        return job
     allocation = policy_on(policy, day)
     job = _Job(allocation, day, calendar_arg(calendar))
-    _LAST[:] = [job]
-    return job
+    return keep(_LAST, 0, job, 1)
 
 
 # --------------------------------------------------------------------------- actions

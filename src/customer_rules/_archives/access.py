@@ -623,7 +623,7 @@ def may_access(
     if purpose is not None and type(purpose) is not str:
         raise InputError("purpose", purpose, "the stated purpose (text) or None")
     given = _approvals(approvals)
-    last = _LAST[0]
+    last = _LAST.get(0, _NO_CALL)
     book: ArchivesPolicy
     rules: _Rules
     if policy is last[0]:  # the policy of the last call: checked then, its rules worked out
@@ -631,7 +631,7 @@ def may_access(
     else:
         book = archives_policy(policy)
         rules = _rules(book.access, book.loans)
-        _LAST[0] = (book, rules)
+        keep(_LAST, 0, (book, rules), 1)
     effective = book.effective
     if (
         type(on) is dt.date
@@ -658,9 +658,12 @@ def may_access(
     )
 
 
-_LAST: list[tuple[Any, Any]] = [(object(), None)]
-"""The policy of the last :func:`may_access` call and its rules (one tuple, replaced whole).
-It starts with an object no caller has, so the first call checks its policy (``None`` too)."""
+_LAST: dict[int, tuple[Any, Any]] = {}
+"""The policy of the last :func:`may_access` call and its rules, under key 0 (one tuple,
+replaced whole; kept by :func:`keep`, so ``forget_all`` empties it too)."""
+_NO_CALL = (object(), None)
+"""The last call before there is one: a policy no caller has, so the first call checks its
+policy (``None`` too)."""
 _NO_NEEDS: tuple[AccessNeed, ...] = ()
 
 

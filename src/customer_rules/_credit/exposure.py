@@ -496,27 +496,29 @@ class TemporaryRaise:
     approval: Approval = attrs.field(validator=_check_raise_approval)
 
 
-def _tuple_of(value: object, kind: type, name: str) -> tuple[Any, ...]:
+def _tuple_of(value: object, kind: type, name: str, one: str) -> tuple[Any, ...]:
+    """``value`` as a tuple of ``kind`` (``one`` names an item: "an Order"), naming ``name`` or
+    the item at fault."""
     if type(value) is tuple and all(type(v) is kind for v in value):
         return value
     if isinstance(value, str | bytes) or not isinstance(value, list | tuple):
         raise InputError(name, value, f"a list of {kind.__name__} values")
     for i, item in enumerate(value):
         if not isinstance(item, kind):
-            raise InputError(f"{name}[{i}]", item, f"a {kind.__name__}")
+            raise InputError(f"{name}[{i}]", item, one)
     return tuple(value)
 
 
 def _to_receivables(value: object) -> tuple[Receivable, ...]:
-    return _tuple_of(value, Receivable, "receivables")
+    return _tuple_of(value, Receivable, "receivables", "a Receivable")
 
 
 def _to_unshipped(value: object) -> tuple[Order, ...]:
-    return _tuple_of(value, Order, "unshipped")
+    return _tuple_of(value, Order, "unshipped", "an Order")
 
 
 def _to_raises(value: object) -> tuple[TemporaryRaise, ...]:
-    return _tuple_of(value, TemporaryRaise, "raises")
+    return _tuple_of(value, TemporaryRaise, "raises", "a TemporaryRaise")
 
 
 def _optional_group(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
@@ -843,9 +845,9 @@ class _Base:
 
 _BASES_MAX = 4096
 _JOBS: dict[tuple[int, dt.date, CheckPoint], _Job] = {}
-_LAST: list[_Job] = []
-"""The job of the last call, checked first (a host checks many orders with one policy, day and
-check point)."""
+_LAST: dict[int, _Job] = {}
+"""The job of the last call under key 0, checked first (a host checks many orders with one
+policy, day and check point); kept by :func:`keep`, so ``forget_all`` empties it too."""
 
 
 def _job(policy: object, on: object, at: object) -> _Job:
@@ -858,7 +860,7 @@ def _job(policy: object, on: object, at: object) -> _Job:
     found = _JOBS.get(key)
     if found is None or found.credit is not credit:
         found = keep(_JOBS, key, _Job(credit, day, point), 16)
-    _LAST[:] = [found]
+    keep(_LAST, 0, found, 1)
     return found
 
 
@@ -1447,8 +1449,8 @@ def check_order(
     """
     if (
         type(on) is not dt.date
-        or not _LAST
-        or (job := _LAST[0]).credit is not policy
+        or (job := _LAST.get(0)) is None
+        or job.credit is not policy
         or job.at is not at
         or (job.day is not on and job.day != on)
     ):

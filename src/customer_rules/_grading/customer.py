@@ -477,14 +477,15 @@ def grade_customer(
         >>> r.what_if.case, r.what_if.until, r.what_if.since
         (<WhatIfCase.CAPPED: 'capped'>, datetime.date(2027, 5, 31), datetime.date(2027, 6, 1))
     """
-    job = _LAST[0]
+    job = _LAST.get(0)
     if (
-        policy is not job.policy
+        job is None
+        or policy is not job.policy
         or calendar is not job.calendar
         or type(on) is not dt.date
         or on != job.day
     ):
-        job = _LAST[0] = _Job(grading_policy(policy), require_date(on, "on"), calendar)
+        job = keep(_LAST, 0, _Job(grading_policy(policy), require_date(on, "on"), calendar), 1)
     if not isinstance(customer, Customer):
         raise InputError("customer", customer, "a Customer")
     given = None if approval is None else _check_approval(approval)
@@ -615,9 +616,10 @@ class _Job:
         return found
 
 
-_LAST: list[_Job] = [_Job(GradingPolicy(), dt.date(2000, 1, 1), CALENDAR_DAYS)]
-"""The job of the last call of :func:`grade_customer` (one slot: a host grading a portfolio
-asks about one policy and day at a time)."""
+_LAST: dict[int, _Job] = {}
+"""The job of the last call of :func:`grade_customer` under key 0 (one slot: a host grading a
+portfolio asks about one policy and day at a time); kept by :func:`keep`, so ``forget_all``
+empties it too."""
 
 
 def _after(customer: Customer, day: dt.date) -> InputError:
