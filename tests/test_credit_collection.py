@@ -638,8 +638,13 @@ class _OnlyOn:
 
 
 WORKING = CreditPolicy(collection=CollectionPolicy(mode=DeadlineMode.WORKING_DAYS))
+ROLLED = CreditPolicy(collection=CollectionPolicy(mode=DeadlineMode.CALENDAR_THEN_ROLL))
 NOT_SHIPPED = Receivable("INV-1", "C001", "5万", DUE)
 _FITS = "a due date whose collection steps fall from 1900-01-01 to 2999-12-31"
+
+
+LATE_SHIPMENT = Receivable("INV-1", "C001", "100", DUE, issued=D(2026, 12, 28))
+DECEMBER_1_TO_20 = [D(2026, 12, n) for n in range(1, 21)]
 
 
 def test_working_days_are_looked_for_up_to_three_years_back_inclusive() -> None:
@@ -717,6 +722,119 @@ def test_working_days_are_looked_for_up_to_three_years_back_inclusive() -> None:
             "a _OnlyOn",
             "a calendar with working days before 2026-12-31",
         ),
+        (
+            lambda: action(D(2026, 12, 1), case="phone"),
+            "case",
+            "'phone'",
+            "a Case of the collection ladder, or None",
+        ),
+        (
+            lambda: action(D(2026, 12, 1), case=Case("G6.review", "due")),
+            "case.workflow",
+            "'G6.review'",
+            "'C5.ladder', the collection ladder",
+        ),
+        (
+            lambda: action(D(2026, 12, 1), case=Case(LADDER, "lawsuit")),
+            "case.state",
+            "'lawsuit'",
+            "one of the states ['open', 'phone', 'letter', 'visit', 'hand_over', 'consider_legal']",
+        ),
+        (
+            lambda: action(
+                D(2026, 12, 1), case=case(CollectionStep.PHONE, D(2026, 12, 1), subject="INV-9")
+            ),
+            "case.subject",
+            "'INV-9'",
+            "the receivable's id 'INV-1'",
+        ),
+        (
+            lambda: action(D(2026, 12, 1), case=case(CollectionStep.PHONE, D(2026, 12, 2))),
+            "case.last_on",
+            "datetime.date(2026, 12, 2)",
+            "a day on or before on (2026-12-01)",
+        ),
+        (
+            lambda: action(D(2026, 12, 1), method="legal"),
+            "method",
+            "'legal'",
+            "a RecoveryMethod or None",
+        ),
+        (
+            lambda: action(D(2026, 12, 1), early_signs=D(2026, 12, 2)),
+            "early_signs",
+            "datetime.date(2026, 12, 2)",
+            "a day on or before on (2026-12-01)",
+        ),
+        (  # a promise to pay on the last supported day leaves no day to resume on
+            lambda: action(
+                D(2026, 12, 1),
+                promise=PaymentPromise("INV-1", "王", D(2026, 11, 1), D(2999, 12, 31)),
+            ),
+            "promise.until",
+            "datetime.date(2999, 12, 31)",
+            "a day before 2999-12-31",
+        ),
+        (  # the phone call ten calendar days before 10 January 1900 is in 1899
+            lambda: collection_action(
+                Receivable("INV-1", "C1", "1", D(1900, 1, 10)), SEED, on=D(1900, 1, 10)
+            ),
+            "receivable.due",
+            "datetime.date(1900, 1, 10)",
+            _FITS,
+        ),
+        (  # the hand-over the day after 31 December 2999 is past the last supported day
+            lambda: collection_action(
+                Receivable("INV-1", "C1", "1", D(2999, 12, 31)),
+                SEED,
+                on=D(2999, 12, 31),
+                case=case(CollectionStep.VISIT, D(2999, 12, 31)),
+            ),
+            "receivable.due",
+            "datetime.date(2999, 12, 31)",
+            _FITS,
+        ),
+        (  # the same in working days: refused before the calendar is asked about 3000
+            lambda: collection_action(
+                Receivable("INV-1", "C1", "1", D(2999, 12, 31)),
+                WORKING,
+                on=D(2999, 12, 31),
+                case=case(CollectionStep.VISIT, D(2999, 12, 31)),
+                calendar=WorkingDayCalendar(covered_years=frozenset({2999})),
+            ),
+            "receivable.due",
+            "datetime.date(2999, 12, 31)",
+            _FITS,
+        ),
+        (  # one working day after 30 December 2999 is only found in 3000
+            lambda: collection_action(
+                Receivable("INV-1", "C1", "1", D(2999, 12, 30)),
+                WORKING,
+                on=D(2999, 12, 30),
+                case=case(CollectionStep.VISIT, D(2999, 12, 30)),
+                calendar=_OnlyOn([D(3000, 1, 2)]),
+            ),
+            "receivable.due",
+            "datetime.date(2999, 12, 30)",
+            _FITS,
+        ),
+        (  # rolled back from the policy's day, no working day within three years
+            lambda: action(D(2026, 1, 1), NOT_SHIPPED, ROLLED, calendar=_OnlyOn([])),
+            "calendar",
+            "a _OnlyOn",
+            "a calendar with working days before 2026-12-31",
+        ),
+        (  # shipped on 28 December, no working day in the three years after it (one later)
+            lambda: collection_action(
+                LATE_SHIPMENT,
+                WORKING,
+                on=D(2026, 12, 28),
+                calendar=_OnlyOn([*DECEMBER_1_TO_20, D(2026, 12, 28) + dt.timedelta(days=2000)]),
+            ),
+            "calendar",
+            "a _OnlyOn",
+            "a calendar with working days after 2026-12-11",
+        ),
     ],
 )
 def test_a_wrong_argument_is_named_with_what_was_given_and_expected(
@@ -724,3 +842,229 @@ def test_a_wrong_argument_is_named_with_what_was_given_and_expected(
 ) -> None:
     """Bad input gets a typed error naming the field, what was given and what was expected."""
     assert problems_of(call) == [(path, given, expected)]
+
+
+# --------------------------------------------------------------------------- edges, in full
+
+
+def said(a: CollectionAction) -> list[tuple[str, CreditReason, tuple[tuple[str, object], ...]]]:
+    """Every reason of ``a`` with its rule, code and facts."""
+    return [(r.rule, CreditReason(r.code), r.facts) for r in a.reasons]
+
+
+PHONE_ON_21 = ("C5", CreditReason.C5_BEFORE_DUE, (
+    ("step", CollectionStep.PHONE), ("days", 10), ("mode", DeadlineMode.CALENDAR_DAYS),
+    ("day", D(2026, 12, 21)),
+))  # fmt: skip
+DURING = ("C5", CreditReason.C5_PHASE_DURING, (("due", DUE),))
+NONE_YET = ("C5", CreditReason.C5_NONE_YET, ())
+
+
+def next_phone(due: dt.date, overdue_by: int | None = None) -> tuple[str, CreditReason, Any]:
+    facts: tuple[tuple[str, object], ...] = (
+        ("step", CollectionStep.PHONE), ("role", Role.OFFICE_DIRECTOR), ("due", due)
+    )  # fmt: skip
+    if overdue_by is None:
+        return ("C5", CreditReason.C5_NEXT, facts)
+    return ("C5", CreditReason.C5_NEXT_OVERDUE, (*facts, ("late", overdue_by)))
+
+
+@pytest.mark.parametrize(
+    ("r", "last", "on", "scheduled"),
+    [
+        (Receivable("INV-1", "C1", "1", D(1900, 1, 11)), None, D(1900, 1, 11), D(1900, 1, 1)),
+        (Receivable("INV-1", "C1", "1", D(2999, 12, 30)), CollectionStep.VISIT, D(2999, 12, 30),
+         D(2999, 12, 31)),
+    ],
+)  # fmt: skip
+def test_a_step_may_fall_on_the_first_or_last_supported_day(
+    r: Receivable, last: CollectionStep | None, on: dt.date, scheduled: dt.date
+) -> None:
+    """C5: the phone call ten days before 11 January 1900 is 1900-01-01, the hand-over the day
+    after 30 December 2999 is 2999-12-31 — both supported days, not refused."""
+    a = collection_action(r, SEED, on=on, case=case(last, on))
+    assert (a.next_scheduled, a.next_due) == (scheduled, scheduled)
+
+
+def test_signs_of_arrears_seen_on_the_day_asked_are_accepted() -> None:
+    """C5 早期催收: ``early_signs`` may be ``on`` itself (on or before it)."""
+    a = action(D(2026, 12, 5), early_signs=D(2026, 12, 5))
+    assert (a.next_action, a.next_due, a.overdue) == (CollectionStep.PHONE, D(2026, 12, 5), False)
+
+
+def test_signs_of_arrears_on_a_holiday_bring_the_step_to_that_very_day() -> None:
+    """C5 早期催收 with a rolled calendar: the step falls on the day the signs were seen,
+    Sunday 27 September 2026, not rolled to a working day (nothing it counts from is later)."""
+    r = Receivable("INV-1", "C1", "100", D(2026, 10, 12))
+    a = collection_action(
+        r, ROLLED, on=D(2026, 9, 28), early_signs=D(2026, 9, 27), calendar=china_working_days()
+    )
+    assert (a.next_scheduled, a.next_due) == (D(2026, 9, 30), D(2026, 9, 27))
+
+
+@pytest.mark.parametrize(
+    ("policy", "scheduled", "due"),
+    [
+        (SEED, D(2026, 9, 25), D(2026, 10, 1)),  # calendar days: the holiday itself
+        (ROLLED, D(2026, 9, 24), D(2026, 10, 8)),  # the first working day after the holiday
+        (WORKING, D(2026, 9, 17), D(2026, 10, 8)),
+    ],
+)
+def test_a_shipment_on_a_holiday_moves_the_step_to_a_working_day_unless_calendar_days(
+    policy: CreditPolicy, scheduled: dt.date, due: dt.date
+) -> None:
+    """C5: the phone call may not precede the shipment on 1 October 2026 (National Day); in the
+    working-day modes it falls on the first working day from then, 8 October."""
+    r = Receivable("INV-1", "C1", "100", D(2026, 10, 5), issued=D(2026, 10, 1))
+    a = collection_action(r, policy, on=D(2026, 10, 1), calendar=china_working_days())
+    assert (a.next_action, a.next_scheduled, a.next_due) == (CollectionStep.PHONE, scheduled, due)
+    assert reason(a, CreditReason.C5_AFTER_ISSUE).facts == (
+        ("issued", D(2026, 10, 1)), ("due", due)
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("r", "working", "due"),
+    [
+        (LATE_SHIPMENT, [*DECEMBER_1_TO_20, D(2026, 12, 28) + dt.timedelta(days=1098)],
+         D(2029, 12, 30)),  # exactly 3 × 366 days after the shipment: still found
+        (Receivable("INV-1", "C1", "100", D(2999, 12, 31), issued=D(2999, 12, 30)),
+         [*(D(2999, 12, n) for n in range(1, 21)), D(2999, 12, 31)], D(2999, 12, 31)),
+    ],
+)  # fmt: skip
+def test_working_days_are_looked_for_up_to_three_years_forward_inclusive(
+    r: Receivable, working: list[dt.date], due: dt.date
+) -> None:
+    """C5: from a shipment on a day off the step moves forward to a working day found within
+    3 × 366 days (inclusive) and on or before 2999-12-31 (inclusive)."""
+    assert r.issued is not None
+    a = collection_action(r, WORKING, on=r.issued, calendar=_OnlyOn(working))
+    assert (a.next_action, a.next_due) == (CollectionStep.PHONE, due)
+
+
+def test_early_collection_is_a_c5_reason_with_its_days() -> None:
+    a = action(D(2026, 12, 5), early_signs=D(2026, 12, 3))
+    assert said(a) == [
+        DURING, NONE_YET, next_phone(D(2026, 12, 3), overdue_by=2), PHONE_ON_21,
+        ("C5", CreditReason.C5_EARLY, (("seen", D(2026, 12, 3)), ("due", D(2026, 12, 3)))),
+    ]  # fmt: skip
+
+
+def test_signs_seen_on_the_policys_day_bring_nothing_forward() -> None:
+    """C5 早期催收 only when the signs come before the policy's day: none on the day itself."""
+    a = action(D(2026, 12, 21), early_signs=D(2026, 12, 21))
+    assert said(a) == [DURING, NONE_YET, next_phone(D(2026, 12, 21)), PHONE_ON_21]
+
+
+def test_a_late_shipment_is_a_c5_reason_with_its_days() -> None:
+    a = collection_action(LATE_SHIPMENT, SEED, on=D(2026, 12, 28))
+    assert said(a) == [
+        DURING, NONE_YET, next_phone(D(2026, 12, 28)), PHONE_ON_21,
+        ("C5", CreditReason.C5_AFTER_ISSUE,
+         (("issued", D(2026, 12, 28)), ("due", D(2026, 12, 28)))),
+    ]  # fmt: skip
+
+
+def test_a_shipment_on_the_policys_day_moves_nothing() -> None:
+    r = Receivable("INV-1", "C001", "100", DUE, issued=D(2026, 12, 21))
+    assert said(collection_action(r, SEED, on=D(2026, 12, 21))) == [
+        DURING, NONE_YET, next_phone(D(2026, 12, 21)), PHONE_ON_21
+    ]  # fmt: skip
+
+
+def test_a_promise_ending_after_a_late_shipment_is_the_only_reason_the_day_moved() -> None:
+    """C5: the day falls after the promise, the later floor: the shipment is not given as why."""
+    promise = PaymentPromise("INV-1", "王总", D(2026, 12, 28), D(2027, 1, 15))
+    a = collection_action(LATE_SHIPMENT, SEED, on=D(2026, 12, 28), promise=promise)
+    assert said(a) == [
+        DURING, NONE_YET, next_phone(D(2027, 1, 16)), PHONE_ON_21,
+        ("C5", CreditReason.C5_PAUSED, (
+            ("who", "王总"), ("made", D(2026, 12, 28)), ("until", D(2027, 1, 15)),
+            ("resume", D(2027, 1, 16)),
+        )),
+    ]  # fmt: skip
+
+
+def test_a_late_last_step_is_a_c5_reason_with_its_days() -> None:
+    a = action(D(2027, 1, 6), case=case(CollectionStep.LETTER, D(2027, 1, 5)))
+    assert said(a)[-1] == (
+        "C5", CreditReason.C5_AFTER_LAST, (("last", D(2027, 1, 5)), ("due", D(2027, 1, 5)))
+    )  # fmt: skip
+
+
+def test_a_last_step_taken_on_the_next_ones_day_moves_nothing() -> None:
+    a = action(D(2026, 12, 27), case=case(CollectionStep.PHONE, D(2026, 12, 26)))
+    assert [code for _, code, _ in said(a)] == [
+        CreditReason.C5_PHASE_DURING, CreditReason.C5_LAST, CreditReason.C5_NEXT_OVERDUE,
+        CreditReason.C5_BEFORE_DUE,
+    ]  # fmt: skip
+
+
+def test_on_the_promised_day_the_ladder_is_still_paused() -> None:
+    """C5: a promise pauses the ladder up to and including ``until``."""
+    promise = PaymentPromise("INV-1", "王总", D(2026, 12, 20), D(2027, 1, 15))
+    a = action(D(2027, 1, 15), promise=promise)
+    assert said(a)[-1] == ("C5", CreditReason.C5_PAUSED, (
+        ("who", "王总"), ("made", D(2026, 12, 20)), ("until", D(2027, 1, 15)),
+        ("resume", D(2027, 1, 16)),
+    ))  # fmt: skip
+
+
+def test_every_step_taken_and_a_lawsuit_chosen_in_full() -> None:
+    done = case(CollectionStep.CONSIDER_LEGAL, days_from_due(90))
+    a = action(days_from_due(100), case=done, method=RecoveryMethod.LEGAL)
+    assert said(a) == [
+        ("C5", CreditReason.C5_PHASE_AFTER, (("due", DUE), ("days", 100))),
+        ("C5", CreditReason.C5_LAST,
+         (("step", CollectionStep.CONSIDER_LEGAL), ("on", D(2027, 3, 31)))),
+        ("C5", CreditReason.C5_COMPLETE, (("role", Role.PLANNING_DEPARTMENT),)),
+        ("C5", CreditReason.C5_METHOD, (("method", RecoveryMethod.LEGAL),)),
+    ]  # fmt: skip
+
+
+def test_the_legal_prompt_with_a_lawsuit_chosen_names_c5() -> None:
+    a = action(days_from_due(91), case=case(CollectionStep.HAND_OVER, D(2027, 1, 2)),
+               method=RecoveryMethod.LEGAL)  # fmt: skip
+    assert said(a)[-2:] == [
+        ("C5", CreditReason.C5_METHOD, (("method", RecoveryMethod.LEGAL),)),
+        ("C5", CreditReason.C5_LEGAL_CHOSEN, ()),
+    ]
+
+
+def test_a_visit_on_the_due_date_is_one_of_the_steps_before_it() -> None:
+    """C5 with ``visit_days_before=0``: the visit's day is the due date, 0 days, told with the
+    office's before-the-due-date reason (the visit is a 事中 step)."""
+    policy = CreditPolicy(collection=CollectionPolicy(visit_days_before=0))
+    a = action(D(2026, 12, 1), policy=policy, case=case(CollectionStep.LETTER, D(2026, 12, 1)))
+    assert said(a)[-1] == ("C5", CreditReason.C5_BEFORE_DUE, (
+        ("step", CollectionStep.VISIT), ("days", 0), ("mode", DeadlineMode.CALENDAR_DAYS),
+        ("day", DUE),
+    ))  # fmt: skip
+
+
+def test_a_visit_due_on_a_holiday_rolls_back_never_past_the_due_date() -> None:
+    """C5 (事中: the office's steps come before the due date): with ``visit_days_before=0`` and
+    calendar days rolled, a due date on National Day (2026-10-03) puts the visit on the last
+    working day before it, 2026-09-30 — not on 2026-10-08, after the due date."""
+    policy = CreditPolicy(
+        collection=CollectionPolicy(visit_days_before=0, mode=DeadlineMode.CALENDAR_THEN_ROLL)
+    )
+    r = Receivable("INV-9", "C001", "5万", D(2026, 10, 3), issued=D(2026, 9, 1))
+    a = collection_action(
+        r,
+        policy,
+        on=D(2026, 9, 29),
+        case=case(CollectionStep.LETTER, D(2026, 9, 28), "INV-9"),
+        calendar=china_working_days(),
+    )
+    assert (a.next_action, a.next_scheduled) == (CollectionStep.VISIT, D(2026, 9, 30))
+    assert said(a)[-1] == ("C5", CreditReason.C5_BEFORE_DUE, (
+        ("step", CollectionStep.VISIT), ("days", 0),
+        ("mode", DeadlineMode.CALENDAR_THEN_ROLL), ("day", D(2026, 9, 30)),
+    ))  # fmt: skip
+
+
+def test_an_action_names_the_effective_date_of_the_policy_that_decided() -> None:
+    policy = CreditPolicy(effective=D(2026, 1, 1))
+    assert action(D(2026, 12, 1), policy=policy).policy_effective == D(2026, 1, 1)
+    assert action(D(2026, 12, 1)).policy_effective is None

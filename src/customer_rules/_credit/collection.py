@@ -451,7 +451,7 @@ def _reasons(a: CollectionAction) -> tuple[Reason, ...]:
         out.append(
             Reason.of("C5", CreditReason.C5_NEXT, step=step, role=a.next_role, due=a.next_due)
         )
-    code = CreditReason.C5_BEFORE_DUE if a.offset < 0 else CreditReason.C5_AFTER_DUE
+    code = CreditReason.C5_BEFORE_DUE if a.offset <= 0 else CreditReason.C5_AFTER_DUE
     mode = a.policy.mode
     out.append(
         Reason.of("C5", code, step=step, days=abs(a.offset), mode=mode, day=a.next_scheduled)
@@ -662,9 +662,10 @@ _DEADLINES: dict[tuple[int, DeadlineMode], Deadline] = {}
 
 
 def _scheduled(due: dt.date, offset: int, mode: DeadlineMode, calendar: Calendar) -> dt.date:
-    """The day ``offset`` days from the due date: forward through a
-    :class:`~customer_rules.calendars.Deadline`, backward the same way in reverse."""
-    if offset >= 0:
+    """The day ``offset`` days from the due date: after it (the recovery steps) forward through a
+    :class:`~customer_rules.calendars.Deadline`; on or before it (the office's steps, 事中)
+    backward the same way in reverse, so a step never rolls past the due date."""
+    if offset > 0:
         deadline = _DEADLINES.get((offset, mode))
         if deadline is None:
             deadline = keep(_DEADLINES, (offset, mode), Deadline(offset, mode), 1024)
