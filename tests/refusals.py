@@ -27,4 +27,6 @@ def problems_of(
     triples, in order."""
     with pytest.raises(error) as info:
         call()
-    return [(p.path, p.given, p.expected) for p in info.value.problems]
+    raised = info.value
+    assert isinstance(raised, InputError | PolicyError)
+    return [(p.path, p.given, p.expected) for p in raised.problems]
