@@ -429,6 +429,88 @@ def test_c7_a_table_without_the_steps_is_refused() -> None:
     assert [p.path for p in info.value.problems] == ["table.transitions[2].roles"]
 
 
+def _table(base: Any, drop: tuple[str, ...] = (), **rows: dict[str, Any]) -> dict[str, Any]:
+    """``base``'s plain data without the rows on the events ``drop``, with each row on an event
+    of ``rows`` updated."""
+    data: dict[str, Any] = to_data(base)
+    data["transitions"] = [
+        {**row, **rows.get(row["event"], {})}
+        for row in data["transitions"]
+        if row["event"] not in drop
+    ]
+    return data
+
+
+_ROWS = "'3 row(s)'"
+_NOTIFY_ROW = "a row on 'notify' allowed to the performing_role (business_department)"
+
+
+@pytest.mark.parametrize(
+    ("settings", "table", "problems"),
+    [
+        (  # both missing steps are reported, the one with a target named with it
+            {"approval_required": True},
+            _table(STRICT.review.table, drop=("assess", "approve")),
+            [
+                ("table.transitions", _ROWS, "a row from 'open' on 'assess' to 'assessed'"),
+                ("table.transitions", _ROWS, "a row from 'assessed' on 'approve' to a state"),
+            ],
+        ),
+        (
+            {},
+            _table(SEED.review.table, assess={"roles": ["finance"]}, notify={"roles": ["finance"]}),
+            [
+                (
+                    "table.transitions[1].roles",
+                    "['finance']",
+                    "roles including the performing_role (business_department)",
+                ),
+                ("table.transitions", _ROWS, _NOTIFY_ROW),
+            ],
+        ),
+        (  # the performing role assesses but may not notify
+            {},
+            _table(SEED.review.table, notify={"roles": ["finance"]}),
+            [("table.transitions", _ROWS, _NOTIFY_ROW)],
+        ),
+        (
+            {
+                "approval_required": True,
+                "approving_roles": frozenset({Role.GENERAL_MANAGER, Role.VP_IN_CHARGE}),
+            },
+            STRICT.review.table,
+            [
+                (
+                    "table.transitions[2].roles",
+                    "['vp_in_charge']",
+                    "the approving_roles (general_manager, vp_in_charge)",
+                )
+            ],
+        ),
+        (
+            {"approval_required": True},
+            _table(STRICT.review.table, approve={"approval": "C1.adopt"}),
+            [("table.transitions[2].approval", "'C1.adopt'", "'C7.review'")],
+        ),
+    ],
+    ids=[
+        "no-assess-no-approve",
+        "assess-and-notify-by-others",
+        "notify-by-others",
+        "approvers-differ",
+        "approval-not-review",
+    ],
+)
+def test_c7_a_table_without_what_the_rules_rely_on_is_refused_exactly(
+    settings: dict[str, Any], table: Any, problems: list[tuple[str, object, str]]
+) -> None:
+    """C7: a company's own review table keeps ``assess`` to ``assessed`` and ``notify`` for the
+    performing role and, with approval required, an ``approve`` row for exactly the approving
+    roles granting :data:`REVIEW`; each problem names its row, what was given and what was
+    expected."""
+    assert problems_of(lambda: ReviewPolicy(table=table, **settings), PolicyError) == problems
+
+
 def test_c7_policy_problems_have_paths() -> None:
     with pytest.raises(PolicyError) as info:
         CreditPolicy(
@@ -680,3 +762,10 @@ def test_c7_a_review_counts_both_due_dates_on_the_calendar_given() -> None:
     r = review_credit(f, rolled, on=D(2026, 4, 1), calendar=china_working_days())
     assert (r.occurrence.day, r.occurrence.due) == (D(2026, 5, 3), D(2026, 5, 6))
     assert (r.next_review.day, r.next_review.due) == (D(2026, 10, 1), D(2026, 10, 8))
+
+
+def test_c7_a_last_review_that_is_not_a_date_is_named() -> None:
+    """C7: the day of the last review must be a date; the refusal names ``last_review``."""
+    assert problems_of(lambda: review_due("2026-01-15", SEED, on=JULY_10)) == [  # type: ignore[arg-type]
+        ("last_review", "'2026-01-15'", "a datetime.date")
+    ]

@@ -404,6 +404,26 @@ def test_c9_policy_checks() -> None:
     assert [p.path for p in info.value.problems] == ["table.transitions"]
 
 
+def test_c9_policy_problems_are_exact() -> None:
+    """C9: a high-risk cycle not shorter than the other, and a screening table without a step the
+    rules rely on, are refused with what was given and what was expected."""
+    assert problems_of(
+        lambda: ScreeningPolicy(high_risk_cycle=Recurrence.every(6)), PolicyError
+    ) == [
+        (
+            "high_risk_cycle.interval",
+            6,
+            "fewer months than cycle.interval (6): high-risk customers are re-assessed more often",
+        )
+    ]
+    data: dict[str, Any] = to_data(SEED.screening.table)
+    data["transitions"] = [t for t in data["transitions"] if t["event"] != "follow_up"]
+    rows = len(data["transitions"])
+    assert problems_of(lambda: ScreeningPolicy(table=data), PolicyError) == [  # type: ignore[arg-type]
+        ("table.transitions", f"'{rows} row(s)'", "a row from 'evaluated' on 'follow_up'")
+    ]
+
+
 # --- C10 the finance survey ---------------------------------------------------------------------
 
 
@@ -766,7 +786,7 @@ def test_every_result_records_the_book_that_decided() -> None:
     from customer_rules.book import PolicyBook
 
     credit = PolicyBook(version="2027", effective=D(2026, 1, 1)).credit
-    results = [
+    results: list[Any] = [
         monthly_update_due(credit, on=D(2026, 3, 1)),
         monthly_update(MonthlyReport("华东", D(2026, 2, 1), D(2026, 3, 4), []), credit),
         year_end_review(YearEndDecision(2026, D(2026, 12, 28)), credit),

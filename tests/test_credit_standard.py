@@ -37,6 +37,7 @@ from customer_rules.reasons import Reason, explain, find_reason
 from customer_rules.roles import Approval, ApprovalStatus, Role
 from customer_rules.settings import Mark, settings_of
 from customer_rules.testing import approvals, malformed_values, rating_facts
+from refusals import problems_of
 
 SEED = CreditPolicy()
 DAY = dt.date(2026, 3, 2)
@@ -420,7 +421,7 @@ def test_the_rule_names_its_bad_arguments() -> None:
         rate_customer(facts(), SEED, on=DAY, adoption=[ADOPTED[0], "yes"])  # type: ignore[list-item]
     assert info.value.field == "adoption[1]"
     with pytest.raises(InputError) as info:
-        standard_adoption(ADOPTED, SEED, on=dt.datetime(2026, 1, 1))  # type: ignore[arg-type]
+        standard_adoption(ADOPTED, SEED, on=dt.datetime(2026, 1, 1))
     assert info.value.field == "on"
     with pytest.raises(InputError) as info:
         standard_adoption(ADOPTED, CreditPolicy(effective=dt.date(2027, 1, 1)), on=DAY)
@@ -447,7 +448,7 @@ def test_total_deterministic_and_the_explanation_matches(
     assert all(r.rule == "C1" for r in result.reasons)
     assert result.next_role is not None
     for lang in ("zh", "en"):
-        assert len(explain(result, lang).splitlines()) == len(result.reasons)  # type: ignore[arg-type]
+        assert len(explain(result, lang).splitlines()) == len(result.reasons)
 
 
 @given(rating_facts(), st.integers(0, 10), st.integers(0, 5_000_000))
@@ -562,3 +563,161 @@ def test_a_collection_plan_is_set_on_a_day() -> None:
         "'2026-03-02'",
         "a datetime.date",
     )
+
+
+# --------------------------------------------------------------------------- exact refusals
+
+_COUNT = "a whole number from 0 to 100000"
+_DAYS = "a whole number of days from 0 to 3650"
+_FORMS = "a list of distinct CreditForm values (at least one)"
+_SOURCES = "a set of InformationSource values"
+
+
+@pytest.mark.parametrize(
+    ("call", "path", "given", "expected"),
+    [
+        (lambda: facts(years_in_business=100_001), "years_in_business", 100_001, _COUNT),
+        (lambda: facts(years_in_business=-1), "years_in_business", -1, _COUNT),
+        (lambda: facts(days_late=100_001), "days_late", 100_001, _COUNT),
+        (lambda: facts(sources="website"), "sources", "'website'", _SOURCES),
+        (lambda: facts(sources=["nowhere"]), "sources", "['nowhere']", _SOURCES),
+        (
+            lambda: facts(sources=frozenset({"nowhere"})),
+            "sources",
+            "frozenset({'nowhere'})",
+            _SOURCES,
+        ),
+        (
+            lambda: facts(records="customer_card"),
+            "records",
+            "'customer_card'",
+            "a set of CreditRecord values",
+        ),
+        (lambda: CreditTerms(None, 30, "open_account"), "forms", "'open_account'", _FORMS),
+        (lambda: CreditTerms(None, 30, ["nowhere"]), "forms", "['nowhere']", _FORMS),
+        (lambda: CreditTerms(None, 30, []), "forms", "[]", _FORMS),
+        (
+            lambda: CreditTerms(None, 30, ["open_account", "open_account"]),
+            "forms",
+            "['open_account', 'open_account']",
+            _FORMS,
+        ),
+        (
+            lambda: CreditTerms("abc", 30, ["open_account"]),
+            "limit",
+            "'abc'",
+            "a Decimal, an int or a string such as '800000', '800,000', '80万' or '1.5亿'",
+        ),
+        (lambda: CreditTerms(None, 3651, ["open_account"]), "term_days", 3651, _DAYS),
+        (lambda: CreditTerms(None, -1, ["open_account"]), "term_days", -1, _DAYS),
+        (
+            lambda: CreditTerms(None, "30", ["open_account"]),  # type: ignore[arg-type]
+            "term_days",
+            "'30'",
+            _DAYS,
+        ),
+        (
+            lambda: standard_adoption("x", SEED, on=DAY),  # type: ignore[arg-type]
+            "adoption",
+            "'x'",
+            "a list of Approval records",
+        ),
+        (
+            lambda: standard_adoption([ADOPTED[0], "yes"], SEED, on=DAY),  # type: ignore[list-item]
+            "adoption[1]",
+            "'yes'",
+            "an Approval",
+        ),
+        (
+            lambda: rate_customer("C007", SEED, on=DAY, adoption=[]),  # type: ignore[arg-type]
+            "facts",
+            "'C007'",
+            "a RatingFacts",
+        ),
+        (
+            lambda: record_keeper("credit_card"),  # type: ignore[arg-type]
+            "record",
+            "'credit_card'",
+            "a CreditRecord",
+        ),
+    ],
+)
+def test_c1_a_wrong_argument_is_named_with_what_was_given_and_expected(
+    call: Any, path: str, given: object, expected: str
+) -> None:
+    """C1: bad facts, terms and arguments get a typed error naming the field, what was given and
+    what was expected."""
+    assert problems_of(call) == [(path, given, expected)]
+
+
+def test_c1_the_largest_count_and_term_are_accepted() -> None:
+    """C1: counts run from 0 to 100,000 and credit terms from 0 to 3,650 days, both inclusive."""
+    f = facts(years_in_business=100_000, days_late=100_000)
+    assert (f.years_in_business, f.days_late) == (100_000, 100_000)
+    assert CreditTerms(None, 3650, ["open_account"]).term_days == 3650
+    assert CreditTerms(None, 0, ["open_account"]).term_days == 0
+
+
+def test_c1_sources_and_records_given_as_values_become_members() -> None:
+    """C1: a fact's sources and records may be given by value; they are stored as members."""
+    f = facts(
+        sources=["customer_materials", "direct_contact"],
+        records=frozenset({"customer_summary", "information_slip"}),
+    )
+    assert f.sources == frozenset(
+        {InformationSource.CUSTOMER_MATERIALS, InformationSource.DIRECT_CONTACT}
+    )
+    assert all(type(s) is InformationSource for s in f.sources)
+    assert f.records == frozenset({CreditRecord.CUSTOMER_SUMMARY, CreditRecord.INFORMATION_SLIP})
+    assert all(type(r) is CreditRecord for r in f.records)
+
+
+class _Backwards(frozenset[CreditForm]):
+    """A set that iterates in reverse order of value: the terms must not keep that order."""
+
+    def __iter__(self) -> Any:
+        return iter(sorted(frozenset.__iter__(self), key=lambda f: f.value, reverse=True))
+
+
+def test_c1_credit_forms_given_as_a_set_are_stored_in_a_fixed_order() -> None:
+    """C1/C2: the forms of a credit card given as a set are stored sorted, whatever order the set
+    iterates in; a list keeps its order, and values become members."""
+    every = [CreditForm.ACCEPTANCE_BILL, CreditForm.INSTALMENT, CreditForm.OPEN_ACCOUNT]
+    assert CreditTerms(None, 30, _Backwards(every)).forms == tuple(every)
+    assert CreditTerms(None, 30, set(every)).forms == tuple(every)
+    assert CreditTerms(None, 30, ["instalment", "open_account"]).forms == (
+        CreditForm.INSTALMENT,
+        CreditForm.OPEN_ACCOUNT,
+    )
+
+
+def test_c1_policy_problems_are_exact() -> None:
+    """C1: a grade listing a form twice and a grade name used twice are policy errors with their
+    path, what was given and what was expected."""
+    twice = (CreditForm.OPEN_ACCOUNT, CreditForm.OPEN_ACCOUNT)
+    assert problems_of(lambda: CreditGradeRow("A", Decimal(1), 30, forms=twice), PolicyError) == [
+        ("forms", "a tuple of 2 item(s)", "each form once")
+    ]
+    row = CreditGradeRow("A", Decimal(1), 30)
+    with pytest.raises(PolicyError) as info:
+        CreditStandardPolicy(grades=(row, CreditGradeRow("B", Decimal(1), 30), row))
+    assert [(p.path, p.message) for p in info.value.problems] == [
+        ("grades[2].name", "duplicate grade 'A'")
+    ]
+
+
+def test_c1_a_finding_without_its_source_is_refused_exactly() -> None:
+    """C1: a bank or lawyer's finding whose source was not used is refused with the value given."""
+    assert problems_of(lambda: facts(bank_record_clean=False, pending_lawsuits=3)) == [
+        ("bank_record_clean", False, "None unless a bank report is a source"),
+        ("pending_lawsuits", 3, "None unless lawyer's evidence is a source"),
+    ]
+
+
+def test_c1_the_rating_and_adoption_record_the_effective_date_of_the_book() -> None:
+    """C1: a rating and an adoption say which book's effective date decided them."""
+    book = CreditPolicy(version="2027", effective=dt.date(2026, 1, 1))
+    result = rate(facts(), book)
+    adopted = standard_adoption(ADOPTED, book, on=DAY)
+    assert (result.policy_version, result.policy_effective) == ("2027", dt.date(2026, 1, 1))
+    assert (adopted.policy_version, adopted.policy_effective) == ("2027", dt.date(2026, 1, 1))
