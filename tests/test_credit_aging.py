@@ -29,7 +29,7 @@ from customer_rules.credit import (
 from customer_rules.errors import InputError, PolicyError
 from customer_rules.interchange import from_data, to_data
 from customer_rules.labels import Label
-from customer_rules.reasons import explain, find_reason
+from customer_rules.reasons import Reason, explain, find_reason
 from customer_rules.roles import Role
 from customer_rules.settings import settings_of
 from customer_rules.testing import aging_policies, days, receivables
@@ -165,26 +165,26 @@ def problems(exc: pytest.ExceptionInfo[PolicyError]) -> list[str]:
 
 def test_a_gap_between_buckets_is_refused_naming_the_bucket() -> None:
     with pytest.raises(PolicyError) as exc:
-        AgingPolicy(buckets=[bucket("a", None, 0), bucket("b", 1, 30), bucket("c", 32, None)])
+        AgingPolicy(buckets=(bucket("a", None, 0), bucket("b", 1, 30), bucket("c", 32, None)))
     assert problems(exc) == ["buckets[2].low"]
     assert "31, the day after buckets[1].high" in exc.value.problems[0].expected
 
 
 def test_an_overlap_is_refused() -> None:
     with pytest.raises(PolicyError) as exc:
-        AgingPolicy(buckets=[bucket("a", None, 10), bucket("b", 5, None)])
+        AgingPolicy(buckets=(bucket("a", None, 10), bucket("b", 5, None)))
     assert problems(exc) == ["buckets[1].low"]
 
 
 def test_the_first_bucket_starts_open_and_the_last_ends_open() -> None:
     with pytest.raises(PolicyError) as exc:
-        AgingPolicy(buckets=[bucket("a", 0, 10), bucket("b", 11, 20)])
+        AgingPolicy(buckets=(bucket("a", 0, 10), bucket("b", 11, 20)))
     assert problems(exc) == ["buckets[0].low", "buckets[1].high"]
 
 
 def test_only_the_last_bucket_is_open_ended_and_names_are_unique() -> None:
     with pytest.raises(PolicyError) as exc:
-        AgingPolicy(buckets=[bucket("a", None, None), bucket("a", None, None)])
+        AgingPolicy(buckets=(bucket("a", None, None), bucket("a", None, None)))
     assert problems(exc) == ["buckets[0].high", "buckets[1].name"]
 
 
@@ -195,7 +195,7 @@ def test_a_bucket_ending_before_it_starts_is_refused() -> None:
 
 
 def test_one_open_bucket_holds_everything() -> None:
-    p = CreditPolicy(aging=AgingPolicy(buckets=[bucket("all", None, None)]))
+    p = CreditPolicy(aging=AgingPolicy(buckets=(bucket("all", None, None),)))
     assert aged(-99, p).bucket == aged(99_999, p).bucket == "all"
 
 
@@ -282,7 +282,9 @@ def test_totals_per_bucket_and_per_customer_are_exact() -> None:
 
 def test_an_empty_ledger_is_a_report_of_zeros() -> None:
     report = aging_report([], SEED, on=D(2026, 11, 30))
-    assert (report.count, report.total, report.overdue, report.customers) == (0, 0, 0, ())
+    assert (report.count, report.total, report.overdue, report.customers) == (
+        0, Decimal(0), Decimal(0), ()
+    )  # fmt: skip
     assert all(b.count == 0 and b.amount == 0 for b in report.buckets)
 
 
@@ -454,7 +456,7 @@ def test_a_result_read_under_another_book_is_refused() -> None:
 
 def test_a_bucket_unknown_to_the_policy_renders_its_own_name() -> None:
     item = aged(3)
-    other = CreditPolicy(aging=AgingPolicy(buckets=[bucket("all", None, None)]))
+    other = CreditPolicy(aging=AgingPolicy(buckets=(bucket("all", None, None),)))
     foreign = AgedReceivable(
         item.receivable, item.on, 3, "1-30", Role.PLANNING_DEPARTMENT, other.aging, "seed"
     )
@@ -512,3 +514,196 @@ def test_each_seed_bucket_holds_both_its_ends_and_nothing_beyond(bucket: AgingBu
         assert (bucket.holds(bucket.low), bucket.holds(bucket.low - 1)) == (True, False)
     if bucket.high is not None:
         assert (bucket.holds(bucket.high), bucket.holds(bucket.high + 1)) == (True, False)
+
+
+# --------------------------------------------------------------------------- pinned in full
+
+
+def test_one_day_past_due_is_past_due_in_the_items_reason() -> None:
+    """C4: the first day after the due date is past due (days > 0), not "not yet due"."""
+    item = aged(1)
+    assert item.reasons[0] == Reason.of(
+        "C4",
+        CreditReason.C4_PAST_DUE,
+        due=DUE,
+        on=D(2026, 7, 1),
+        days=1,
+        bucket=Label("逾期1-30天", "1–30 days past due"),
+    )
+
+
+def test_each_owner_reason_names_rule_c4_and_every_fact() -> None:
+    """C4 (003 §6.2.3): the office within the term plus grace, 企划部 after it (the grace
+    period counted forward from the due date), finance from the write-off age."""
+    policy = with_aging(grace_days=5, write_off_days=365)
+    grace = D(2026, 7, 5)
+    assert aged(5, policy).reasons[1] == Reason.of(
+        "C4",
+        CreditReason.C4_OFFICE_GRACE,
+        due=DUE,
+        grace=5,
+        until=grace,
+        role=Role.OFFICE_DIRECTOR,
+    )
+    assert aged(6, policy).reasons[1] == Reason.of(
+        "C4", CreditReason.C4_RECOVERY, until=grace, role=Role.PLANNING_DEPARTMENT
+    )
+    assert aged(365, policy).reasons[1] == Reason.of(
+        "C4", CreditReason.C4_WRITE_OFF, days=365, limit=365, role=Role.FINANCE
+    )
+    assert [r.rule for r in aged(5, policy).reasons + aged(365, policy).reasons] == ["C4"] * 4
+
+
+def test_the_policy_effective_date_is_carried_by_both_results() -> None:
+    """C4: an aged receivable and a report name the effective date of the book that decided."""
+    policy = CreditPolicy(version="2027", effective=D(2027, 1, 1))
+    r = Receivable("AR-1", "C1", "1000", DUE)
+    assert age_receivable(r, policy, on=D(2027, 1, 1)).policy_effective == D(2027, 1, 1)
+    assert aging_report([r], policy, on=D(2027, 1, 1)).policy_effective == D(2027, 1, 1)
+
+
+def test_a_receivable_on_its_due_date_is_not_overdue_and_one_day_later_is() -> None:
+    """C4: overdue means more than 0 days past due, in the report's totals as in its items."""
+    ledger = [
+        Receivable("A", "C1", "100", DUE),
+        Receivable("B", "C1", "10", DUE - dt.timedelta(days=1)),
+        Receivable("C", "C1", "1", DUE - dt.timedelta(days=2)),
+    ]
+    report = aging_report(ledger, SEED, on=DUE)
+    assert (report.overdue, report.customers[0].overdue) == (Decimal(11), Decimal(11))
+    assert [(i.days_past_due, i.overdue) for i in report.items] == [
+        (0, False), (1, True), (2, True)
+    ]  # fmt: skip
+
+
+def test_the_reports_owners_at_each_boundary() -> None:
+    """C4: the office through the last day of grace, 企划部 after it, finance from the
+    write-off age inclusive — in the report's lines as in age_receivable."""
+    ledger = [Receivable(f"A{d}", "C1", "1", DUE - dt.timedelta(days=d)) for d in (0, 1, 99, 100)]
+    report = aging_report(ledger, with_aging(write_off_days=100), on=DUE)
+    assert [(i.days_past_due, i.owner) for i in report.items] == [
+        (0, Role.OFFICE_DIRECTOR),
+        (1, Role.PLANNING_DEPARTMENT),
+        (99, Role.PLANNING_DEPARTMENT),
+        (100, Role.FINANCE),
+    ]
+    graced = aging_report(ledger, with_aging(grace_days=1), on=DUE)
+    assert [i.owner for i in graced.items[:3]] == [
+        Role.OFFICE_DIRECTOR, Role.OFFICE_DIRECTOR, Role.PLANNING_DEPARTMENT
+    ]  # fmt: skip
+
+
+def test_a_customers_count_is_a_whole_number() -> None:
+    """C4: the count of a customer's receivables is an int (not a Decimal that equals one)."""
+    report = aging_report(LEDGER, SEED, on=D(2026, 11, 30))
+    assert [(c.count, type(c.count)) for c in report.customers] == [
+        (3, int), (1, int), (1, int)
+    ]  # fmt: skip
+    assert [c["count"] for c in to_data(report)["customers"]] == [3, 1, 1]
+
+
+def test_a_bucket_of_one_day_is_accepted() -> None:
+    """C4: ``high`` equal to ``low`` is a bucket of one day, not an empty one."""
+    one = AgingBucket("30", "逾期30天", "30 days past due", 30, 30)
+    assert (one.holds(29), one.holds(30), one.holds(31)) == (False, True, False)
+
+
+@pytest.mark.parametrize(
+    ("call", "problems_"),
+    [
+        (
+            lambda: AgingPolicy(buckets=(bucket("a", 0, None), bucket("a", None, None))),
+            [
+                (
+                    "buckets[0].low",
+                    0,
+                    "none: the first bucket holds every receivable up to its high, not yet due"
+                    " included",
+                ),
+                ("buckets[0].high", None, "a last day: only the last bucket is open-ended"),
+                ("buckets[1].name", "'a'", "a name not used before"),
+            ],
+        ),
+        (
+            lambda: AgingPolicy(
+                buckets=(bucket("a", None, 10), bucket("b", 12, 20), bucket("c", 21, 30))
+            ),
+            [
+                ("buckets[1].low", 12, "11, the day after buckets[0].high: no gap, no overlap"),
+                (
+                    "buckets[2].high",
+                    30,
+                    "none: the last bucket holds everything past the one before it",
+                ),
+            ],
+        ),
+        (lambda: AgingBucket("x", "x", "x", 10, 9), [("high", 9, "at least low (10)")]),
+        (
+            lambda: AgingPolicy(grace_days=30, write_off_days=30),
+            [
+                (
+                    "write_off_days",
+                    30,
+                    "more than grace_days (30): past the normal collection period",
+                )
+            ],
+        ),
+    ],
+    ids=["first-low-open-middle-name", "gap-closed-last", "high-below-low", "write-off"],
+)
+def test_a_bad_aging_policy_names_every_problem_in_full(
+    call: Any, problems_: list[tuple[str, object, str]]
+) -> None:
+    """C4: the partition check gives each problem's path, given value and expectation."""
+    assert problems_of(call, PolicyError) == problems_
+
+
+@pytest.mark.parametrize(
+    ("call", "path", "given", "expected"),
+    [
+        (
+            lambda: aging_report("A1,A2", SEED, on=DUE),  # type: ignore[arg-type]
+            "receivables",
+            "'A1,A2'",
+            "an iterable of Receivable",
+        ),
+        (
+            lambda: aging_report(
+                [Receivable("A", "C1", "1", DUE), Receivable("B", "C1", Decimal("1E-300"), DUE)],
+                SEED,
+                on=DUE,
+            ),
+            "receivables[1].amount",
+            "a Decimal out of range",
+            "an amount the ledger can add exactly (at most 200 significant digits)",
+        ),
+        (
+            lambda: age_receivable("A1", SEED, on=DUE),  # type: ignore[arg-type]
+            "receivable",
+            "'A1'",
+            "a Receivable",
+        ),
+        (
+            lambda: age_receivable(Receivable("U1", "C9", "10", DUE, currency="USD"), SEED, on=DUE),
+            "receivable.currency",
+            "'USD'",
+            "'CNY': amounts in one currency (C2)",
+        ),
+    ],
+    ids=["not-iterable", "too-precise", "not-a-receivable", "not-cny"],
+)
+def test_a_wrong_ledger_or_receivable_is_named_in_full(
+    call: Any, path: str, given: object, expected: str
+) -> None:
+    """C4/C2: the refusal names the argument, what was given and what was expected."""
+    assert problems_of(call) == [(path, given, expected)]
+
+
+def test_a_subclass_of_receivable_is_aged_alone_like_one() -> None:
+    """C4: age_receivable accepts any Receivable, not only the class itself."""
+
+    class LedgerLine(Receivable):
+        pass
+
+    item = age_receivable(LedgerLine("A1", "C2", "1,000", D(2026, 11, 1)), SEED, on=D(2026, 11, 30))
+    assert (item.days_past_due, item.bucket, item.owner) == (29, "1-30", Role.PLANNING_DEPARTMENT)

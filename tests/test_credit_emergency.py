@@ -91,8 +91,9 @@ def test_a_naive_time_is_refused() -> None:
         (lambda: escalate_emergency("C007", SEED), "emergency"),  # type: ignore[arg-type]
         (
             lambda: escalate_emergency(
-                PaymentEmergency("C007", EmergencyKind.REFUSED, AT), EmergencyPolicy()
-            ),  # type: ignore[arg-type]
+                PaymentEmergency("C007", EmergencyKind.REFUSED, AT),
+                EmergencyPolicy(),  # type: ignore[arg-type]
+            ),
             "policy",
         ),
         (

@@ -19,6 +19,7 @@ from customer_rules.credit import CNY, Receivable
 from customer_rules.errors import InputError
 from customer_rules.interchange import from_data, to_data
 from customer_rules.testing import receivables
+from refusals import problems_of
 
 D = dt.date
 DUE = D(2026, 12, 31)
@@ -59,7 +60,7 @@ def test_a_bad_amount_is_refused_naming_amount(bad: Any) -> None:
 
 def test_a_float_is_refused_with_how_to_pass_it() -> None:
     with pytest.raises(InputError) as exc:
-        Receivable("AR-1", "C1", "100", DUE, paid=99.5)
+        Receivable("AR-1", "C1", "100", DUE, paid=99.5)  # type: ignore[arg-type]
     assert paths(exc) == ["paid"]
     assert "pass Decimal('99.5') or the string '99.5'" in exc.value.problems[0].expected
 
@@ -185,3 +186,23 @@ def test_a_float_never_gets_in_through_plain_data(r: Receivable, field: str) -> 
     with pytest.raises(InputError) as exc:
         from_data(Receivable, data)
     assert paths(exc) == [field]
+
+
+# --------------------------------------------------------------------------- errors in full
+
+
+def test_a_bad_currency_is_named_with_what_was_given_and_expected() -> None:
+    """C2: the refusal says what was given and that an ISO 4217 code is expected."""
+    assert problems_of(lambda: Receivable("AR-1", "C1", "1", DUE, currency="cny")) == [
+        ("currency", "'cny'", "an ISO 4217 currency code such as 'CNY'")
+    ]
+
+
+def test_paid_above_amount_and_issued_after_due_are_named_in_full() -> None:
+    """C4: each problem gives its field, the value given and the bound it breaks."""
+    assert problems_of(
+        lambda: Receivable("AR-1", "C1", "1", DUE, issued=D(2027, 1, 1), paid="2")
+    ) == [
+        ("paid", "Decimal('2')", "at most the amount, 1"),
+        ("issued", "datetime.date(2027, 1, 1)", "on or before due, 2026-12-31"),
+    ]
