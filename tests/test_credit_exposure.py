@@ -1183,3 +1183,416 @@ def test_a_sub_limit_is_told_once_by_the_exposure_not_as_a_term_or_form() -> Non
             (("amount", Decimal(20_000)), ("remaining", Decimal(10_000))),
         ),
     ]
+
+
+# --------------------------------------------------------------------------- exact refusals
+
+
+def _forever() -> Approval:
+    return Approval("赵总", Role.GENERAL_MANAGER, CREDIT_RAISE, DAY)
+
+
+@pytest.mark.parametrize(
+    ("call", "problems"),
+    [
+        pytest.param(
+            lambda: check_order("SO-1", position(), SEED, on=DAY),  # type: ignore[arg-type]
+            [("order", "'SO-1'", "an Order")],
+            id="order-not-an-order",
+        ),
+        pytest.param(
+            lambda: exposure(position(), SEED, on=DAY, order="SO-1"),  # type: ignore[arg-type]
+            [("order", "'SO-1'", "an Order")],
+            id="exposure-order-not-an-order",
+        ),
+        pytest.param(
+            lambda: check_order(Order("SO-1", "C008", "1"), position(), SEED, on=DAY),
+            [("order.customer", "'C008'", "'C007'")],
+            id="order-of-another-customer",
+        ),
+        pytest.param(
+            lambda: check_order(order("1", currency="USD"), position(), SEED, on=DAY),
+            [("order.currency", "'USD'", "'CNY': amounts in one currency")],
+            id="order-not-in-cny",
+        ),
+        pytest.param(
+            lambda: check_order(order("1"), position(), SEED, on=DAY, at="shipment"),  # type: ignore[arg-type]
+            [("at", "'shipment'", "a CheckPoint")],
+            id="at-not-a-check-point",
+        ),
+        pytest.param(
+            lambda: check_order(order("1"), "C007", SEED, on=DAY),  # type: ignore[arg-type]
+            [("position", "'C007'", "a CreditPosition")],
+            id="position-not-a-position",
+        ),
+        pytest.param(
+            lambda: TemporaryRaise("10万", "赵总"),  # type: ignore[arg-type]
+            [("approval", "'赵总'", "an Approval")],
+            id="raise-without-an-approval-record",
+        ),
+        pytest.param(
+            lambda: TemporaryRaise("10万", _forever()),
+            [
+                (
+                    "approval.valid_until",
+                    None,
+                    "the last day of the temporary raise (it must expire)",
+                )
+            ],
+            id="raise-that-never-expires",
+        ),
+        pytest.param(
+            lambda: check_orders("SO-1", position(), SEED, on=DAY),  # type: ignore[arg-type]
+            [("orders", "'SO-1'", "a list of Order values")],
+            id="orders-not-a-list",
+        ),
+        pytest.param(
+            lambda: check_orders([], position(), SEED, on=DAY, approvals="GM"),  # type: ignore[arg-type]
+            [("approvals", "'GM'", "a mapping of order ids to Approval records")],
+            id="approvals-not-a-mapping",
+        ),
+        pytest.param(
+            lambda: check_orders([], position(), SEED, on=DAY, approvals={"SO-9": "GM"}),  # type: ignore[dict-item]
+            [("approvals['SO-9']", "'GM'", "an Approval under an order id")],
+            id="approval-not-a-record",
+        ),
+    ],
+)
+def test_each_c2_refusal_names_the_field_what_was_given_and_what_was_expected(
+    call: Any, problems: list[tuple[str, str | None, str]]
+) -> None:
+    """C2: a bad argument is refused with its path, what was given and what was expected — an
+    approval is an Approval record (never a flag or a name), a temporary raise must expire,
+    money is one currency."""
+    assert problems_of(call) == problems
+
+
+def test_a_day_that_only_pretends_to_be_the_last_one_is_still_refused() -> None:
+    """C2: the shortcut for many orders with one policy, day and check point never skips the
+    check of ``on``: a value equal to everything is not a date."""
+    from unittest import mock
+
+    check_order(order("1"), position(), SEED, on=DAY)
+    assert problems_of(lambda: check_order(order("1"), position(), SEED, on=mock.ANY)) == [
+        ("on", "a _ANY", "a datetime.date")
+    ]
+
+
+def test_the_first_check_of_a_fresh_process_decides() -> None:
+    """C2: with no earlier check remembered (a fresh process: every memo emptied), an order is
+    decided all the same."""
+    from customer_rules._bounded import forget_all
+
+    forget_all()
+    result = check_order(order("1万"), position(), SEED, on=DAY)
+    assert (result.decision, result.total) == (OrderDecision.ACCEPT, Decimal(10_000))
+
+
+def test_a_subclass_of_order_and_of_position_is_taken_as_one() -> None:
+    """C2: a host's own Order or CreditPosition subclass is an Order / a CreditPosition."""
+
+    class HostOrder(Order):
+        pass
+
+    class HostPosition(CreditPosition):
+        pass
+
+    mine = HostOrder("SO-9", "C007", "1万")
+    pos = HostPosition("C007", TERMS, unshipped=[order("5万", "SO-1")])
+    assert exposure(pos, SEED, on=DAY, order=mine).total == Decimal(60_000)
+    result = check_order(mine, pos, SEED, on=DAY)
+    assert (result.decision, result.total) == (OrderDecision.ACCEPT, Decimal(60_000))
+    (first,) = check_orders([mine], pos, SEED, on=DAY)
+    assert (first.decision, first.total) == (OrderDecision.ACCEPT, Decimal(60_000))
+
+
+# --------------------------------------------------------------------------- exact boundaries
+
+
+@pytest.mark.parametrize(
+    ("changes", "receivables", "unshipped", "amount", "collect", "less"),
+    [
+        pytest.param(
+            {"unshipped": ComponentPolicy(sub_limit=Decimal(100_000))},
+            [receivable("INV-1", "30万", dt.date(2026, 10, 31))],
+            [order("10万", "SO-1")],
+            "20万",
+            Decimal(100_000),
+            Decimal(100_000),
+            id="unshipped-at-its-sub-limit",
+        ),
+        pytest.param(
+            {"this_order": ComponentPolicy(sub_limit=Decimal(200_000))},
+            [receivable("INV-1", "40万", dt.date(2026, 10, 31))],
+            [],
+            "20万",
+            Decimal(100_000),
+            Decimal(100_000),
+            id="this-order-at-its-sub-limit",
+        ),
+        pytest.param(
+            {"past_due": ComponentPolicy(sub_limit=Decimal(300_000))},
+            [receivable("INV-1", "30万", dt.date(2026, 10, 31))],
+            [],
+            "30万",
+            Decimal(100_000),
+            Decimal(100_000),
+            id="past-due-at-its-sub-limit",
+        ),
+        pytest.param(
+            {"open_not_due": ComponentPolicy(sub_limit=Decimal(100_000))},
+            [
+                receivable("INV-1", "20万", dt.date(2026, 10, 31)),
+                receivable("INV-2", "10万", dt.date(2026, 12, 31)),
+            ],
+            [],
+            "25万",
+            Decimal(50_000),
+            Decimal(50_000),
+            id="open-not-due-at-its-sub-limit",
+        ),
+    ],
+)
+def test_a_component_at_its_sub_limit_is_within_it(
+    changes: dict[str, Any],
+    receivables: list[Receivable],
+    unshipped: list[Order],
+    amount: str,
+    collect: Decimal,
+    less: Decimal,
+) -> None:
+    """C2 [default]: a component exceeding (超过) its sub-limit fails; one equal to it does not,
+    and does not stop collecting or shipping less from curing the limit."""
+    pos = position(receivables=receivables, unshipped=unshipped)
+    result = check_order(order(amount), pos, with_orders(**changes), on=DAY)
+    assert result.failures == (CreditFailure.OVER_LIMIT,)
+    assert result.decision is OrderDecision.NEEDS_APPROVAL
+    assert (result.over, result.collect_first, result.ship_less) == (collect, collect, less)
+
+
+def test_an_unshipped_amount_at_its_sub_limit_passes() -> None:
+    """C2 [default]: the signed unshipped orders equal to their sub-limit do not fail it."""
+    policy = with_orders(unshipped=ComponentPolicy(sub_limit=Decimal(100_000)))
+    pos = position(unshipped=[order("10万", "SO-1")])
+    result = check_order(order("1万"), pos, policy, on=DAY)
+    assert (result.decision, result.failures) == (OrderDecision.ACCEPT, ())
+
+
+@pytest.mark.parametrize(
+    ("changes", "receivables", "amount", "over", "collect"),
+    [
+        pytest.param(
+            {"open_not_due": ComponentPolicy(include=False)},
+            [receivable("INV-1", "10万", dt.date(2026, 10, 31))],
+            "50万",
+            Decimal(100_000),
+            Decimal(100_000),
+            id="over-equal-to-past-due-not-due-excluded",
+        ),
+        pytest.param(
+            {},
+            [],
+            "60万",
+            Decimal(100_000),
+            None,
+            id="nothing-to-collect",
+        ),
+        pytest.param(
+            {},
+            [
+                receivable("INV-1", "5万", dt.date(2026, 10, 31)),
+                receivable("INV-2", "5万", dt.date(2026, 12, 31)),
+            ],
+            "50万",
+            Decimal(100_000),
+            Decimal(100_000),
+            id="over-equal-to-all-receivables",
+        ),
+        pytest.param(
+            {"open_not_due": ComponentPolicy(include=False)},
+            [
+                receivable("INV-1", "5万", dt.date(2026, 10, 31)),
+                receivable("INV-2", "20万", dt.date(2026, 12, 31)),
+            ],
+            "55万",
+            Decimal(100_000),
+            None,
+            id="not-due-excluded-past-due-too-small",
+        ),
+        pytest.param(
+            {"past_due": ComponentPolicy(include=False)},
+            [
+                receivable("INV-1", "5万", dt.date(2026, 10, 31)),
+                receivable("INV-2", "10万", dt.date(2026, 12, 31)),
+            ],
+            "50万",
+            Decimal(100_000),
+            Decimal(150_000),
+            id="past-due-excluded-over-equal-to-not-due",
+        ),
+    ],
+)
+def test_collect_first_counts_only_what_collecting_cures(
+    changes: dict[str, Any],
+    receivables: list[Receivable],
+    amount: str,
+    over: Decimal,
+    collect: Decimal | None,
+) -> None:
+    """C2: collect_first is what to collect, past due first, for the included receivables to
+    bring the exposure back to the limit (an exposure equal to it is within it); ``None`` when
+    the included receivables cannot cover the excess."""
+    pos = position(receivables=receivables)
+    result = check_order(order(amount), pos, with_orders(**changes), on=DAY)
+    assert (result.failures, result.over) == ((CreditFailure.OVER_LIMIT,), over)
+    assert result.collect_first == collect
+
+
+# --------------------------------------------------------------------------- exact reasons
+
+
+def test_a_hold_at_shipment_names_the_check_point_and_who_approves() -> None:
+    """C3 via C2: at shipment an order beyond the range is held until the general manager
+    approves; the reason names the check point and the approving role."""
+    check = check_order(order("60万"), position(), SEED, on=DAY, at=CheckPoint.SHIPMENT)
+    assert _reasons(check) == [
+        _LIMIT_REASON,
+        _exposure_reason(600_000),
+        (
+            "C2",
+            CreditReason.C2_OVER_LIMIT,
+            (("total", Decimal(600_000)), ("limit", Decimal(500_000)), ("over", Decimal(100_000))),
+        ),
+        ("C2", CreditReason.C2_HOLD, (("at", CheckPoint.SHIPMENT), ("next", Role.GENERAL_MANAGER))),
+        (
+            "C2",
+            CreditReason.C2_SHIP_LESS,
+            (("amount", Decimal(100_000)), ("remaining", Decimal(500_000))),
+        ),
+    ]
+
+
+def test_the_limit_names_each_raise_in_force_or_not() -> None:
+    """C2: a raise in force is named with its amount, approver, role and last day; one that
+    does not hold with its amount, approver, role and why; then the limit in force."""
+    in_force = _raise("10万", DAY)
+    expired = _raise("5万", DAY - dt.timedelta(days=1))
+    limit = credit_limit(position(raises=[in_force, expired]), SEED, on=DAY)
+    assert [(r.rule, r.code, r.facts) for r in limit.reasons] == [
+        _LIMIT_REASON,
+        (
+            "C2",
+            CreditReason.C2_RAISE,
+            (
+                ("amount", Decimal(100_000)),
+                ("who", "赵总"),
+                ("role", Role.GENERAL_MANAGER),
+                ("until", DAY),
+            ),
+        ),
+        (
+            "C2",
+            CreditReason.C2_RAISE_IGNORED,
+            (
+                ("amount", Decimal(50_000)),
+                ("who", "赵总"),
+                ("role", Role.GENERAL_MANAGER),
+                ("finding", ApprovalFinding.NOT_IN_FORCE),
+            ),
+        ),
+        ("C2", CreditReason.C2_LIMIT_IN_FORCE, (("limit", Decimal(600_000)),)),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("reading", "code"),
+    [
+        (ZeroLimitReading.NO_CREDIT, CreditReason.C2_ZERO_NO_CREDIT),
+        (ZeroLimitReading.NO_CHECK, CreditReason.C2_ZERO_NO_CHECK),
+    ],
+)
+def test_a_zero_limit_names_its_reading_under_c2(reading: ZeroLimitReading, code: str) -> None:
+    """C2: an explicit limit of 0 is told as the reading the policy chose, under rule C2."""
+    zero = position(terms=CreditTerms(0, 60, OPEN))
+    limit = credit_limit(zero, with_orders(zero_limit=reading), on=DAY)
+    assert [(r.rule, r.code, r.facts) for r in limit.reasons] == [
+        (
+            "C2",
+            CreditReason.C2_LIMIT_CUSTOMER,
+            (("customer", "C007"), ("limit", Decimal(0)), ("group", None)),
+        ),
+        ("C2", code, ()),
+    ]
+
+
+def test_a_raise_gives_no_credit_to_a_customer_not_rated() -> None:
+    """C1/C2: a customer not rated has no credit; a temporary raise does not give it any."""
+    limit = credit_limit(position(terms=None, raises=[_raise("10万", DAY)]), SEED, on=DAY)
+    assert (limit.source, limit.amount, limit.raises, limit.statuses) == (
+        LimitSource.NOT_RATED,
+        Decimal(0),
+        (),
+        (),
+    )
+
+
+def test_every_c2_result_records_the_book_that_decided() -> None:
+    """C2: the limit, the exposure and the decision say which policy version and effective date
+    decided them."""
+    from customer_rules.book import PolicyBook
+
+    credit = PolicyBook(version="2027", effective=dt.date(2026, 1, 1)).credit
+    decided = ("2027", dt.date(2026, 1, 1))
+    limit = credit_limit(position(), credit, on=DAY)
+    assert (limit.policy_version, limit.policy_effective) == decided
+    e = exposure(position(), credit, on=DAY, order=order("1万"))
+    assert (e.policy_version, e.policy_effective) == decided
+    check = check_order(order("1万"), position(), credit, on=DAY)
+    assert (check.policy_version, check.policy_effective) == decided
+
+
+# --------------------------------------------------------------------------- exact exposures
+
+
+def test_the_exposure_of_a_resubmitted_order_counts_it_once() -> None:
+    """C2: an order already among the unshipped orders (the same id) counts once, as this
+    order."""
+    pos = position(unshipped=[order("5万", "SO-1"), order("3万", "SO-2")])
+    e = exposure(pos, SEED, on=DAY, order=order("10万", "SO-1"))
+    assert (e.unshipped, e.this_order, e.total) == (
+        Decimal(30_000),
+        Decimal(100_000),
+        Decimal(130_000),
+    )
+
+
+def test_no_unshipped_order_is_written_as_an_amount_of_zero() -> None:
+    """C2: with no signed unshipped order the component is the amount 0, written as money in
+    the plain data like every other component."""
+    data = to_data(exposure(position(), SEED, on=DAY))
+    assert data["unshipped"] == "0"
+    assert data["reasons"][0]["facts"]["unshipped"] == {"decimal": "0"}
+
+
+def test_another_day_or_check_point_with_the_same_policy_decides_on_its_own() -> None:
+    """C2: a receivable due on the day is past due the day after; each call decides on its own
+    day and at its own check point, whatever was asked before with the same policy."""
+    pos = position(receivables=[receivable("INV-1", "5万", DAY)])
+    after = DAY + dt.timedelta(days=1)
+    assert exposure(pos, SEED, on=DAY).past_due == 0
+    e = exposure(pos, SEED, on=after)
+    assert (e.on, e.open_not_due, e.past_due) == (after, Decimal(0), Decimal(50_000))
+    first = check_order(order("45万"), pos, SEED, on=DAY)
+    assert (first.limit.on, first.past_due, first.decision) == (
+        DAY,
+        Decimal(0),
+        OrderDecision.ACCEPT,
+    )
+    later = check_order(order("45万"), pos, SEED, on=after)
+    assert (later.limit.on, later.past_due, later.open_not_due) == (
+        after,
+        Decimal(50_000),
+        Decimal(0),
+    )
+    held = check_order(order("60万"), pos, SEED, on=after, at=CheckPoint.SHIPMENT)
+    assert (held.at, held.decision) == (CheckPoint.SHIPMENT, OrderDecision.HOLD)
