@@ -50,7 +50,8 @@ from customer_rules.interchange import from_data, to_data
 from customer_rules.reasons import explain
 from customer_rules.roles import Approval, Role
 from customer_rules.testing import holdings, sales_actions
-from customer_rules.workflow import Case, EventRecord, apply, replay, start
+from customer_rules.workflow import Case, EventRecord, StepOutcome, apply, replay, start
+from refusals import problems_of
 
 SEED = AllocationPolicy()
 POOL = AllocationPolicy(pool={"enabled": True})
@@ -772,3 +773,405 @@ def test_results_round_trip_through_plain_data(
     assert from_data(ReclaimReport, to_data(report, lang="zh"), policy=policy) == report
     for h in items:
         assert from_data(Holding, to_data(h)) == h
+
+
+# --------------------------------------------------------------------------- the ladder's dates
+
+
+@attrs.frozen
+class _OpenFrom:
+    """A calendar whose working days are ``start`` on, and the days of ``also`` before it."""
+
+    start: dt.date
+    also: frozenset[dt.date] = frozenset()
+
+    def is_working_day(self, day: dt.date) -> bool:
+        return day >= self.start or day in self.also
+
+    def covers(self, day: dt.date) -> bool:
+        return True
+
+
+def _pool(mode: str, days: int, **more: object) -> AllocationPolicy:
+    settings: dict[str, object] = {
+        "enabled": True,
+        "mode": mode,
+        "rules": [{"kind": "no_follow_up", "days": days}],
+    }
+    settings.update(more)
+    return AllocationPolicy(pool=settings)
+
+
+@pytest.mark.parametrize(
+    ("copy_days", "copy_on"),
+    [(0, "2026-02-14"), (1, "2026-02-13"), (2, "2026-02-12")],
+)
+def test_the_manager_is_copied_the_days_before_the_last_day_one_day_included(
+    copy_days: int, copy_on: str
+) -> None:
+    """A9 pool ladder: ``copy_days`` before the last day, counted back (1 day is the eve)."""
+    check = status(held(), JAN15, _pool("calendar_days", 30, copy_days=copy_days)).pool
+    assert check is not None
+    assert check.due == day("2026-02-14")
+    assert check.remind_on == day("2026-02-07")
+    assert check.copy_on == day(copy_on)
+
+
+@pytest.mark.parametrize(
+    ("mode", "remind_on", "copy_on"),
+    [
+        # due Wednesday 2026-01-21: 3 days before is Sunday 2026-01-18
+        ("calendar_days", "2026-01-14", "2026-01-18"),
+        ("calendar_then_roll", "2026-01-14", "2026-01-16"),  # rolled back to Friday
+        ("working_days", "2026-01-12", "2026-01-16"),
+    ],
+)
+def test_a_warning_on_a_rest_day_is_rolled_back_only_in_the_rolling_mode(
+    mode: str, remind_on: str, copy_on: str
+) -> None:
+    """A9 pool ladder: in ``calendar_then_roll`` a warning day off work moves to the working day
+    before it; counted in calendar days it stays where it falls."""
+    calendar = WorkingDayCalendar(covered_years=frozenset({2026}))
+    policy = _pool(mode, 5 if mode != "working_days" else 3)
+    friday = day("2026-01-16")
+    check = holding_status(held(received=friday), policy, on=friday, calendar=calendar).pool
+    assert check is not None
+    assert check.due == day("2026-01-21")
+    assert (check.remind_on, check.copy_on) == (day(remind_on), day(copy_on))
+
+
+_SCAN_DAYS = 3 * 366  # how far back a warning day is looked for
+
+
+@pytest.mark.parametrize(
+    ("mode", "back"),
+    [
+        # the second working day before 2026-01-16 is the one found on the last day scanned
+        ("working_days", 1097),
+        # 2026-01-14 is off work: rolled back, the working day found on the last day scanned
+        ("calendar_then_roll", 1 + _SCAN_DAYS),
+    ],
+)
+def test_a_warning_day_is_looked_for_as_far_back_as_the_scan_goes(mode: str, back: int) -> None:
+    """A9 pool ladder: the remind day counted back finds a working day up to three years back."""
+    far = JAN15 - dt.timedelta(days=back)
+    calendar = _OpenFrom(JAN15, frozenset({far}))
+    policy = _pool(mode, 1, remind_days=2, copy_days=1)
+    check = holding_status(held(), policy, on=JAN15, calendar=calendar).pool
+    assert check is not None
+    assert (check.due, check.remind_on, check.copy_on) == (day("2026-01-16"), far, JAN15)
+
+
+@pytest.mark.parametrize("mode", ["working_days", "calendar_then_roll"])
+def test_a_calendar_without_working_days_before_the_last_day_is_refused(mode: str) -> None:
+    """A9 pool ladder: no working day to warn on within the scan names the calendar."""
+    calendar = _OpenFrom(JAN15)
+    policy = _pool(mode, 1, remind_days=2, copy_days=1)
+    assert problems_of(lambda: holding_status(held(), policy, on=JAN15, calendar=calendar)) == [
+        ("calendar", "a _OpenFrom", "a calendar with working days before 2026-01-16")
+    ]
+
+
+# --------------------------------------------------------------------------- reclaimable, a batch
+
+
+def test_reclaimable_refuses_what_is_not_a_list_of_holdings() -> None:
+    """A8–A10 batch: the holdings argument and each item are checked, naming them."""
+    assert problems_of(lambda: reclaimable("C1", [], SEED, on=JAN15)) == [  # type: ignore[arg-type]
+        ("holdings", "'C1'", "a list of Holding")
+    ]
+    assert problems_of(lambda: reclaimable(5, [], SEED, on=JAN15)) == [  # type: ignore[arg-type]
+        ("holdings", 5, "a list of Holding")
+    ]
+    assert problems_of(lambda: reclaimable([held(), "C2"], [], SEED, on=JAN15)) == [  # type: ignore[list-item]
+        ("holdings[1]", "'C2'", "a Holding")
+    ]
+
+
+class _MyHolding(Holding):
+    """A host's own kind of holding."""
+
+
+def test_reclaimable_takes_a_holding_of_a_subclass() -> None:
+    """A9 batch: a subclass of Holding is a Holding."""
+    mine = _MyHolding("C1", "S1", JAN15)
+    report = reclaimable([mine], [], SEED, on=day("2026-03-16"))
+    assert report.items[0].holding is mine
+    assert report.items[0].idle.state is IdleState.RECLAIMABLE  # type: ignore[union-attr]
+
+
+_BOTH = held(
+    registered=day("2026-01-10"),
+    applied=day("2026-02-01"),
+    declared=JAN15,
+    declared_in_report=day("2026-01-19"),
+    first_action=day("2026-01-20"),
+    last_action=day("2026-04-10"),
+)
+_PLAIN = held(  # the seed's readings' dates only: the common case
+    registered=day("2026-01-10"),
+    declared=JAN15,
+    first_action=day("2026-01-20"),
+    last_action=day("2026-04-10"),
+)
+
+
+@pytest.mark.parametrize(
+    ("settings", "on", "facts"),
+    [
+        ({"window": {"start": "application"}}, "2026-07-20", ("window", "2026-08-01")),
+        ({"window": {"enabled": False}}, "2026-07-20", ("window", None)),
+        ({"protection": {"start": "report"}}, "2026-04-20", ("protection", "2026-03-19")),
+        ({"protection": {"enabled": False}}, "2026-04-20", ("protection", None)),
+        ({"idle": {"reading": "since_last_action"}}, "2026-06-11", ("idle", "2026-06-10")),
+        ({"idle": {"enabled": False}}, "2026-06-11", ("idle", None)),
+    ],
+)
+def test_reclaimable_reads_each_holding_as_holding_status_does_under_every_reading(
+    settings: dict[str, object], on: str, facts: tuple[str, str | None]
+) -> None:
+    """A8 (window from the application), A10 (protection from the report), A9 (two months from
+    the last action), and each rule off: the batch gives what one holding at a time gives."""
+    policy = AllocationPolicy(**settings)  # type: ignore[arg-type]
+    items = (_BOTH, _PLAIN, held())
+    report = reclaimable(items, [], policy, on=day(on))
+    assert report.items == tuple(holding_status(h, policy, on=day(on)) for h in items)
+    check = getattr(report.items[0], facts[0])
+    if facts[1] is None:
+        assert check is None
+    else:
+        last = check.deadline if facts[0] != "protection" else check.ends
+        assert last == day(facts[1])
+
+
+@pytest.mark.parametrize(
+    ("signed", "state"),
+    [
+        ("2026-01-10", WindowState.SUCCEEDED),  # signed the day it was registered
+        ("2026-01-09", WindowState.REVIEW),  # signed before the window: not its success
+    ],
+)
+def test_reclaimable_counts_a_signature_from_the_day_of_registration(
+    signed: str, state: WindowState
+) -> None:
+    """A8 batch: a success on the registration day is within the window; one before is not."""
+    h = held(registered=day("2026-01-10"), signed=day(signed), first_action=JAN15)
+    check = reclaimable([h], [], SEED, on=day("2026-07-20")).items[0].window
+    assert check is not None
+    assert check.state is state
+    assert check.signed == (day(signed) if state is WindowState.SUCCEEDED else None)
+
+
+def test_reclaimable_lets_the_last_action_stand_for_an_unknown_first() -> None:
+    """A9 batch: only the last action known, it is the action within two months."""
+    report = reclaimable([held(last_action=day("2026-02-01"))], [], SEED, on=day("2026-06-01"))
+    check = report.items[0].idle
+    assert check is not None
+    assert (check.state, check.first) == (IdleState.ACTIVE, day("2026-02-01"))
+
+
+def test_reclaimable_names_the_book_in_force() -> None:
+    """G6: the report and each status name the effective date of the book that decided."""
+    policy = AllocationPolicy(version="2026", effective=day("2026-01-01"))
+    report = reclaimable([held()], [], policy, on=day("2026-03-16"))
+    assert report.policy_effective == day("2026-01-01")
+    assert report.items[0].policy_effective == day("2026-01-01")
+    assert report.policy_version == "2026"
+
+
+def test_reclaimable_under_the_other_reading_keeps_each_holdings_last_action() -> None:
+    """A9 (two months from the last action), in a batch: one holding's last action being
+    another's first does not lend it the other's two months."""
+    policy = AllocationPolicy(idle={"reading": "since_last_action"})
+    a = held(customer="A", first_action=day("2026-01-20"), last_action=day("2026-02-01"))
+    b = held(customer="B", first_action=day("2026-02-01"), last_action=day("2026-03-01"))
+    report = reclaimable([a, b], [], policy, on=day("2026-04-15"))
+    checks = [s.idle for s in report.items]
+    assert [(c.since, c.deadline, c.state) for c in checks if c is not None] == [
+        (day("2026-02-01"), day("2026-04-01"), IdleState.RECLAIMABLE),
+        (day("2026-03-01"), day("2026-05-01"), IdleState.WATCH),
+    ]
+
+
+# --------------------------------------------------------------------------- claims, further
+
+
+def test_claim_refuses_bad_arguments_naming_each() -> None:
+    """A9 pool claims: each argument is checked and named."""
+    s2 = Salesperson("S2")
+    assert problems_of(lambda: claim(FREE, s2, [], [], POOL, at=dt.datetime(2026, 5, 6))) == [
+        (
+            "at",
+            "datetime.datetime(2026, 5, 6, 0, 0)",
+            "a timezone-aware datetime, e.g. datetime(..., tzinfo=SHANGHAI)",
+        )
+    ]
+    beyond = dt.datetime(2999, 12, 31, 20, tzinfo=dt.UTC)  # 3000-01-01 in Shanghai
+    assert problems_of(lambda: claim(FREE, s2, [], [], POOL, at=beyond)) == [
+        ("at", "datetime.date(3000, 1, 1)", "a date from 1900-01-01 to 2999-12-31")
+    ]
+    assert problems_of(lambda: claim("C9", s2, [], [], POOL, at=AT)) == [  # type: ignore[arg-type]
+        ("holding", "'C9'", "a Holding")
+    ]
+    assert problems_of(lambda: claim(FREE, "S2", [], [], POOL, at=AT)) == [  # type: ignore[arg-type]
+        ("claimant", "'S2'", "a Salesperson")
+    ]
+    assert problems_of(lambda: claim(FREE, s2, "x", [], POOL, at=AT)) == [  # type: ignore[arg-type]
+        ("held", "'x'", "a list of Holding")
+    ]
+    assert problems_of(lambda: claim(FREE, s2, ["x"], [], POOL, at=AT)) == [  # type: ignore[list-item]
+        ("held[0]", "'x'", "a Holding")
+    ]
+    assert problems_of(lambda: claim(FREE, s2, [], "x", POOL, at=AT)) == [  # type: ignore[arg-type]
+        ("claims", "'x'", "a list of EventRecord")
+    ]
+    assert problems_of(lambda: claim(FREE, s2, [], ["x"], POOL, at=AT)) == [  # type: ignore[list-item]
+        ("claims[0]", "'x'", "a EventRecord")
+    ]
+
+
+def test_claim_is_decided_by_the_book_in_force_that_day() -> None:
+    """G6 / A9 pool claims: a book not yet in force refuses the day; one in force is named."""
+    later = AllocationPolicy(version="2027", effective=day("2026-06-01"), pool={"enabled": True})
+    assert problems_of(lambda: claim(FREE, Salesperson("S2"), [], [], later, at=AT)) == [
+        (
+            "on",
+            "datetime.date(2026, 5, 6)",
+            "a day on or after the policy's effective date 2026-06-01 (version '2027')",
+        )
+    ]
+    now = AllocationPolicy(version="2026", effective=day("2026-01-01"), pool={"enabled": True})
+    d = claim(FREE, Salesperson("S2"), [], [], now, at=AT)
+    assert d.outcome is ClaimOutcome.GRANTED
+    assert (d.policy_version, d.policy_effective) == ("2026", day("2026-01-01"))
+
+
+def test_the_cooldown_says_from_when_the_previous_holder_may_claim() -> None:
+    """A9 pool claims: the cooldown counts from the entry into the pool (30 days [default])."""
+    d = claim(FREE, Salesperson("S1"), [], [], POOL, at=AT)
+    assert d.outcome is ClaimOutcome.COOLDOWN
+    assert d.until == day("2026-05-31")
+
+
+def test_the_cap_on_customers_held_counts_those_without_a_deal_or_signature() -> None:
+    """A9 pool claims: with ``count_dealt`` off, a customer with a deal or a signature is not
+    counted; fifty without reach the cap of 50 [default]."""
+    mine = [held(customer=f"X{i}", holder="S2") for i in range(50)]
+    signed = held(customer="X50", holder="S2", signed=day("2026-02-01"))
+    d = claim(FREE, Salesperson("S2"), [*mine, signed], [], POOL, at=AT)
+    assert d.outcome is ClaimOutcome.HELD_CAP
+    assert (d.count, d.limit) == (50, 50)
+    d = claim(FREE, Salesperson("S2"), [*mine[:49], signed], [], POOL, at=AT)
+    assert d.outcome is ClaimOutcome.GRANTED
+
+
+def test_a_claim_refused_by_the_pool_table_names_its_outcome() -> None:
+    """A9 pool claims: the table's own refusal is kept as ``step``."""
+    admin = Salesperson("S2", role=Role.SALES_ADMIN)
+    d = claim(FREE, admin, [], [], POOL, at=AT)
+    assert d.outcome is ClaimOutcome.REFUSED
+    assert d.step is StepOutcome.WRONG_ROLE
+    assert (d.after, d.record) == (None, None)
+
+
+def test_a_granted_claim_is_signed_off_for_the_customer_and_starts_afresh() -> None:
+    """A9 pool claims: the record's sign-off names the customer; the holding after the claim
+    keeps none of the dates of the previous holding (a new holder's A8–A10 start over)."""
+    stale = Holding(
+        "C9",
+        pool_entered=day("2026-05-01"),
+        version=3,
+        registered=day("2026-01-10"),
+        applied=day("2026-01-12"),
+        declared=JAN15,
+        declared_in_report=day("2026-01-19"),
+        first_action=day("2026-01-20"),
+        last_action=day("2026-02-01"),
+        signed=day("2026-03-01"),
+        extensions=[extension(3)],
+    )
+    d = claim(stale, Salesperson("S2"), [], [], POOL, at=AT)
+    assert d.outcome is ClaimOutcome.GRANTED
+    assert d.record is not None
+    assert (d.record.by.who, d.record.by.subject) == ("S2", "C9")
+    assert d.after == Holding("C9", "S2", day("2026-05-06"), version=4)
+
+
+_NAMED = attrs.evolve(FREE, name="九号")
+
+
+def _claim_case(case: str) -> ClaimDecision:
+    s2 = Salesperson("S2")
+    if case == "granted":
+        return claim(_NAMED, s2, [], [], POOL, at=AT)
+    if case == "held":
+        return claim(held(name="九号"), s2, [], [], POOL, at=AT)
+    if case == "inactive":
+        return claim(_NAMED, Salesperson("S2", status=PersonStatus.ON_LEAVE), [], [], POOL, at=AT)
+    if case == "embargo":
+        fresh = attrs.evolve(_NAMED, pool_entered=day("2026-05-06"))
+        return claim(fresh, s2, [], [], POOL, at=AT)
+    if case == "cooldown":
+        return claim(_NAMED, Salesperson("S1"), [], [], POOL, at=AT)
+    if case == "cap":
+        mine = [held(customer=f"X{i}", holder="S2") for i in range(50)]
+        return claim(_NAMED, s2, mine, [], POOL, at=AT)
+    return claim(_NAMED, s2, [], _claims_of("S2", day("2026-05-06"), 10), POOL, at=AT)
+
+
+@pytest.mark.parametrize(
+    ("case", "code", "facts"),
+    [
+        (
+            "granted",
+            "A9.claim.granted",
+            {"who": "S2", "on": day("2026-05-06"), "customer": "九号", "version": 3},
+        ),
+        ("held", "A9.claim.held", {"customer": "九号", "holder": "S1"}),
+        ("inactive", "A9.claim.inactive", {"who": "S2", "status": PersonStatus.ON_LEAVE}),
+        (
+            "embargo",
+            "A9.claim.embargo",
+            {
+                "customer": "九号",
+                "entered": day("2026-05-06"),
+                "days": 1,
+                "until": day("2026-05-07"),
+            },
+        ),
+        (
+            "cooldown",
+            "A9.claim.cooldown",
+            {
+                "who": "S1",
+                "customer": "九号",
+                "entered": day("2026-05-01"),
+                "days": 30,
+                "until": day("2026-05-31"),
+            },
+        ),
+        (
+            "cap",
+            "A9.claim.cap",
+            {
+                "who": "S2",
+                "count": 50,
+                "counted": "customers with a deal not counted",
+                "limit": 50,
+            },
+        ),
+        (
+            "daily",
+            "A9.claim.daily",
+            {"who": "S2", "on": day("2026-05-06"), "count": 10, "limit": 10},
+        ),
+    ],
+)
+def test_a_claims_reason_names_its_facts(case: str, code: str, facts: dict[str, object]) -> None:
+    """A9 pool claims: each decision's one reason cites A9 with the facts it was decided on
+    (the customer by name where it has one)."""
+    d = _claim_case(case)
+    (reason,) = d.reasons
+    assert (reason.rule, str(reason.code)) == ("A9", code)
+    found = {k: (v.en if k == "counted" else v) for k, v in reason.facts}
+    assert found == facts
