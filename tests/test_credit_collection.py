@@ -104,6 +104,19 @@ def test_the_hand_over_waits_for_the_grace_period() -> None:
     assert reason(a, CreditReason.C5_AFTER_DUE).fact("days") == 16
 
 
+def test_without_a_grace_period_the_hand_over_is_the_day_after_the_due_date() -> None:
+    """C4/C5: with the seed's grace of 0 days, 企划部 takes over the day after the due date — one
+    day *after* it, told with the after-the-due-date reason."""
+    a = action(D(2026, 12, 1), case=case(CollectionStep.VISIT, D(2026, 12, 1)))
+    assert (a.next_action, a.next_scheduled, a.offset) == (
+        CollectionStep.HAND_OVER,
+        D(2027, 1, 1),
+        1,
+    )
+    assert find_reason(a, CreditReason.C5_BEFORE_DUE) is None
+    assert reason(a, CreditReason.C5_AFTER_DUE).fact("days") == 1
+
+
 def test_the_legal_prompt_is_never_before_the_hand_over() -> None:
     policy = CreditPolicy(
         aging=AgingPolicy(grace_days=120), collection=CollectionPolicy(legal_prompt_days=90)
