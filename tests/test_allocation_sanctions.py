@@ -13,7 +13,9 @@ from decimal import Decimal
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from tests.refusals import problems_of
 
+from customer_rules._allocation.sanctions import _ENTRIES
 from customer_rules.allocation import (
     AfterHoursStart,
     AllocationPolicy,
@@ -28,6 +30,8 @@ from customer_rules.allocation import (
     MissedReport,
     PassedOver,
     ResponseStatus,
+    Sanction,
+    SanctionEvent,
     SanctionKind,
     Sanctions,
     SkipReading,
@@ -65,6 +69,10 @@ def misjudged(*per_month: tuple[int, int], person: str = "K01") -> list[Misjudgm
 
 def with_sanctions(**changes: object) -> AllocationPolicy:
     return AllocationPolicy(sanctions=changes)
+
+
+def with_response(**changes: object) -> AllocationPolicy:
+    return AllocationPolicy(response=changes)  # type: ignore[arg-type]
 
 
 def a3_levels(s: Sanctions) -> list[tuple[int, int]]:
@@ -679,3 +687,605 @@ def test_a3_the_calendar_shortcut_agrees_with_judging_each_misjudgment(
     levels = SEED.sanctions.misjudgments.levels
     fast = _calendar_reached(ordered, [_month_of(t) for t in ordered], levels, every)
     assert set(fast) == _reached_by_judging_each(ordered, levels, every)
+
+
+# --------------------------------------------------------------------------- pinned outcomes
+
+
+def lines(result: object) -> list[tuple[str, str, dict[str, object]]]:
+    """Every reason of ``result`` as ``(rule, code, facts)``."""
+    return [(r.rule, str(r.code), dict(r.facts)) for r in result.reasons]  # type: ignore[attr-defined]
+
+
+def test_a3_a4_a5_reasons_name_every_fact() -> None:
+    """A3–A5: one line per sanction imposed with its facts, then what is in force."""
+    history: list[SanctionEvent] = [
+        *misjudged((1, 3), (2, 3), (3, 4), person="S07"),
+        Violation("S07", at(3, 5), serious=True),
+        Violation("S07", at(3, 6)),
+        MissedReport("S07", at(3, 6, 12), "L1"),
+        MissedReport("S07", at(3, 6, 13)),
+        PassedOver("S07", at(3, 7)),
+    ]
+    s = sanctions(history, SEED, at=at(3, 8))
+    assert (s.skips_left, s.skips_served, s.deduction) == (8, 1, Decimal(40))
+    assert [i.lead for i in s.imposed if i.kind is SanctionKind.MISSED_REPORT] == ["L1", ""]
+    assert lines(s) == [
+        ("A3", "A3.level", {"at": at(1, 3), "count": 3, "months": 1, "threshold": 3}),
+        ("A3", "A3.skips", {"skips": 1}),
+        ("A3", "A3.level", {"at": at(2, 3), "count": 6, "months": 2, "threshold": 6}),
+        ("A3", "A3.skips", {"skips": 3}),
+        ("A3", "A3.level", {"at": at(2, 3), "count": 3, "months": 1, "threshold": 3}),
+        ("A3", "A3.covered", {"at": at(2, 3)}),
+        ("A3", "A3.level", {"at": at(3, 3), "count": 6, "months": 2, "threshold": 6}),
+        ("A3", "A3.skips", {"skips": 3}),
+        ("A3", "A3.level", {"at": at(3, 3), "count": 3, "months": 1, "threshold": 3}),
+        ("A3", "A3.covered", {"at": at(3, 3)}),
+        ("A3", "A3.level", {"at": at(3, 4), "count": 10, "months": 3, "threshold": 10}),
+        ("A3", "A3.suspension", {"start": at(3, 4), "until": at(3, 11)}),
+        ("A3", "A3.ban", {"start": at(3, 4), "until": at(4, 4)}),
+        ("A4", "A4.serious", {"at": at(3, 5), "ordinal": 1}),
+        ("A4", "A4.violation", {"at": at(3, 6), "ordinal": 2}),
+        ("A4", "A4.suspension", {"start": at(3, 6), "until": at(3, 21)}),
+        ("A5", "A5.missed", {"at": at(3, 6, 12), "lead": "L1", "amount": Decimal(20)}),
+        ("A5", "A5.skips", {"skips": 1}),
+        ("A5", "A5.missed", {"at": at(3, 6, 13), "lead": "—", "amount": Decimal(20)}),
+        ("A5", "A5.skips", {"skips": 1}),
+        ("A4", "A4.resignation", {"at": at(3, 5)}),
+        ("A4", "A4.until", {"until": at(3, 21), "at": at(3, 8)}),
+        ("A3", "A3.skips_left", {"skips": 6, "served": 1}),
+        ("A5", "A5.skips_left", {"skips": 2, "served": 1}),
+        ("A3", "A3.banned", {"until": at(4, 4), "at": at(3, 8)}),
+        ("A5", "A5.deduction", {"count": 2, "amount": Decimal(40)}),
+    ]
+
+
+def test_a3_a5_clear_names_the_moment() -> None:
+    s = sanctions([], SEED, at=at(3, 1))
+    assert lines(s) == [("A3-A5", "A3-A5.clear", {"at": at(3, 1)})]
+    assert type(s.deduction) is Decimal
+
+
+def test_a3_a_level_with_only_a_suspension_is_not_covered() -> None:
+    """A3: a level that imposes only days is a suspension, not "covered" by a higher one."""
+    week = with_sanctions(misjudgments={"levels": [{"threshold": 3, "suspension_days": 7}]})
+    s = sanctions(misjudged((3, 3)), week, at=at(3, 3))
+    assert lines(s) == [
+        ("A3", "A3.level", {"at": at(3, 3), "count": 3, "months": 1, "threshold": 3}),
+        ("A3", "A3.suspension", {"start": at(3, 3), "until": at(3, 10)}),
+        ("A3", "A3.until", {"until": at(3, 10), "at": at(3, 3)}),
+    ]
+
+
+def test_a3_consecutive_months_cross_the_year() -> None:
+    """A3: 3 in December 2025 and 3 in January 2026 are six over two consecutive months."""
+    history = [Misjudgment("K01", at(12, d, year=2025)) for d in (1, 2, 3)]
+    history += [Misjudgment("K01", at(1, d)) for d in (1, 2, 3)]
+    s = sanctions(history, SEED, at=at(1, 20))
+    assert [(i.at, i.months, i.count, i.skips) for i in s.imposed] == [
+        (at(12, 3, year=2025), 1, 3, 1),
+        (at(1, 3), 2, 6, 3),  # December and January are consecutive months
+        (at(1, 3), 1, 3, 0),
+    ]
+
+
+def test_a3_levels_are_each_judged_whatever_their_order() -> None:
+    """A3: a level not reached does not stop the judging of the levels after it in the table
+    (a higher threshold listed first; a two-month level under the every-month reading)."""
+    first_higher = with_sanctions(
+        misjudgments={"levels": [{"threshold": 5, "skips": 3}, {"threshold": 3, "skips": 1}]}
+    )
+    assert a3_levels(sanctions(misjudged((3, 3)), first_higher, at=at(3, 20))) == [(1, 1)]
+    every = with_sanctions(
+        misjudgments={
+            "levels": [{"months": 2, "threshold": 1, "skips": 5}, {"threshold": 3, "skips": 1}],
+            "count": MisjudgmentCount.EVERY_MONTH,
+        }
+    )
+    assert a3_levels(sanctions(misjudged((3, 3)), every, at=at(3, 20))) == [(1, 1)]
+
+
+def test_a3_simultaneous_levels_list_the_highest_first() -> None:
+    """A3: six at one moment reach levels 1 and 2 together; the highest is listed first and
+    the lower one is covered."""
+    same = [Misjudgment("K01", at(3, 5)) for _ in range(6)]
+    s = sanctions(same, SEED, at=at(3, 20))
+    assert [(i.months, i.count, i.skips) for i in s.imposed] == [(2, 6, 3), (1, 6, 0)]
+
+
+_ROLLING = {"period": MisjudgmentPeriod.ROLLING_30_DAYS}
+
+
+def rolling(**changes: object) -> AllocationPolicy:
+    return with_sanctions(misjudgments={**_ROLLING, **changes})
+
+
+def test_a3_rolling_a_level_is_reached_once_in_30_days() -> None:
+    """Rolling 30 days: 3 reach level 1 (at the 3rd, counting 3); the 4th within 30 days does
+    not reach it again; 30 days after it was reached it can be reached again."""
+    times = [at(3, 1), at(3, 2), at(3, 3), at(3, 4)]
+    s = sanctions([Misjudgment("K01", t) for t in times], rolling(), at=at(3, 20))
+    assert [(i.at, i.count, i.months, i.skips) for i in s.imposed] == [(at(3, 3), 3, 1, 1)]
+    again = [at(4, 2, 8), at(4, 2, 9), at(4, 2, 10)]  # 2 April 10:00 is 30 days after 3 March
+    s = sanctions([Misjudgment("K01", t) for t in [*times[:3], *again]], rolling(), at=at(4, 20))
+    assert [(i.at, i.months, i.count) for i in s.imposed] == [
+        (at(3, 3), 1, 3),
+        (at(4, 2), 2, 6),  # six over the 60 days up to it: level 2
+        (at(4, 2), 1, 3),  # level 1 again: its 30 days no longer hold 3 March 10:00
+    ]
+
+
+def test_a3_rolling_the_window_is_the_30_days_up_to_the_misjudgment() -> None:
+    """Rolling 30 days: two 40 days earlier are outside one month's window; a misjudgment is
+    judged on those up to it, not those after."""
+    old = [Misjudgment("K01", at(1, 20)), Misjudgment("K01", at(1, 21))]
+    assert sanctions([*old, Misjudgment("K01", at(3, 2))], rolling(), at=at(3, 20)).imposed == ()
+    times = [at(3, 1), at(3, 2), at(3, 3)]
+    s = sanctions([Misjudgment("K01", t) for t in times], rolling(), at=at(3, 20))
+    assert [(i.at, i.count) for i in s.imposed] == [(at(3, 3), 3)]
+
+
+def test_a3_rolling_simultaneous_misjudgments_are_judged_together() -> None:
+    three = [Misjudgment("K01", at(3, 5)) for _ in range(3)]
+    s = sanctions(three, rolling(), at=at(3, 20))
+    assert [(i.at, i.count) for i in s.imposed] == [(at(3, 5), 3)]
+    first_two = [Misjudgment("K01", at(3, 1)), Misjudgment("K01", at(3, 1)), *misjudged((3, 3))[1:]]
+    s = sanctions(first_two, rolling(), at=at(3, 20))
+    assert [(i.at, i.count) for i in s.imposed] == [(at(3, 2), 3)]
+    last_two = [*misjudged((3, 3)), Misjudgment("K01", at(3, 3))]
+    s = sanctions(last_two, rolling(), at=at(3, 20))
+    assert [(i.at, i.count) for i in s.imposed] == [(at(3, 3), 4)]
+
+
+def test_a3_rolling_six_in_one_month_reach_level_two() -> None:
+    """Rolling 30 days: level 1 at the 3rd; level 2 (six in 60 days) at the 6th, though level 1
+    is not reached again; the highest applies: topped up to three."""
+    s = sanctions(misjudged((3, 6)), rolling(), at=at(3, 20))
+    assert [(i.at, i.months, i.count, i.skips) for i in s.imposed] == [
+        (at(3, 3), 1, 3, 1),
+        (at(3, 6), 2, 6, 2),
+    ]
+
+
+def test_a3_rolling_a_level_30_days_later_is_another_period() -> None:
+    """Rolling, highest: level 2 reached exactly 30 days after level 1 is not topped up."""
+    history = [Misjudgment("K01", t) for t in (at(2, 1), at(2, 2), at(2, 3))]
+    history += [Misjudgment("K01", at(3, 5, 10) - dt.timedelta(hours=h)) for h in (2, 1, 0)]
+    s = sanctions(history, rolling(), at=at(3, 20))
+    assert [(i.at, i.months, i.skips) for i in s.imposed] == [
+        (at(2, 3), 1, 1),
+        (at(3, 5), 2, 3),
+        (at(3, 5), 1, 0),
+    ]
+
+
+def test_a3_rolling_every_month_reading() -> None:
+    """Rolling 30 days, every month reaching the threshold: exactly 3 in 30 days reach
+    level 1."""
+    every = rolling(count=MisjudgmentCount.EVERY_MONTH)
+    s = sanctions(misjudged((3, 3)), every, at=at(3, 20))
+    assert [(i.at, i.months, i.count) for i in s.imposed] == [(at(3, 3), 1, 3)]
+    five_and_one = [*misjudged((3, 5)), Misjudgment("K01", at(4, 10))]
+    two = rolling(
+        count=MisjudgmentCount.EVERY_MONTH, levels=[{"months": 2, "threshold": 1, "skips": 1}]
+    )
+    s = sanctions(five_and_one, two, at=at(4, 20))
+    assert [(i.at, i.count) for i in s.imposed] == [(at(4, 10), 6)]  # 1 and 5 in the blocks
+
+
+def test_a3_cumulative_suspensions_and_bans_follow_each_other() -> None:
+    """A3, cumulative: a second level reached in the month runs after the first's suspension
+    and ban; under the highest reading both run from the moment reached."""
+    levels = [
+        {"threshold": 3, "suspension_days": 7, "ban_months": 1},
+        {"threshold": 4, "suspension_days": 7, "ban_months": 1},
+    ]
+    cumulative = with_sanctions(
+        misjudgments={"levels": levels, "combine": LevelCombination.CUMULATIVE}
+    )
+    s = sanctions(misjudged((3, 4)), cumulative, at=at(3, 5))
+    assert [(i.at, i.start, i.until, i.ban_until) for i in s.imposed] == [
+        (at(3, 3), at(3, 3), at(3, 10), at(4, 3)),
+        (at(3, 4), at(3, 10), at(3, 17), at(5, 3)),
+    ]
+    assert (s.suspended_until, s.answering_ban_until) == (at(3, 17), at(5, 3))
+    highest = with_sanctions(misjudgments={"levels": levels})
+    s = sanctions(misjudged((3, 4)), highest, at=at(3, 5))
+    assert [(i.start, i.until, i.ban_until) for i in s.imposed] == [
+        (at(3, 3), at(3, 10), at(4, 3)),
+        (at(3, 4), at(3, 11), at(4, 4)),
+    ]
+
+
+def test_a3_cumulative_a_chain_over_before_the_next_does_not_delay_it() -> None:
+    cumulative = with_sanctions(
+        misjudgments={
+            "levels": [{"threshold": 3, "suspension_days": 7, "ban_months": 1}],
+            "combine": LevelCombination.CUMULATIVE,
+        }
+    )
+    s = sanctions(misjudged((1, 3), (3, 3)), cumulative, at=at(3, 5))
+    assert [(i.start, i.until, i.ban_until) for i in s.imposed] == [
+        (at(1, 3), at(1, 10), at(2, 3)),
+        (at(3, 3), at(3, 10), at(4, 3)),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("reached", "ban_until"),
+    [
+        (
+            dt.datetime(2999, 11, 15, 10, tzinfo=SHANGHAI),
+            dt.datetime(2999, 12, 15, 10, tzinfo=SHANGHAI),
+        ),
+        (
+            dt.datetime(2998, 12, 15, 10, tzinfo=SHANGHAI),
+            dt.datetime(2999, 1, 15, 10, tzinfo=SHANGHAI),
+        ),
+        (
+            dt.datetime(2999, 12, 15, 10, tzinfo=SHANGHAI),
+            dt.datetime(2999, 12, 31, 23, 59, 59, 999_999, tzinfo=SHANGHAI),
+        ),
+    ],
+    ids=str,
+)
+def test_a3_a_ban_ends_by_calendar_months_within_the_date_range(
+    reached: dt.datetime, ban_until: dt.datetime
+) -> None:
+    """A3 "一个月内不能再安排400、离线宝接听": a month on the Shanghai wall clock, never past the
+    library's last moment."""
+    ban = with_sanctions(misjudgments={"levels": [{"threshold": 1, "ban_months": 1}]})
+    s = sanctions([Misjudgment("K01", reached)], ban, at=reached)
+    assert (s.imposed[0].ban_until, s.answering_ban_until) == (ban_until, ban_until)
+
+
+def test_a4_a_suspension_never_passes_the_last_moment() -> None:
+    late = dt.datetime(2999, 12, 30, 10, tzinfo=SHANGHAI)
+    s = sanctions([Violation("S07", late)], SEED, at=late)
+    assert s.suspended_until == dt.datetime(2999, 12, 31, 23, 59, 59, 999_999, tzinfo=SHANGHAI)
+
+
+def test_a4_the_calendar_year_starts_on_1_january() -> None:
+    """A4, per calendar year: violations on 1 January and in January count together."""
+    yearly = with_sanctions(violations={"window": ViolationWindow.CALENDAR_YEAR})
+    history = [Violation("S07", at(1, 1)), Violation("S07", at(1, 20))]
+    assert [i.count for i in sanctions(history, yearly, at=at(1, 20)).imposed] == [1, 2]
+    history = [Violation("S07", at(12, 31, year=2025)), Violation("S07", at(1, 1, 9))]
+    assert [i.count for i in sanctions(history, yearly, at=at(1, 2)).imposed] == [1, 1]
+
+
+def test_a4_the_calendar_year_is_shanghai_s_whatever_the_host(host_zone: str) -> None:
+    """1 January 05:00 in Shanghai is still 31 December in UTC and UTC−10: a new year."""
+    yearly = with_sanctions(violations={"window": ViolationWindow.CALENDAR_YEAR})
+    history = [Violation("S07", at(12, 1, year=2025)), Violation("S07", at(1, 1, 5))]
+    assert [i.count for i in sanctions(history, yearly, at=at(1, 2)).imposed] == [1, 1]
+
+
+@pytest.mark.parametrize(
+    ("earlier", "later", "count"),
+    [
+        (at(3, 30, 12, year=2025), at(3, 31), 1),  # 31 March back to 31 March, 10:00
+        (at(3, 31, 11, year=2025), at(3, 31), 2),
+        (at(4, 30, year=2025), at(3, 31), 2),  # eleven months
+        (at(2, 27, 12, year=2027), at(2, 29, year=2028), 1),  # 29 February back to the 28th
+        (at(2, 28, 11, year=2027), at(2, 29, year=2028), 2),
+    ],
+    ids=str,
+)
+def test_a4_the_rolling_year_is_twelve_calendar_months(
+    earlier: dt.datetime, later: dt.datetime, count: int
+) -> None:
+    twelve = with_sanctions(violations={"window": ViolationWindow.ROLLING_YEAR})
+    history = [Violation("S07", earlier), Violation("S07", later)]
+    assert sanctions(history, twelve, at=later).imposed[-1].count == count
+
+
+def test_a4_a_serious_case_keeps_its_number_and_later_ones_count() -> None:
+    history = [Violation("S07", at(3, 1)), Violation("S07", at(3, 2), serious=True)]
+    history.append(Violation("S07", at(3, 3)))
+    s = sanctions(history, SEED, at=at(3, 3))
+    assert [(i.kind, i.count, i.until) for i in s.imposed] == [
+        (SanctionKind.VIOLATION, 1, at(3, 8)),
+        (SanctionKind.SERIOUS_VIOLATION, 2, None),
+        (SanctionKind.VIOLATION, 3, at(4, 2)),
+    ]
+
+
+def test_events_after_the_moment_are_skipped_in_any_order() -> None:
+    history = [Violation("S07", at(3, 10)), Violation("S07", at(3, 1))]
+    assert sanctions(history, SEED, at=at(3, 2)).suspended_until == at(3, 8)
+
+
+def test_a_run_at_the_moment_of_a_sanction_serves_it() -> None:
+    """A run at the very moment a skip is imposed ("at or after") serves it."""
+    s = sanctions([*misjudged((3, 3)), PassedOver("K01", at(3, 3))], SEED, at=at(3, 20))
+    assert (s.skips_left, s.skips_served) == (0, 1)
+
+
+def test_fixed_period_reading_after_a_sanction_without_skips() -> None:
+    days = with_sanctions(skip_reading=SkipReading.DAYS, days_per_skip=2)
+    history: list[SanctionEvent] = [Violation("K01", at(3, 1)), *misjudged((3, 3))]
+    s = sanctions(history, days, at=at(3, 4))
+    assert [(i.skips, i.start, i.until) for i in s.imposed] == [
+        (0, at(3, 1), at(3, 8)),
+        (0, at(3, 3), at(3, 5)),
+    ]
+    assert s.skips_left == 0
+
+
+def test_the_policy_effective_date_is_recorded() -> None:
+    book = AllocationPolicy(effective=dt.date(2026, 1, 1))
+    assert sanctions([], book, at=at(3, 1)).policy_effective == dt.date(2026, 1, 1)
+    h = ten_minute_response(handled(at(3, 1)), book, at=at(3, 1))
+    assert h.policy_effective == dt.date(2026, 1, 1)
+    d = first_ec_entries([], book)
+    assert d.policy_effective == dt.date(2026, 1, 1)
+
+
+class _Late(Misjudgment):
+    """A host's subclass of an event."""
+
+
+def test_a_subclass_of_an_event_is_accepted() -> None:
+    assert sanctions([_Late("K01", at(3, 1))], SEED, at=at(3, 2)).person == "K01"
+
+
+# --------------------------------------------------------------------------- refusals
+
+
+def test_bad_histories_are_refused_with_what_was_given() -> None:
+    assert problems_of(lambda: sanctions("K01", SEED, at=at(3, 5))) == [  # type: ignore[arg-type]
+        ("history", "'K01'", f"a list of events ({_EVENT_NAMES})")
+    ]
+    other = [Misjudgment("K01", at(3, 1)), "x"]
+    assert problems_of(lambda: sanctions(other, SEED, at=at(3, 5))) == [  # type: ignore[arg-type]
+        ("history[1]", "'x'", _EVENT_NAMES)
+    ]
+    two = [Misjudgment("K01", at(3, 1)), Misjudgment("K02", at(3, 2))]
+    assert problems_of(lambda: sanctions(two, SEED, at=at(3, 5))) == [
+        ("history[1].person", "'K02'", "the same person as before ('K01')")
+    ]
+    assert problems_of(lambda: sanctions([], SEED, at=at(3, 5), person=" ")) == [
+        ("person", "' '", "a person's id (a non-blank string) or None")
+    ]
+
+
+_EVENT_NAMES = "a Misjudgment, Violation, MissedReport, PassedOver or LeadGiven"
+_AWARE = "a timezone-aware datetime, e.g. datetime(..., tzinfo=SHANGHAI)"
+
+
+def test_a_sanction_checks_its_fields() -> None:
+    naive = dt.datetime(2026, 3, 1, 10)
+    kind = SanctionKind.VIOLATION
+    assert problems_of(lambda: Sanction(kind, at(3, 1), count=1.5)) == [  # type: ignore[arg-type]
+        ("count", "a float", "a whole number, 0 or more")
+    ]
+    assert problems_of(lambda: Sanction(kind, at(3, 1), skips=-1)) == [
+        ("skips", -1, "a whole number, 0 or more")
+    ]
+    assert problems_of(lambda: Sanction(kind, at(3, 1), deduction="abc")) == [
+        (
+            "deduction",
+            "'abc'",
+            "a Decimal, an int or a string such as '800000', '800,000', '80万' or '1.5亿'",
+        )
+    ]
+    assert problems_of(lambda: Sanction(kind, at(3, 1), start=naive)) == [
+        ("start", "datetime.datetime(2026, 3, 1, 10, 0)", _AWARE)
+    ]
+
+
+def test_a_lead_handling_checks_its_moments() -> None:
+    naive = dt.datetime(2026, 3, 1, 10)
+    assert problems_of(lambda: handled(at(3, 1), reported_at=naive)) == [
+        ("reported_at", "datetime.datetime(2026, 3, 1, 10, 0)", _AWARE)
+    ]
+    early = at(3, 1, 9).astimezone(dt.UTC)
+    assert problems_of(lambda: handled(at(3, 1), contacted_at=early)) == [
+        (
+            "contacted_at",
+            repr(early),
+            "a moment on or after given_at (2026-03-01 10:00:00+08:00)",
+        )
+    ]
+
+
+def test_a5_bad_arguments_are_named() -> None:
+    assert problems_of(lambda: ten_minute_response("h", SEED, at=at(3, 1))) == [  # type: ignore[arg-type]
+        ("handling", "'h'", "a LeadHandling")
+    ]
+    naive = dt.datetime(2026, 3, 1, 10)
+    assert problems_of(lambda: in_business_hours(naive, SEED)) == [
+        ("moment", "datetime.datetime(2026, 3, 1, 10, 0)", _AWARE)
+    ]
+    assert problems_of(lambda: first_ec_entries("x", SEED)) == [  # type: ignore[arg-type]
+        ("entries", "'x'", "a list of EcEntry")
+    ]
+    assert problems_of(lambda: first_ec_entries([3], SEED)) == [  # type: ignore[list-item]
+        ("entries[0]", 3, "an EcEntry")
+    ]
+
+
+class _NoWorkingDays:
+    """A calendar without a single working day."""
+
+    def is_working_day(self, day: dt.date) -> bool:
+        return False
+
+    def covers(self, day: dt.date) -> bool:
+        return True
+
+
+def test_a5_a_calendar_without_working_days_is_refused() -> None:
+    """A5: the next opening is looked for over three years (3 × 366 days)."""
+    call = lambda: ten_minute_response(  # noqa: E731
+        handled(at(3, 1)), SEED, at=at(3, 1), calendar=_NoWorkingDays()
+    )
+    assert problems_of(call) == [
+        ("calendar", "a _NoWorkingDays", "a calendar with working days after 2029-03-04")
+    ]
+
+
+def test_a5_before_opening_on_a_rest_day_waits_for_the_next_business_day() -> None:
+    saturday = at(5, 9, 8)  # 2026-05-09 is a Saturday
+    r = ten_minute_response(handled(saturday), SEED, at=saturday, calendar=_Weekdays())
+    assert (r.start, r.deadline) == (at(5, 11, 9), at(5, 11, 9, 10))
+
+
+def test_policy_tables_are_checked() -> None:
+    """A3 a level must impose something; A4 days 0–366; A5 business hours HH:MM."""
+    assert problems_of(lambda: EscalationLevel(threshold=3), PolicyError) == [
+        ("skips", 0, "a level that imposes something (skips, days or a ban)")
+    ]
+    assert EscalationLevel(threshold=3, suspension_days=7).suspension_days == 7
+    assert EscalationLevel(threshold=3, ban_months=1).ban_months == 1
+    days = with_sanctions(violations={"suspension_days": (0, 366)})
+    assert days.sanctions.violations.suspension_days == (0, 366)
+    bad = {"violations": {"suspension_days": (366, 367, 400)}}
+    assert problems_of(lambda: with_sanctions(**bad), PolicyError) == [
+        ("sanctions.violations.suspension_days[1]", 367, "a number of days, 0–366"),
+        ("sanctions.violations.suspension_days[2]", 400, "a number of days, 0–366"),
+    ]
+    hours = {"opens": "9h", "closes": "25:00"}
+    assert problems_of(lambda: with_response(**hours), PolicyError) == [
+        ("response.opens", "'9h'", "a time HH:MM, e.g. 09:00"),
+        ("response.closes", "'25:00'", "a time HH:MM, e.g. 18:00"),
+    ]
+    same = {"opens": "10:00", "closes": "10:00"}
+    assert problems_of(lambda: with_response(**same), PolicyError) == [
+        ("response.closes", "'10:00'", "a time after opens (10:00)")
+    ]
+
+
+@pytest.mark.parametrize("text", ["9:5", "ab:cd", "ab:00", "09:cd", "009:00", "24:00", "17:60"])
+def test_a5_business_hours_must_be_hh_mm(text: str) -> None:
+    assert problems_of(lambda: with_response(opens=text), PolicyError) == [
+        ("response.opens", repr(text), "a time HH:MM, e.g. 09:00")
+    ]
+
+
+def test_a5_business_hours_up_to_23_59() -> None:
+    p = with_response(opens="09:30", closes="23:59")
+    assert p.response.hours == (dt.time(9, 30), dt.time(23, 59))
+
+
+# --------------------------------------------------------------------------- A5 reasons
+
+
+def test_a5_response_reasons_name_every_fact() -> None:
+    given_at = at(5, 6, 10)
+    deadline = given_at + 10 * _MINUTE
+    on_time = ten_minute_response(
+        handled(given_at, reported_at=deadline, contacted_at=deadline), SEED, at=deadline
+    )
+    assert lines(on_time) == [
+        (
+            "A5",
+            "A5.on_time",
+            {"given": given_at, "deadline": deadline, "reported": deadline, "minutes": 10},
+        ),
+        ("A5", "A5.not_entered", {"missing": _ENTRIES}),
+    ]
+    late_at = deadline + _MINUTE
+    late = ten_minute_response(
+        handled(
+            given_at, reported_at=late_at, contacted_at=deadline, ec_at=late_at, register_at=late_at
+        ),
+        SEED,
+        at=late_at,
+    )
+    assert lines(late) == [
+        (
+            "A5",
+            "A5.late",
+            {
+                "given": given_at,
+                "deadline": deadline,
+                "reported": late_at,
+                "skips": 1,
+                "amount": Decimal(20),
+            },
+        ),
+    ]
+    missing = ten_minute_response(
+        handled(given_at, contacted_at=given_at, ec_at=given_at, register_at=given_at),
+        SEED,
+        at=late_at,
+    )
+    assert lines(missing) == [
+        (
+            "A5",
+            "A5.not_reported",
+            {"given": given_at, "deadline": deadline, "skips": 1, "amount": Decimal(20)},
+        ),
+        ("A5", "A5.reallocate", {}),
+    ]
+    pending = ten_minute_response(handled(given_at), SEED, at=deadline)
+    assert [code for _, code, _ in lines(pending)] == ["A5.pending", "A5.not_entered"]
+    no_contact = ten_minute_response(handled(given_at, contacted_at=late_at), SEED, at=late_at)
+    assert lines(no_contact)[1] == ("A5", "A5.no_contact", {"deadline": deadline})
+
+
+def test_a5_a_report_or_entry_at_the_moment_asked_is_known() -> None:
+    given_at = at(5, 6, 10)
+    now = given_at + 5 * _MINUTE
+    r = ten_minute_response(handled(given_at, reported_at=now), SEED, at=now)
+    assert r.status is ResponseStatus.ON_TIME
+    entered = handled(given_at, ec_at=now, register_at=now)
+    later = given_at + 11 * _MINUTE
+    assert ten_minute_response(entered, SEED, at=later).reallocate is True
+    both = handled(given_at, ec_at=later, register_at=later)
+    assert ten_minute_response(both, SEED, at=later).reallocate is True
+
+
+def test_after_hours_an_in_hours_entry_first_does_not_stop_the_rest() -> None:
+    night = at(5, 6, 22)
+    entries = [
+        EcEntry("13700000000", "S04", at(5, 6, 11), at(5, 6, 11)),
+        EcEntry("13800000000", "S01", night, night + _MINUTE),
+        EcEntry("13800000000", "S02", night, night + 2 * _MINUTE),
+    ]
+    d = first_ec_entries(entries, SEED)
+    assert [(x.entry.person, x.after_hours, x.kept, x.first) for x in d.decisions] == [
+        ("S04", False, True, None),
+        ("S01", True, True, None),
+        ("S02", True, False, entries[1]),
+    ]
+
+
+def test_fixed_period_reading_keeps_a_chained_start() -> None:
+    """A3 cumulative, fixed-period reading: skips turned into days extend a suspension that
+    follows another; its start stays where the chain put it."""
+    levels = [
+        {"threshold": 3, "suspension_days": 7},
+        {"threshold": 4, "suspension_days": 1, "skips": 30},
+    ]
+    policy = with_sanctions(
+        misjudgments={"levels": levels, "combine": LevelCombination.CUMULATIVE},
+        skip_reading=SkipReading.DAYS,
+    )
+    s = sanctions(misjudged((3, 4)), policy, at=at(3, 5))
+    assert [(i.start, i.until, i.skips) for i in s.imposed] == [
+        (at(3, 3), at(3, 10), 0),
+        (at(3, 10), at(4, 3), 0),
+    ]
+
+
+def test_a_sanction_without_an_end_has_no_suspension_line() -> None:
+    """A4: a suspension line needs both its start and its end."""
+    item = Sanction(SanctionKind.VIOLATION, at(3, 1), start=at(3, 1))
+    s = Sanctions(
+        person="S07",
+        at=at(3, 2),
+        suspended=False,
+        suspended_until=None,
+        skips_left=0,
+        skips_imposed=0,
+        skips_served=0,
+        answering_ban_until=None,
+        resignation=False,
+        deduction=Decimal(0),
+        imposed=(item,),
+        policy_version=SEED.version,
+    )
+    assert [code for _, code, _ in lines(s)] == ["A4.violation", "A3-A5.clear"]
