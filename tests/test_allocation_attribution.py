@@ -10,12 +10,14 @@ Seeds: "在未经市场总监的允许下,不得私自调换客户资源,一经�
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from decimal import Decimal
 
 import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from tests.refusals import problems_of
 
 from customer_rules.allocation import (
     SWAP,
@@ -28,7 +30,7 @@ from customer_rules.allocation import (
 )
 from customer_rules.errors import InputError, PolicyError
 from customer_rules.interchange import from_data, to_data
-from customer_rules.reasons import explain
+from customer_rules.reasons import Reason, explain
 from customer_rules.roles import Approval, Role
 from customer_rules.testing import deals
 from customer_rules.workflow import EventRecord, apply, start
@@ -230,3 +232,200 @@ def test_reporting_earlier_never_takes_the_results_away(d: Deal, earlier: int) -
     )
     if attribute_deal(d, POLICY, on=on).credit_to is CreditTo.SALESPERSON:
         assert attribute_deal(sooner, POLICY, on=on).credit_to is CreditTo.SALESPERSON
+
+
+# --------------------------------------------------------------------------- refusals, exactly
+
+DATE_RANGE = "a date from 1900-01-01 to 2999-12-31"
+
+
+@pytest.mark.parametrize(
+    ("more", "problems"),
+    [
+        ({"signed": "2026-06-01"}, [("signed", "'2026-06-01'", "a datetime.date")]),
+        (
+            {"signed": dt.datetime(2026, 6, 1, 9)},
+            [("signed", "datetime.datetime(2026, 6, 1, 9, 0)", DATE_RANGE)],
+        ),
+        ({"signed": dt.date(1800, 1, 1)}, [("signed", "datetime.date(1800, 1, 1)", DATE_RANGE)]),
+        ({"reported_on": "x"}, [("reported_on", "'x'", "a datetime.date")]),
+        ({"holder": "  "}, [("holder", "'  '", "a non-empty text or None")]),
+        ({"holder": 5}, [("holder", 5, "a non-empty text or None")]),
+        ({"swap": "x"}, [("swap", "'x'", "a list of EventRecord")]),
+        ({"swap": 5}, [("swap", 5, "a list of EventRecord")]),
+        ({"swap": ["x"]}, [("swap[0]", "'x'", "an EventRecord")]),
+    ],
+)
+def test_a_bad_deal_is_refused_naming_the_field_the_value_and_what_was_expected(
+    more: dict[str, object], problems: list[tuple[str, object, str]]
+) -> None:
+    """A11, A12: every fact of a deal is checked, and the refusal says which, what and why."""
+    assert problems_of(lambda: deal(**more)) == problems
+
+
+def test_the_first_and_last_days_of_the_calendar_are_accepted_as_deal_days() -> None:
+    """A11, A12: the range of a deal's day is inclusive at both ends."""
+    assert deal(signed=dt.date(1900, 1, 1)).signed == dt.date(1900, 1, 1)
+    assert deal(signed=dt.date(2999, 12, 31)).signed == dt.date(2999, 12, 31)
+
+
+def test_bad_arguments_of_attribute_deal_are_refused_exactly() -> None:
+    """A11, A12: a bad ``on``, a non-deal, a deal or report after the day asked."""
+    assert problems_of(lambda: attribute_deal(deal(), POLICY, on="x")) == [  # type: ignore[arg-type]
+        ("on", "'x'", "a datetime.date")
+    ]
+    assert problems_of(lambda: attribute_deal("D1", POLICY, on=ON)) == [  # type: ignore[arg-type]
+        ("deal", "'D1'", "a Deal")
+    ]
+    late = deal(signed=dt.date(2026, 7, 1), reported_on=dt.date(2026, 7, 2))
+    after = "a date on or before 2026-06-30, the day asked"
+    assert problems_of(lambda: attribute_deal(late, POLICY, on=ON)) == [
+        ("signed", "datetime.date(2026, 7, 1)", after),
+        ("reported_on", "datetime.date(2026, 7, 2)", after),
+    ]
+
+
+def test_a_deal_signed_on_the_day_asked_is_attributed() -> None:
+    """A11, A12: a deal of the day asked about is not "after" it."""
+    a = attribute_deal(deal(signed=ON), POLICY, on=ON)
+    assert (a.credit_to, a.person) == (CreditTo.SALESPERSON, "王芳")
+
+
+def test_a_policy_with_an_effective_date_decides_a_day_it_is_in_force() -> None:
+    """A11, A12: the day asked is checked against the policy's effective date."""
+    policy = attrs.evolve(POLICY, effective=dt.date(2026, 1, 1))
+    a = attribute_deal(deal(), policy, on=ON)
+    assert (a.credit_to, a.person, a.policy_effective) == (
+        CreditTo.SALESPERSON,
+        "王芳",
+        dt.date(2026, 1, 1),
+    )
+
+
+def test_a_bad_swap_table_is_refused_even_with_other_director_roles() -> None:
+    """A11: a company's own swap table is kept, and checked, whatever the director roles."""
+    bad = {"swap": POLICY.window.extension, "director_roles": ["general_manager"]}
+    assert problems_of(lambda: AllocationPolicy(attribution=bad), PolicyError) == [
+        (
+            "attribution.swap.transitions",
+            "'3 row(s)'",
+            "a row from 'agreed' on 'carry_out' to 'swapped'",
+        )
+    ]
+
+
+def test_a_swap_table_the_directors_cannot_carry_out_is_refused() -> None:
+    """A11: the director roles must be allowed to carry out the swap."""
+    own = attrs.evolve(POLICY.attribution.swap, name="own")
+    bad = {"swap": own, "director_roles": ["general_manager"]}
+    assert problems_of(lambda: AllocationPolicy(attribution=bad), PolicyError) == [
+        (
+            "attribution.swap.transitions[2].roles",
+            "['marketing_director']",
+            "roles including the director_roles",
+        )
+    ]
+
+
+# --------------------------------------------------------------------------- reasons, exactly
+
+MD = Role.MARKETING_DIRECTOR
+LATER = SIGNED + dt.timedelta(days=1)
+
+
+@pytest.mark.parametrize(
+    ("the_deal", "reasons"),
+    [
+        (
+            lambda: deal(holder="陈小明", swap=swap_records(carried_out=LATER)),
+            [Reason.of("A11", "A11.swap.late", customer="C7", role=MD, on=LATER, signed=SIGNED)],
+        ),
+        (
+            lambda: deal(holder="陈小明", swap=swap_records()),
+            [
+                Reason.of(
+                    "A11", "A11.swapped", customer="C7", role=MD, on=SIGNED, salesperson="王芳"
+                ),
+                Reason.of("A12", "A12.allocated", customer="C7", salesperson="王芳", role=MD),
+            ],
+        ),
+        (
+            lambda: deal(source=DealSource.SELF_DEVELOPED, reported_on=SIGNED),
+            [
+                Reason.of(
+                    "A12", "A12.own", customer="C7", salesperson="王芳", reported=SIGNED, role=MD
+                )
+            ],
+        ),
+        (
+            lambda: deal(source=DealSource.SELF_DEVELOPED),
+            [
+                Reason.of(
+                    "A12", "A12.unreported", customer="C7", salesperson="王芳", by=SIGNED, role=MD
+                )
+            ],
+        ),
+        (
+            lambda: deal(source=DealSource.OLD),
+            [Reason.of("A12", "A12.old", customer="C7", salesperson="王芳")],
+        ),
+        (
+            lambda: deal(source=DealSource.PHONE_IN),
+            [
+                Reason.of(
+                    "A12",
+                    "A12.executed",
+                    customer="C7",
+                    source=DealSource.PHONE_IN,
+                    salesperson="王芳",
+                ),
+                Reason.of(
+                    "A12",
+                    "A12.reward",
+                    source=DealSource.PHONE_IN,
+                    salesperson="王芳",
+                    reward=Decimal(200),
+                ),
+            ],
+        ),
+    ],
+)
+def test_each_reason_names_its_rule_and_every_fact_it_used(
+    the_deal: Callable[[], Deal], reasons: list[Reason]
+) -> None:
+    """A11, A12: the reasons carry the rule id, the code and each fact, exactly."""
+    assert list(attribute_deal(the_deal(), POLICY, on=ON).reasons) == reasons
+
+
+def test_the_unreported_reason_names_the_day_asked_under_the_other_reading() -> None:
+    """A12: reported_by_deal=False: the information was due by the day asked."""
+    policy = AllocationPolicy(attribution={"reported_by_deal": False})
+    a = attribute_deal(deal(source=DealSource.SELF_DEVELOPED), policy, on=ON)
+    assert list(a.reasons) == [
+        Reason.of("A12", "A12.unreported", customer="C7", salesperson="王芳", by=ON, role=MD)
+    ]
+
+
+def test_the_reasons_name_the_first_director_role_in_the_catalogue_order() -> None:
+    """A11, A12: with several director roles, the reasons name the first in Role order."""
+    policy = AllocationPolicy(
+        attribution={"director_roles": ["marketing_director", "office_director"]}
+    )
+    a = attribute_deal(deal(), policy, on=ON)
+    assert list(a.reasons) == [
+        Reason.of(
+            "A12",
+            "A12.allocated",
+            customer="C7",
+            salesperson="王芳",
+            role=Role.OFFICE_DIRECTOR,
+        )
+    ]
+
+
+def test_an_unreported_customer_after_a_swap_keeps_the_swap_day() -> None:
+    """A11, A12: a carried-out swap, then an unreported self-developed customer: the
+    department, and the result still records the day of the swap."""
+    d = deal(holder="陈小明", swap=swap_records(), source=DealSource.SELF_DEVELOPED)
+    a = attribute_deal(d, POLICY, on=ON)
+    assert (a.credit_to, a.person, a.swapped_on) == (CreditTo.DEPARTMENT, None, SIGNED)
