@@ -38,6 +38,7 @@ from customer_rules.grading import DealSizeType
 from customer_rules.interchange import from_data, to_data
 from customer_rules.settings import Mark, settings_of
 from customer_rules.testing import allocator_policies, lead_batches, rosters
+from refusals import problems_of
 
 A, B, C, D = DealSizeType.A, DealSizeType.B, DealSizeType.C, DealSizeType.D
 AT = dt.datetime(2026, 11, 30, 9, 0, tzinfo=SHANGHAI)
@@ -542,3 +543,206 @@ def test_a_leveltable_may_take_no_types() -> None:
     run = allocate([lead("L1", B)], [person("S1", "1"), person("S2", "2")], [], p, at=AT)
     assert given_to(run) == {"L1": "S2"}
     assert LeadPriority.CONTRIBUTION_FIRST is p.allocator.priority
+
+
+# --------------------------------------------------------------------------- pinned details
+
+_EVENTS_EXPECTED = "a Misjudgment, Violation, MissedReport, PassedOver or LeadGiven"
+
+
+@pytest.mark.parametrize(
+    ("change", "problems"),
+    [
+        pytest.param({"leads": "L1"}, [("leads", "'L1'", "a list of Lead values")], id="leads"),
+        pytest.param(
+            {"roster": "S1"}, [("roster", "'S1'", "a list of Salesperson values")], id="roster"
+        ),
+        pytest.param({"leads": [object()]}, [("leads[0]", "a object", "a Lead")], id="lead"),
+        pytest.param(
+            {"history": "x"},
+            [("history", "'x'", f"a list of events ({_EVENTS_EXPECTED})")],
+            id="history",
+        ),
+        pytest.param(
+            {"history": [object()]},
+            [("history[0]", "a object", _EVENTS_EXPECTED)],
+            id="event",
+        ),
+        pytest.param(
+            {"leads": [lead("L1"), lead("L1")]},
+            [("leads[1].id", "'L1'", "an id not given before (leads[0])")],
+            id="repeated-id",
+        ),
+        pytest.param(
+            {"leads": [lead("L1", received_at=dt.datetime(2026, 12, 1, tzinfo=dt.UTC))]},
+            [
+                (
+                    "leads[0].received_at",
+                    "datetime.datetime(2026, 12, 1, 0, 0, tzinfo=datetime.timezone.utc)",
+                    "a moment on or before at (2026-11-30 09:00:00+08:00)",
+                )
+            ],
+            id="received-after-at",
+        ),
+        pytest.param(
+            {"seed": 10**15 + 1},
+            [("seed", "an integer of about 16 digits", "a whole number from 0 to 10^15")],
+            id="seed-too-large",
+        ),
+        pytest.param(
+            {"seed": -1}, [("seed", -1, "a whole number from 0 to 10^15")], id="seed-negative"
+        ),
+    ],
+)
+def test_a_refusal_pins_the_path_the_value_and_the_expectation(
+    change: dict[str, Any], problems: list[tuple[str, object, str]]
+) -> None:
+    """A13: each refusal of ``allocate`` names the item, the value given and what was expected."""
+    args: dict[str, Any] = {
+        "leads": [lead("L1")],
+        "roster": [person("S1")],
+        "history": [],
+        "policy": SEED,
+        "at": AT,
+        **change,
+    }
+    assert problems_of(lambda: allocate(**args)) == problems
+
+
+def test_a_repeated_level_name_is_refused_naming_the_first() -> None:
+    """A13: a level's name (stripped) names one level only."""
+    levels = [{"name": "1"}, {"name": "2"}, {"name": " 1 "}]
+    assert problems_of(lambda: AllocationPolicy(allocator={"levels": levels}), PolicyError) == [
+        ("allocator.levels[2].name", "' 1 '", "a name not used by levels[0]")
+    ]
+
+
+def test_the_largest_seed_is_accepted() -> None:
+    """A13: the seed may be any whole number from 0 to 10^15."""
+    run = allocate([lead("L1")], [person("S1"), person("S2")], [], SEED, at=AT, seed=10**15)
+    assert (run.seed, given_to(run)) == (10**15, {"L1": "S1"})
+
+
+def test_subclasses_of_the_facts_are_accepted() -> None:
+    """A13: a subclass of Lead is a lead; a subclass of LeadGiven counts against the quota."""
+
+    class MyLead(Lead):
+        pass
+
+    class MyGiven(LeadGiven):
+        pass
+
+    p = policy({"name": "1", "quota": 1})
+    history = [MyGiven("S1", AT - DAY, "H")]
+    run = allocate(
+        [MyLead("L1", A, AT), lead("L2")], [person("S1"), person("S2")], history, p, at=AT
+    )
+    assert given_to(run) == {"L1": "S2"}
+    assert [(e.person.id, e.why, e.used, e.quota) for e in run.excluded] == [
+        ("S1", Exclusion.AT_CAPACITY, 1, 1)
+    ]
+    assert [(u.lead.id, u.why, u.people) for u in run.unassigned] == [
+        ("L2", UnassignedReason.AT_CAPACITY, 2)
+    ]
+
+
+def test_events_of_people_off_the_roster_do_not_hide_later_ones() -> None:
+    """A13: a quota counts the LeadGiven events of its period up to the run's moment itself,
+    whatever events of other people come before them."""
+    p = policy({"name": "1", "quota": 1})
+    history = [LeadGiven("X9", AT - DAY, "H0"), LeadGiven("S1", AT, "H1")]
+    run = allocate([lead("L1")], [person("S1")], history, p, at=AT)
+    assert given_to(run) == {}
+    assert [(e.why, e.used) for e in run.excluded] == [(Exclusion.AT_CAPACITY, 1)]
+
+
+def test_a_month_starts_on_the_first_in_shanghai_even_when_utc_is_still_in_the_last() -> None:
+    """A13: the run at 02:00 on 1 December in Shanghai (30 November in UTC) counts nothing of
+    November against a monthly quota."""
+    p = policy({"name": "1", "quota": 1})
+    december = dt.datetime(2026, 12, 1, 2, 0, tzinfo=SHANGHAI)
+    history = [LeadGiven("S1", dt.datetime(2026, 11, 30, 10, 0, tzinfo=SHANGHAI), "H")]
+    run = allocate([lead("L1", received_at=december)], [person("S1")], history, p, at=december)
+    assert given_to(run) == {"L1": "S1"}
+
+
+@pytest.mark.parametrize(
+    ("given_at", "counted"),
+    [
+        pytest.param(dt.datetime(2026, 11, 29, 23, 59, tzinfo=SHANGHAI), False, id="sunday"),
+        pytest.param(dt.datetime(2026, 11, 30, 0, 0, tzinfo=SHANGHAI), True, id="monday"),
+        pytest.param(dt.datetime(2026, 12, 1, 10, 0, tzinfo=SHANGHAI), True, id="tuesday"),
+    ],
+)
+def test_a_weekly_quota_of_a_wednesday_run_counts_from_monday(
+    given_at: dt.datetime, counted: bool
+) -> None:
+    """A13: a weekly quota's period starts on the Monday of the run's week."""
+    p = policy({"name": "1", "quota": 1}, quota_period="week")
+    wednesday = dt.datetime(2026, 12, 2, 9, 0, tzinfo=SHANGHAI)
+    history = [LeadGiven("S1", given_at, "H")]
+    run = allocate([lead("L1")], [person("S1")], history, p, at=wednesday)
+    assert (given_to(run) == {}) is counted
+
+
+def test_the_most_specialised_level_keeps_the_lead_when_it_is_first_in_the_table() -> None:
+    """A13: on a tie the level taking fewest types wins, also when it is the table's first."""
+    p = policy({"name": "x", "types": ["A"]}, {"name": "y", "types": ["A", "B"]})
+    run = allocate([lead("L1")], [person("S1", "x"), person("S2", "y")], [], p, at=AT)
+    assert [(a.lead.id, a.person.id, a.level) for a in run.assignments] == [("L1", "S1", "x")]
+
+
+def test_the_cycle_goes_back_to_its_start_when_its_last_person_reaches_the_quota() -> None:
+    """A13: a person at the end of the cycle who reaches the quota leaves it; the next lead goes
+    to the first person again."""
+    p = policy({"name": "1", "quota": 2})
+    history = [LeadGiven("S2", AT - DAY, "H")]
+    leads = [lead("L1", contribution=3), lead("L2", contribution=2), lead("L3", contribution=1)]
+    run = allocate(leads, [person("S1"), person("S2")], history, p, at=AT)
+    assert [(a.lead.id, a.person.id, a.rank, a.nth) for a in run.assignments] == [
+        ("L1", "S1", 1, 1),
+        ("L2", "S2", 2, 1),
+        ("L3", "S1", 3, 2),
+    ]
+    assert run.counts() == {"S1": 2, "S2": 1}
+    assert run.records() == (
+        LeadGiven("S1", AT, "L1"),
+        LeadGiven("S2", AT, "L2"),
+        LeadGiven("S1", AT, "L3"),
+    )
+
+
+def test_a_bigger_team_comes_first_and_teams_are_spread_in_proportion() -> None:
+    """A13 分散原则: the bigger team leads the cycle; each team is spread over it in proportion
+    to its size (a team of 4 and a team of 2: b a b b a b)."""
+    roster = [
+        person("S1", team="b"),
+        person("S2", team="b"),
+        person("S3", team="b"),
+        person("S4", team="b"),
+        person("S5", team="a"),
+        person("S6", team="a"),
+    ]
+    leads = [lead(f"L{i}", contribution=10 - i) for i in range(6)]
+    run = allocate(leads, roster, [], SEED, at=AT)
+    assert [a.person.id for a in run.assignments] == ["S1", "S5", "S2", "S3", "S6", "S4"]
+
+
+def test_a_lead_no_level_takes_names_no_level_and_no_people() -> None:
+    """A13: for a type no level takes, the unassigned lead names no level and no one."""
+    only_c = policy({"name": "1", "types": ["C"]})
+    (left,) = allocate([lead("LA", A)], [person("S1")], [], only_c, at=AT).unassigned
+    assert (left.why, left.levels, left.people) == (UnassignedReason.NO_LEVEL, (), 0)
+
+
+def test_a_skip_not_served_keeps_its_count() -> None:
+    """A3: a person passed over by a run with nothing for their level still has the skip."""
+    history = [Misjudgment("K1", AT - d * DAY) for d in (1, 2, 3)]
+    run = allocate([lead("L1", A)], [person("K1", level="3")], history, SEED, at=AT)
+    assert [(e.why, e.skips, e.served) for e in run.excluded] == [(Exclusion.PASSED_OVER, 1, False)]
+
+
+def test_the_run_names_the_effective_date_of_its_policy() -> None:
+    """A13: the run records the effective date of the book that decided."""
+    book = AllocationPolicy(effective=dt.date(2026, 1, 1))
+    assert allocate([], [], [], book, at=AT).policy_effective == dt.date(2026, 1, 1)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 from decimal import Decimal
+from typing import Any
 
 import pytest
 from hypothesis import given
@@ -18,6 +19,7 @@ from customer_rules.allocation import (
     AllocationPolicy,
     FineLine,
     FineOffence,
+    FinesPolicy,
     FinesReport,
     Incident,
     MissedReport,
@@ -26,9 +28,11 @@ from customer_rules.allocation import (
 from customer_rules.dates import SHANGHAI
 from customer_rules.errors import InputError, PolicyError
 from customer_rules.interchange import from_data, to_data
+from customer_rules.labels import Label
 from customer_rules.reasons import explain, find_reason
 from customer_rules.settings import Mark, settings_of
 from customer_rules.testing import fine_incidents
+from refusals import problems_of
 
 SEED = AllocationPolicy()
 APRIL = {"start": dt.date(2026, 4, 1), "end": dt.date(2026, 4, 30)}
@@ -165,3 +169,147 @@ def test_totals_add_up_and_order_does_not_matter(
     rnd.shuffle(shuffled)
     assert fines(shuffled, SEED, **year) == report
     assert from_data(FinesReport, to_data(report), policy=SEED) == report
+
+
+_EXAMPLE = "a Decimal, an int or a string such as '800000', '800,000', '80万' or '1.5亿'"
+
+
+@pytest.mark.parametrize(
+    ("call", "problems"),
+    [
+        pytest.param(
+            lambda: fines("x", SEED, **APRIL),  # type: ignore[arg-type]
+            [("incidents", "'x'", "a list of Incident or MissedReport")],
+            id="incidents-not-a-list",
+        ),
+        pytest.param(
+            lambda: fines([20], SEED, **APRIL),  # type: ignore[list-item]
+            [("incidents[0]", 20, "an Incident or a MissedReport")],
+            id="not-an-incident",
+        ),
+        pytest.param(
+            lambda: fines([Incident("S1", at(4, 2), "speeding")], SEED, **APRIL),
+            [
+                (
+                    "incidents[0].offence",
+                    "'speeding'",
+                    "an offence of the table: ['abcd_table_late', 'item_4', 'ten_minute_report']",
+                )
+            ],
+            id="unknown-offence",
+        ),
+        pytest.param(
+            lambda: fines([], SEED, start=dt.date(2026, 4, 30), end=dt.date(2026, 4, 1)),
+            [("end", "datetime.date(2026, 4, 1)", "a day on or after start (2026-04-30)")],
+            id="end-before-start",
+        ),
+        pytest.param(
+            lambda: fines([], SEED, start="x", end=dt.date(2026, 4, 1)),  # type: ignore[arg-type]
+            [("start", "'x'", "a datetime.date")],
+            id="start-not-a-date",
+        ),
+        pytest.param(
+            lambda: fines([], SEED, start=dt.date(2026, 4, 1), end="x"),  # type: ignore[arg-type]
+            [("end", "'x'", "a datetime.date")],
+            id="end-not-a-date",
+        ),
+        pytest.param(
+            lambda: fines([], AllocationPolicy(effective=dt.date(2026, 5, 1)), **APRIL),
+            [
+                (
+                    "end",
+                    "datetime.date(2026, 4, 30)",
+                    "a day on or after the policy's effective date 2026-05-01 (version 'seed')",
+                )
+            ],
+            id="end-before-the-policy",
+        ),
+        pytest.param(
+            lambda: Incident("S1", at(4, 2), "item_4", count=0),
+            [("count", 0, "a whole number of occurrences, 1–100000")],
+            id="count-0",
+        ),
+        pytest.param(
+            lambda: Incident("S1", at(4, 2), "item_4", count=100_001),
+            [("count", 100001, "a whole number of occurrences, 1–100000")],
+            id="count-100001",
+        ),
+        pytest.param(
+            lambda: Incident("S1", dt.datetime(2026, 4, 2), "item_4"),
+            [
+                (
+                    "at",
+                    "datetime.datetime(2026, 4, 2, 0, 0)",
+                    "a timezone-aware datetime, e.g. datetime(..., tzinfo=SHANGHAI)",
+                )
+            ],
+            id="naive-at",
+        ),
+        pytest.param(
+            lambda: FineLine("item_4", 0, Decimal(1), Decimal(0)),
+            [("count", 0, "a whole number, 1 or more")],
+            id="line-count-0",
+        ),
+        pytest.param(
+            lambda: FineLine("item_4", 1, "x", Decimal(0)),  # type: ignore[arg-type]
+            [("amount", "'x'", _EXAMPLE)],
+            id="line-amount",
+        ),
+        pytest.param(
+            lambda: FineLine("item_4", 1, Decimal(1), "x"),  # type: ignore[arg-type]
+            [("total", "'x'", _EXAMPLE)],
+            id="line-total",
+        ),
+    ],
+)
+def test_a_refusal_names_the_field_the_value_and_what_was_expected(
+    call: Any, problems: list[tuple[str, object, str]]
+) -> None:
+    """A6: every refusal of the fines rule pins its path, the value given and the expectation."""
+    assert problems_of(call) == problems
+
+
+def test_a_reused_extra_key_is_refused_with_its_value() -> None:
+    """A6: an ``extra`` row may not reuse a key of the seed's table."""
+    extra = [{"offence": "item_4", "zh": "甲", "en": "x", "amount": 1}]
+    assert problems_of(lambda: AllocationPolicy(fines={"extra": extra}), PolicyError) == [
+        ("fines.extra[0].offence", "'item_4'", "a key not used before in the table")
+    ]
+
+
+def test_the_count_limit_and_a_one_day_period_are_accepted() -> None:
+    """A6: 100000 occurrences is the largest count; a period may be a single day."""
+    assert Incident("S1", at(4, 2), "item_4", count=100_000).count == 100_000
+    day = dt.date(2026, 4, 2)
+    report = fines([Incident("S1", at(4, 2), "item_4")], SEED, start=day, end=day)
+    assert (report.start, report.end, report.total) == (day, day, Decimal(20))
+
+
+def test_an_unknown_offence_is_labelled_by_its_key() -> None:
+    """A6: the table names an offence it does not have by its key, in both languages."""
+    assert FinesPolicy().label_of("zzz") == Label("zzz", "zzz")
+
+
+def test_lines_follow_the_table_order_and_a_zero_amount_stays_zero() -> None:
+    """A6: a person's lines follow the table (the seed's offences, then ``extra``), not the
+    alphabet; an offence the company sets to 0 yuan costs nothing."""
+    policy = AllocationPolicy(
+        effective=dt.date(2026, 1, 1),
+        fines={
+            "ten_minute_report": "0",
+            "extra": [{"offence": "a_custom", "zh": "甲", "en": "a", "amount": "5"}],
+        },
+    )
+    incidents = [
+        Incident("S1", at(4, 2), "a_custom"),
+        Incident("S1", at(4, 2), "item_4"),
+        MissedReport("S1", at(4, 3)),
+    ]
+    report = fines(incidents, policy, **APRIL)
+    assert report.people[0].lines == (
+        FineLine("item_4", 1, Decimal(20), Decimal(20)),
+        FineLine("ten_minute_report", 1, Decimal(0), Decimal(0)),
+        FineLine("a_custom", 1, Decimal(5), Decimal(5)),
+    )
+    assert report.total == Decimal(25)
+    assert report.policy_effective == dt.date(2026, 1, 1)
