@@ -10,6 +10,7 @@ from decimal import Decimal
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from tests.refusals import problems_of
 
 from customer_rules.allocation import (
     DESIGNATE,
@@ -379,3 +380,276 @@ def test_a_decision_round_trips_through_plain_data(
 ) -> None:
     d = register(prospect, existing, POLICY, at=prospect.first_contact_at + dt.timedelta(hours=2))
     assert from_data(RegistrationDecision, to_data(d, lang="en"), policy=POLICY) == d
+
+
+# --------------------------------------------------------------------------- the reasons, exactly
+
+
+def facts(decision: RegistrationDecision) -> list[tuple[object, str, dict[str, object]]]:
+    return [(r.rule, str(r.code), dict(r.facts)) for r in decision.reasons]
+
+
+def test_an_accepted_registration_names_who_when_what_and_the_start_of_the_hours() -> None:
+    """A7: the accepted reason's facts, and the clock's start (the deadline less the hours)."""
+    at = FIRST + dt.timedelta(hours=3)
+    d = register(form(), [], POLICY, at=at.astimezone(dt.UTC))
+    assert facts(d) == [
+        (
+            "A7",
+            "A7.accepted",
+            {
+                "salesperson": "陈小明",
+                "at": at,
+                "customer": "北京华远科技有限公司",
+                "start": FIRST,
+                "hours": 24,
+            },
+        )
+    ]
+    assert d.reasons[0].facts[1][1].tzinfo is SHANGHAI  # type: ignore[union-attr]
+
+
+def test_a_late_registration_names_the_start_the_hours_the_deadline_and_the_moment() -> None:
+    """A7: too late — start, hours, deadline and moment, in Asia/Shanghai."""
+    at = FIRST + dt.timedelta(hours=30)
+    d = register(form(), [], POLICY, at=at)
+    assert facts(d) == [
+        (
+            "A7",
+            "A7.too_late",
+            {"start": FIRST, "hours": 24, "deadline": FIRST + dt.timedelta(hours=24), "at": at},
+        )
+    ]
+
+
+def test_a_registration_before_the_clock_starts_names_who_when_what_and_the_hours() -> None:
+    """A7 (the ``developed`` reading): not started — salesperson, moment, customer, hours."""
+    policy = AllocationPolicy(registration={"clock": "developed", "hours": 48})
+    at = FIRST + dt.timedelta(days=5)
+    d = register(form(), [], policy, at=at)
+    assert facts(d) == [
+        (
+            "A7",
+            "A7.not_started",
+            {"salesperson": "陈小明", "at": at, "customer": "北京华远科技有限公司", "hours": 48},
+        )
+    ]
+
+
+def test_a_possible_duplicate_names_the_registration_on_record_and_the_reviewer() -> None:
+    """A7: each possible duplicate — customer, the name on record, whose, since when, reviewer."""
+    since = FIRST - dt.timedelta(days=2)
+    shanghai = on_record("王芳", "上海华远科技有限公司", since)
+    d = register(form(), [shanghai], POLICY, at=FIRST)
+    assert facts(d)[1:] == [
+        (
+            "A7",
+            "A7.possible",
+            {
+                "customer": "北京华远科技有限公司",
+                "existing": "上海华远科技有限公司",
+                "holder": "王芳",
+                "since": since,
+                "reviewer": Role.SALES_ADMIN,
+            },
+        )
+    ]
+
+
+def test_a_reserved_customer_names_the_designated_person_and_the_sign_off() -> None:
+    """A7 (公司特别指派): reserved — customer, designated person, who signed, role, when."""
+    d = register(form(), [], POLICY, at=FIRST, designations=[designation("王芳")])
+    assert facts(d) == [
+        (
+            "A7",
+            "A7.reserved",
+            {
+                "customer": "北京华远科技有限公司",
+                "designated": "王芳",
+                "who": "李总监",
+                "role": Role.MARKETING_DIRECTOR,
+                "signed": DAY - dt.timedelta(days=10),
+            },
+        )
+    ]
+    assert d.possible == ()
+    assert d.reviewer is None
+
+
+def test_the_designated_persons_own_registration_names_the_sign_off() -> None:
+    """A7 (公司特别指派): the designated person's registration — who, what, the sign-off."""
+    d = register(form(), [], POLICY, at=FIRST, designations=[designation("陈小明")])
+    assert facts(d) == [
+        (
+            "A7",
+            "A7.designated",
+            {
+                "salesperson": "陈小明",
+                "customer": "北京华远科技有限公司",
+                "who": "李总监",
+                "role": Role.MARKETING_DIRECTOR,
+                "signed": DAY - dt.timedelta(days=10),
+            },
+        )
+    ]
+    assert d.possible == ()
+    assert d.reviewer is None
+
+
+@pytest.mark.parametrize(
+    ("role", "more", "status"),
+    [
+        (Role.SALES_MANAGER, {}, "wrong role"),
+        (Role.MARKETING_DIRECTOR, {"subject": "另一客户"}, "other subject"),
+        (Role.MARKETING_DIRECTOR, {"valid_until": DAY - dt.timedelta(days=1)}, "not in force"),
+    ],
+)
+def test_a_void_designation_names_the_sign_off_and_why_it_does_not_hold(
+    role: Role, more: dict[str, object], status: str
+) -> None:
+    """A7: a designation not used — who signed, role, customer, and the sign-off's status."""
+    d = register(form(), [], POLICY, at=FIRST, designations=[designation("王芳", role, **more)])
+    assert facts(d)[0] == (
+        "A7",
+        "A7.designation.void",
+        {"who": "李总监", "role": role, "customer": "北京华远科技", "status": status},
+    )
+
+
+# --------------------------------------------------------------------------- designations, exactly
+
+
+def test_a_designation_giving_only_the_phone_reserves_the_customer_of_that_phone() -> None:
+    """A7 (公司特别指派): a designation matches by the phone key too, and a designation of
+    another customer listed first does not stop the search."""
+    approval = designation("王芳").approval
+    by_phone = Designation("HY Tech", "王芳", approval, phone="+86 10 6552 9988")
+    other = Designation("北京远景贸易", "赵六", approval)
+    d = register(form(phone="010-65529988"), [], POLICY, at=FIRST, designations=[other, by_phone])
+    assert d.outcome is RegistrationOutcome.RESERVED
+    assert d.designation == by_phone
+    policy = AllocationPolicy(registration={"match_phone": False})
+    d = register(form(phone="010-65529988"), [], policy, at=FIRST, designations=[by_phone])
+    assert d.outcome is RegistrationOutcome.ACCEPTED
+
+
+def test_void_designations_are_listed_in_a_fixed_order_whatever_the_hosts() -> None:
+    """A7: several designations not used are all kept, in the same order either way."""
+    a = designation("王芳", Role.SALES_MANAGER)
+    b = designation("赵六", Role.SALES_MANAGER)
+    one = register(form(), [], POLICY, at=FIRST, designations=[a, b])
+    two = register(form(), [], POLICY, at=FIRST, designations=[b, a])
+    assert one.void == two.void == tuple(sorted([a, b], key=repr))
+
+
+def _signed(who: str, on: dt.date, customer: str = "北京华远科技") -> Designation:
+    return Designation(customer, who, Approval("李总监", Role.MARKETING_DIRECTOR, DESIGNATE, on))
+
+
+def test_the_latest_designation_decides_whatever_the_hosts_order() -> None:
+    """A7: of several designations that hold, the latest sign-off decides; ties are broken by
+    the salesperson, then by the whole record, never by the host's order."""
+    older, newer = DAY - dt.timedelta(days=9), DAY - dt.timedelta(days=2)
+    # the designated person's own: the latest of theirs
+    mine = [_signed("陈小明", older), _signed("陈小明", newer)]
+    for given_ in (mine, mine[::-1]):
+        d = register(form(), [], POLICY, at=FIRST, designations=given_)
+        assert d.designation == mine[1]
+    same_day = [_signed("陈小明", older), _signed("陈小明", older, "北京华远科技有限公司")]
+    best = max(same_day, key=repr)
+    for given_ in (same_day, same_day[::-1]):
+        d = register(form(), [], POLICY, at=FIRST, designations=given_)
+        assert d.designation == best
+    # someone else's: the latest, then the salesperson, then the record
+    theirs = [_signed("王芳", older), _signed("赵六", newer)]
+    for given_ in (theirs, theirs[::-1]):
+        d = register(form(), [], POLICY, at=FIRST, designations=given_)
+        assert d.outcome is RegistrationOutcome.RESERVED
+        assert d.designation == theirs[1]
+    tied = [_signed("王芳", older), _signed("赵六", older)]
+    for given_ in (tied, tied[::-1]):
+        d = register(form(), [], POLICY, at=FIRST, designations=given_)
+        assert d.designation == max(tied, key=lambda x: x.salesperson)
+    records = [_signed("王芳", older), _signed("王芳", older, "北京华远科技有限公司")]
+    for given_ in (records, records[::-1]):
+        d = register(form(), [], POLICY, at=FIRST, designations=given_)
+        assert d.designation == max(records, key=repr)
+
+
+def test_an_accepted_registration_without_a_possible_duplicate_has_no_reviewer() -> None:
+    """A7: sales admin checks only a possible duplicate."""
+    d = register(form(), [], POLICY, at=FIRST)
+    assert d.outcome is RegistrationOutcome.ACCEPTED
+    assert d.reviewer is None
+
+
+# --------------------------------------------------------------------------- refusals, exactly
+
+
+def test_bad_arguments_are_refused_with_what_was_given_and_what_was_expected() -> None:
+    """A7: each refusal names the path, the value given and what was expected."""
+    assert problems_of(lambda: register("x", [], POLICY, at=FIRST)) == [  # type: ignore[arg-type]
+        ("prospect", "'x'", "a Prospect (the registration form)")
+    ]
+    assert problems_of(lambda: register(form(), "ab", POLICY, at=FIRST)) == [  # type: ignore[arg-type]
+        ("registrations", "'ab'", "a list of Registration")
+    ]
+    assert problems_of(lambda: register(form(), [], POLICY, at=FIRST, designations=5)) == [  # type: ignore[arg-type]
+        ("designations", 5, "a list of Designation")
+    ]
+    assert problems_of(lambda: register(form(), [1], POLICY, at=FIRST)) == [  # type: ignore[list-item]
+        ("registrations[0]", 1, "a Registration")
+    ]
+    assert problems_of(lambda: Registration("x", FIRST)) == [  # type: ignore[arg-type]
+        ("prospect", "'x'", "a Prospect (the registration form)")
+    ]
+    assert problems_of(lambda: form(developed_at=dt.datetime(2026, 3, 2))) == [
+        (
+            "developed_at",
+            "datetime.datetime(2026, 3, 2, 0, 0)",
+            "a timezone-aware datetime, e.g. datetime(..., tzinfo=SHANGHAI)",
+        )
+    ]
+
+
+def test_a_registration_of_a_subclass_is_accepted_on_record() -> None:
+    """A7: a host's subclass of Registration is a Registration."""
+
+    class Kept(Registration):
+        pass
+
+    first = Kept(form("王芳"), FIRST - dt.timedelta(days=1))
+    d = register(form(), [first], POLICY, at=FIRST)
+    assert d.outcome is RegistrationOutcome.DUPLICATE
+    assert d.duplicate_of == first
+
+
+def test_a_policy_not_yet_in_force_is_refused_naming_the_day_of_the_registration() -> None:
+    """A7: the day checked is the registration's day in Asia/Shanghai."""
+    late = AllocationPolicy(effective=dt.date(2027, 1, 1))
+    assert problems_of(lambda: register(form(), [], late, at=FIRST)) == [
+        (
+            "on",
+            "datetime.date(2026, 3, 2)",
+            "a day on or after the policy's effective date 2027-01-01 (version 'seed')",
+        )
+    ]
+
+
+def test_a_duplicate_lists_no_possible_duplicates_and_no_reviewer() -> None:
+    """A7: a duplicate is refused outright; nothing is left for sales admin to check."""
+    first = on_record("王芳", "北京华远科技有限公司", FIRST - dt.timedelta(days=1))
+    shanghai = on_record("赵六", "上海华远科技有限公司", FIRST - dt.timedelta(days=2))
+    d = register(form(), [first, shanghai], POLICY, at=FIRST)
+    assert d.outcome is RegistrationOutcome.DUPLICATE
+    assert d.possible == ()
+    assert d.reviewer is None
+
+
+def test_a_late_registration_lists_no_possible_duplicates_and_no_reviewer() -> None:
+    """A7: too late is a refusal; a name differing by a place is not left to check."""
+    shanghai = on_record("王芳", "上海华远科技有限公司", FIRST - dt.timedelta(days=2))
+    d = register(form(), [shanghai], POLICY, at=FIRST + dt.timedelta(hours=25))
+    assert d.outcome is RegistrationOutcome.TOO_LATE
+    assert d.possible == ()
+    assert d.reviewer is None
