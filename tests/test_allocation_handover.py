@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from tests.refusals import problems_of
 
 from customer_rules import CALENDAR_DAYS, Deadline, DeadlineMode, InputError, explain
 from customer_rules.allocation import (
@@ -226,3 +227,21 @@ def test_every_customer_gets_one_notice_and_never_the_departing_person(
             and notice.contacts.contacts < SEED.handover.min_contacts
         )
     assert done.data.customers == tuple(c.id for c in customers)
+
+
+@pytest.mark.parametrize("customers", [[], [held("C1")]], ids=["none-held", "one-held"])
+def test_a_book_not_yet_in_force_on_the_departure_is_refused(customers: list[HeldCustomer]) -> None:
+    """A14 / G6: a departure before the book's effective date (its day in Asia/Shanghai) is
+    refused naming ``at`` — whether or not the departing person holds customers."""
+    later = AllocationPolicy(version="2027", effective=dt.date(2026, 12, 1))
+    assert problems_of(lambda: handover(LEAVING, customers, ROSTER, [], later, at=AT)) == [
+        (
+            "at",
+            "datetime.datetime(2026, 11, 30, 17, 30, tzinfo=zoneinfo.ZoneInfo(key='Asia/Sh...",
+            "a moment on or after the policy's effective date 2026-12-01"
+            " (version '2027', Asia/Shanghai)",
+        )
+    ]
+    next_day = AT + dt.timedelta(hours=7)  # 2026-12-01 00:30 in Shanghai
+    done = handover(LEAVING, customers, ROSTER, [], later, at=next_day)
+    assert [n.customer.id for n in done.notices] == [c.id for c in customers]

@@ -1035,9 +1035,10 @@ def test_claim_is_decided_by_the_book_in_force_that_day() -> None:
     later = AllocationPolicy(version="2027", effective=day("2026-06-01"), pool={"enabled": True})
     assert problems_of(lambda: claim(FREE, Salesperson("S2"), [], [], later, at=AT)) == [
         (
-            "on",
-            "datetime.date(2026, 5, 6)",
-            "a day on or after the policy's effective date 2026-06-01 (version '2027')",
+            "at",
+            "datetime.datetime(2026, 5, 6, 10, 0, tzinfo=zoneinfo.ZoneInfo(key='Asia/Shang...",
+            "a moment on or after the policy's effective date 2026-06-01"
+            " (version '2027', Asia/Shanghai)",
         )
     ]
     now = AllocationPolicy(version="2026", effective=day("2026-01-01"), pool={"enabled": True})

@@ -331,7 +331,7 @@ def test_bad_arguments_are_refused_naming_them() -> None:
     late = AllocationPolicy(effective=dt.date(2027, 1, 1))
     with pytest.raises(InputError) as caught:
         register(form(), [], late, at=FIRST)
-    assert caught.value.field == "on"
+    assert caught.value.field == "at"
 
 
 # --------------------------------------------------------------------------- properties
@@ -624,14 +624,30 @@ def test_a_registration_of_a_subclass_is_accepted_on_record() -> None:
     assert d.duplicate_of == first
 
 
-def test_a_policy_not_yet_in_force_is_refused_naming_the_day_of_the_registration() -> None:
-    """A7: the day checked is the registration's day in Asia/Shanghai."""
+def test_a_policy_not_yet_in_force_is_refused_naming_the_moment_of_the_registration() -> None:
+    """A7 / G6: the refusal names the argument given, ``at``; the day checked is its day in
+    Asia/Shanghai, so 2026-12-31 16:00 UTC (2027-01-01 00:00 in Shanghai) is in force."""
     late = AllocationPolicy(effective=dt.date(2027, 1, 1))
     assert problems_of(lambda: register(form(), [], late, at=FIRST)) == [
         (
-            "on",
-            "datetime.date(2026, 3, 2)",
-            "a day on or after the policy's effective date 2027-01-01 (version 'seed')",
+            "at",
+            "datetime.datetime(2026, 3, 2, 9, 0, tzinfo=zoneinfo.ZoneInfo(key='Asia/Shangh...",
+            "a moment on or after the policy's effective date 2027-01-01"
+            " (version 'seed', Asia/Shanghai)",
+        )
+    ]
+    midnight = dt.datetime(2026, 12, 31, 16, 0, tzinfo=dt.UTC)
+    prospect = Prospect("陈小明", "北京华远科技有限公司", midnight, phone="13800138000")
+    d = register(prospect, [], late, at=midnight)
+    assert (d.outcome, d.policy_effective) == (RegistrationOutcome.ACCEPTED, dt.date(2027, 1, 1))
+    assert problems_of(
+        lambda: register(prospect, [], late, at=midnight - dt.timedelta(minutes=1))
+    ) == [
+        (
+            "at",
+            "datetime.datetime(2026, 12, 31, 15, 59, tzinfo=datetime.timezone.utc)",
+            "a moment on or after the policy's effective date 2027-01-01"
+            " (version 'seed', Asia/Shanghai)",
         )
     ]
 

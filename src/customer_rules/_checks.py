@@ -114,7 +114,7 @@ def checked_moment(policy: Versioned, at: object, field: str = "at") -> dt.datet
         InputError: naming ``field`` otherwise.
     """
     moment = require_aware(at, field)
-    day = moment.astimezone(SHANGHAI).date()
+    day = require_date(moment.astimezone(SHANGHAI).date(), field)
     effective = policy.effective
     if effective is not None and day < effective:
         raise InputError(

@@ -45,11 +45,12 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from customer_rules._allocation.checks import policy_on
+from customer_rules._allocation.checks import allocation_policy, policy_on
 from customer_rules._allocation.codes import AllocationReason
 from customer_rules._allocation.model import PersonStatus, Salesperson
 from customer_rules._allocation.registration import _items
 from customer_rules._bounded import keep
+from customer_rules._checks import checked_moment
 from customer_rules._grading.checks import calendar_arg
 from customer_rules._grading.model import DealSizeType, Grade
 from customer_rules._validation import IS_BOOL, fact_check, non_empty_text
@@ -1974,9 +1975,9 @@ def claim(
         >>> apply_claim(d.after, d) is None  # the second application finds version 4
         True
     """
-    moment = require_aware(at, "at")
-    day = require_date(moment.astimezone(SHANGHAI).date(), "at")
-    allocation = policy_on(policy, day)
+    allocation = allocation_policy(policy)
+    moment = checked_moment(allocation, at)
+    day = moment.astimezone(SHANGHAI).date()
     if not isinstance(holding, Holding):
         raise InputError("holding", holding, "a Holding")
     if not isinstance(claimant, Salesperson):

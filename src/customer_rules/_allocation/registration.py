@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from customer_rules._allocation.checks import policy_on
+from customer_rules._allocation.checks import allocation_policy
 from customer_rules._allocation.codes import AllocationReason
 from customer_rules._allocation.names import (
     PLACE_NAMES,
@@ -43,8 +43,9 @@ from customer_rules._allocation.names import (
     normalise_phone,
 )
 from customer_rules._bounded import keep
+from customer_rules._checks import checked_moment
 from customer_rules._validation import fact_check, non_empty_text
-from customer_rules.dates import SHANGHAI, require_aware, require_date
+from customer_rules.dates import SHANGHAI, require_aware
 from customer_rules.errors import InputError, Problem
 from customer_rules.labels import LabelledEnum, set_labels
 from customer_rules.money import parse_amount
@@ -546,9 +547,9 @@ def register(
     """
     if not isinstance(prospect, Prospect):
         raise InputError("prospect", prospect, "a Prospect (the registration form)")
-    moment = require_aware(at, "at")
-    day = require_date(_local(moment).date(), "at")
-    allocation = policy_on(policy, day)
+    allocation = allocation_policy(policy)
+    moment = checked_moment(allocation, at)
+    day = _local(moment).date()
     p = allocation.registration
     on_record = _items(registrations, "registrations", Registration, "Registration")
     designated = _items(designations, "designations", Designation, "Designation")
