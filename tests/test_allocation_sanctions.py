@@ -1289,3 +1289,23 @@ def test_a_sanction_without_an_end_has_no_suspension_line() -> None:
         policy_version=SEED.version,
     )
     assert [code for _, code, _ in lines(s)] == ["A4.violation", "A3-A5.clear"]
+
+
+def test_a_suspension_end_no_sanction_explains_is_named_as_a3() -> None:
+    """A3: a hand-built result whose ``suspended_until`` is no imposed sanction's end (a record
+    that lost its sanctions) still explains the end, under the A3 rule."""
+    s = Sanctions(
+        person="S07",
+        at=at(3, 2),
+        suspended=True,
+        suspended_until=at(3, 9),
+        skips_left=0,
+        skips_imposed=0,
+        skips_served=0,
+        answering_ban_until=None,
+        resignation=False,
+        deduction=Decimal(0),
+        imposed=(),
+        policy_version=SEED.version,
+    )
+    assert lines(s) == [("A3", "A3.until", {"until": at(3, 9), "at": at(3, 2)})]
