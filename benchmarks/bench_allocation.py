@@ -114,7 +114,7 @@ def leads(count: int, rng: random.Random) -> list[Lead]:
 
 
 QUOTAS = AllocationPolicy(
-    allocator={
+    allocator={  # type: ignore[arg-type]  # the policy's converter reads a table
         "levels": [
             {"name": "1", "types": ["A", "B", "C", "D"], "quota": 250},
             {"name": "2", "types": ["B", "C", "D"], "quota": 250},
@@ -237,7 +237,7 @@ def main(argv: list[str] | None = None) -> None:
             given = {a.lead.id: a.person.id for a in run.assignments}
             assert {lid: pid for lid, pid in bare if pid is not None} == given, "disagree"
             assert len(run.assignments) + len(run.unassigned) == count
-            cases = {
+            cases: dict[str, Any] = {
                 f"allocate() — {label}": lambda p=policy, b=batch: allocate(
                     b, people, events, p, at=AT
                 ),

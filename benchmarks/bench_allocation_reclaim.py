@@ -29,6 +29,7 @@ import datetime as dt
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import attrs
 
@@ -84,10 +85,10 @@ def _plus_months(day: dt.date, months: int) -> dt.date:
     return dt.date(year, month0 + 1, min(day.day, calendar.monthrange(year, month0 + 1)[1]))
 
 
-def bare(items: list[Holding], on: dt.date) -> list[tuple[object, ...]]:
+def bare(items: list[Holding], on: dt.date) -> list[tuple[Any, ...]]:
     """A10, A8 and A9 at the seed's values: (protection state, ends, window state, deadline,
     idle state, deadline) per holding, ``None`` where a rule does not apply."""
-    out = []
+    out: list[tuple[Any, ...]] = []
     append = out.append
     for h in items:
         p_state = p_ends = w_state = w_deadline = i_state = i_deadline = None

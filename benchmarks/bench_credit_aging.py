@@ -80,7 +80,7 @@ def bare_aging(
     zero = Decimal(0)
     totals = [zero] * 6
     customers: dict[str, list[Decimal]] = {}
-    items = []
+    items: list[tuple[object, ...]] = []
     for r in ledger:
         days = (on - r.due).days
         index = bisect.bisect_left(_HIGHS, days)

@@ -152,7 +152,7 @@ def bare_data(o: Order, p: CreditPosition, on: dt.date) -> dict[str, object]:
     assert terms is not None
     assert terms.limit is not None
     limit = terms.limit
-    limit_reason = {
+    limit_reason: dict[str, object] = {
         "rule": "C2",
         "code": "C2.limit.customer",
         "facts": {"customer": p.customer, "limit": _dec(limit), "group": p.group},
