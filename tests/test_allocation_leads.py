@@ -12,6 +12,7 @@ from decimal import Decimal
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from tests.refusals import problems_of
 
 from customer_rules.allocation import (
     RE_REQUEST,
@@ -277,3 +278,118 @@ def test_the_a1_a6_tables_round_trip_through_the_book() -> None:
         )
     )
     assert load_book(dump_book(book)).allocation == book.allocation
+
+
+# --------------------------------------------------------------------------- mutation kills
+
+
+def test_a1_a2_results_name_the_effective_date_of_the_book_that_decided() -> None:
+    """A1/A2: a result carries the effective date of the policy that decided it."""
+    book = AllocationPolicy(version="2026", effective=dt.date(2026, 1, 1))
+    assert type_lead("45万", book).policy_effective == dt.date(2026, 1, 1)
+    r = rerequest(FORM, book, at=AT, approval=SIGNED)
+    assert (r.policy_version, r.policy_effective) == ("2026", dt.date(2026, 1, 1))
+
+
+def test_a2_the_day_of_at_is_the_shanghai_day() -> None:
+    """A2: 01:00 in Shanghai on the day the form was filed is that day (17:00 UTC the day
+    before), so the manager's signature of that day is in force."""
+    early = dt.datetime(2026, 5, 6, 1, 0, tzinfo=SHANGHAI)
+    r = rerequest(FORM, SEED, at=early, approval=SIGNED)
+    assert (r.outcome, r.replacement) == (ReRequestOutcome.GRANTED, DealSizeType.A)
+    assert r.step.applied
+
+
+def test_a2_a_bad_request_or_approval_is_refused_naming_it() -> None:
+    """A2: the refusal names the argument, what was given and what was expected."""
+    assert problems_of(lambda: rerequest("L9", SEED, at=AT)) == [  # type: ignore[arg-type]
+        ("request", "'L9'", "a ReRequest")
+    ]
+    assert problems_of(
+        lambda: rerequest(FORM, SEED, at=AT, approval="王经理")  # type: ignore[arg-type]
+    ) == [("approval", "'王经理'", "an Approval or None")]
+
+
+@pytest.mark.parametrize(
+    ("filed_on", "given", "expected"),
+    [
+        (
+            dt.datetime(2026, 5, 6, 0, 0),
+            "datetime.datetime(2026, 5, 6, 0, 0)",
+            "a datetime.date",
+        ),
+        (
+            dt.date(1899, 12, 31),
+            "datetime.date(1899, 12, 31)",
+            "a date from 1900-01-01 to 2999-12-31",
+        ),
+    ],
+)
+def test_a2_a_form_filed_on_a_bad_day_is_refused_naming_filed_on(
+    filed_on: dt.date, given: str, expected: str
+) -> None:
+    """A2: ``filed_on`` is a day (not a moment) in the calendar's range."""
+    assert problems_of(
+        lambda: ReRequest("L9", "S07", DealSizeType.A, DealSizeType.C, filed_on)
+    ) == [("filed_on", given, expected)]
+
+
+def _own_table(approve_roles: list[str], approval: str | None = RE_REQUEST) -> dict[str, object]:
+    """The seed's A2 table as data, with its own zh label and the approve row changed."""
+    data = to_data(SEED.rerequest.table)
+    rows = [dict(t) for t in data["transitions"]]
+    rows[1] = {**rows[1], "roles": approve_roles, "approval": approval}
+    states = [dict(s) for s in data["states"]]
+    states[2] = {**states[2], "zh": "经理已签字"}
+    return {**data, "states": states, "transitions": rows}
+
+
+@pytest.mark.parametrize(
+    ("roles", "settings"),
+    [
+        (["sales_manager"], {}),
+        (["marketing_director"], {"approving_roles": ["marketing_director"]}),
+    ],
+)
+def test_a2_a_companys_own_table_is_kept(roles: list[str], settings: dict[str, object]) -> None:
+    """A2: only the seed's table follows ``approving_roles``; a company's own table is kept."""
+    own = _own_table(roles)
+    book = AllocationPolicy(rerequest={**settings, "table": own})  # type: ignore[arg-type]
+    assert to_data(book.rerequest.table) == own
+    assert [s.zh for s in book.rerequest.table.states][2] == "经理已签字"
+
+
+def test_a2_a_table_without_the_file_and_approve_steps_names_both() -> None:
+    """A2: every missing step is named, not only the first."""
+    data = to_data(SEED.rerequest.table)
+    refuse_only = {**data, "transitions": data["transitions"][2:]}
+
+    def build() -> AllocationPolicy:
+        return AllocationPolicy(rerequest={"table": refuse_only})  # type: ignore[arg-type]
+
+    assert problems_of(build, PolicyError) == [
+        ("rerequest.table.transitions", "'1 row(s)'", "a row from 'draft' on 'file' to 'filed'"),
+        (
+            "rerequest.table.transitions",
+            "'1 row(s)'",
+            "a row from 'filed' on 'approve' to 'approved'",
+        ),
+    ]
+
+
+def test_a2_an_approve_step_of_other_roles_or_approval_is_refused() -> None:
+    """A2: the approve row must be the approving roles' and grant RE_REQUEST."""
+    own = _own_table(["supervisor"], "X")
+    settings = {"approving_roles": ["sales_manager", "marketing_director"], "table": own}
+
+    def build() -> AllocationPolicy:
+        return AllocationPolicy(rerequest=settings)  # type: ignore[arg-type]
+
+    assert problems_of(build, PolicyError) == [
+        (
+            "rerequest.table.transitions[1].roles",
+            "['supervisor']",
+            "the approving_roles (marketing_director, sales_manager)",
+        ),
+        ("rerequest.table.transitions[1].approval", "'X'", "'A2.rerequest'"),
+    ]

@@ -11,6 +11,7 @@ import unicodedata
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from tests.refusals import problems_of
 
 from customer_rules.allocation import (
     PLACE_NAMES,
@@ -226,3 +227,75 @@ def test_a_phone_that_is_not_a_text_is_refused() -> None:
     with pytest.raises(InputError) as caught:
         normalise_phone(13812345678)  # type: ignore[arg-type]
     assert caught.value.field == "phone"
+
+
+# --------------------------------------------------------------------------- mutation kills
+
+
+def test_a_suffix_split_by_punctuation_is_removed_once_the_punctuation_is() -> None:
+    """A7 rules 3 and 4: a key is normalised until stable — dropping the dot of ``有限公.司``
+    reveals the suffix ``有限公司``, which is removed too (so the key is idempotent)."""
+    assert normalise_company_name("华远有限公.司") == "华远"
+    assert compare_names("华远有限公.司", "华远有限公司") is NameMatch.SAME
+
+
+def test_a_place_of_punctuation_alone_is_no_place() -> None:
+    """A7: a place name with no letter or digit removes nothing — a bracket of punctuation is
+    kept as text, as in the name's own key, so the suffix behind it stays."""
+    assert normalise_company_name("华远有限(-)公司") == "华远有限"
+    assert company_without_place("华远有限(-)公司", ["·"]) == "华远有限"
+
+
+def test_a_companys_own_place_list_applies_to_both_names() -> None:
+    """A7: ``compare_names`` removes the company's own places from either name."""
+    places = [*PLACE_NAMES, "义乌"]
+    assert compare_names("华远有限公司", "义乌华远有限公司", places) is NameMatch.PLACE_ONLY
+    assert compare_names("义乌华远有限公司", "华远有限公司", places) is NameMatch.PLACE_ONLY
+
+
+@pytest.mark.parametrize(
+    ("phone", "key"),
+    [
+        # an extension is looked for only from the first digit on: "Fax" is no "x"
+        ("Fax: 010-65529988", "01065529988"),
+        ("Tel/Fax 138-1234-5678", "13812345678"),
+        # 86 without + or 00 is a country code only before an eleven-digit mobile number
+        ("86123456", "86123456"),
+        ("8651234567", "8651234567"),
+        ("861065529988", "861065529988"),
+        # the country code is removed once
+        ("+86 8612345678", "08612345678"),
+    ],
+)
+def test_phone_prefixes_and_country_codes(phone: str, key: str) -> None:
+    """A7 phone rules: the extension, then the country code (once)."""
+    assert normalise_phone(phone) == key
+
+
+def test_a_name_that_is_not_a_text_is_refused_with_every_fact() -> None:
+    """A7: the refusal names the argument, the value given and what was expected."""
+    assert problems_of(lambda: normalise_company_name(3)) == [  # type: ignore[arg-type]
+        ("name", 3, "a text")
+    ]
+    assert problems_of(lambda: company_without_place(3)) == [  # type: ignore[arg-type]
+        ("name", 3, "a text")
+    ]
+    assert problems_of(lambda: compare_names(3, "b")) == [  # type: ignore[arg-type]
+        ("a", 3, "a text")
+    ]
+    assert problems_of(lambda: compare_names("a", 3)) == [  # type: ignore[arg-type]
+        ("b", 3, "a text")
+    ]
+
+
+def test_a_bad_place_list_is_refused_with_every_fact() -> None:
+    """A7: ``places`` must be a list of non-empty texts; the refusal names the item."""
+    assert problems_of(lambda: company_without_place("北京华远", "北京")) == [
+        ("places", "'北京'", "a list of place names")
+    ]
+    assert problems_of(lambda: company_without_place("北京华远", ["北京", " "])) == [
+        ("places[1]", "' '", "a place name (a non-empty text)")
+    ]
+    assert problems_of(lambda: compare_names("a", "b", ["北京", 3])) == [  # type: ignore[list-item]
+        ("places[1]", 3, "a place name (a non-empty text)")
+    ]
