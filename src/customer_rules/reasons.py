@@ -185,13 +185,14 @@ class Reason:
         key: list[object] = [cls, rule, code]  # then name, value (name, bool, value for a yes/no)
         for name, value in items:
             kind = type(value)
-            if kind is Decimal:  # the usual fact that is never shared: no key to build
-                return cls(rule, code, items)
-            if kind in _SHAREABLE or _members(value):
+            how = _HOW.get(kind)
+            if how is None:
+                how = _HOW[kind] = _how(kind)
+            if how is _SHARE or (how is _MEMBERS and _all_members(value)):
                 key += (name, value)
-            elif kind is bool:
+            elif how is _TYPED:
                 key += (name, kind, value)  # True is 1, but reads "yes"
-            else:
+            else:  # an amount (``Decimal("1.0") == Decimal("1.00")``) or an unknown kind
                 return cls(rule, code, items)
         shared = tuple(key)
         found = _SHARED.get(shared)
@@ -281,11 +282,33 @@ _SHAREABLE = frozenset({str, int, dt.date, type(None)})
 """Fact types whose equal values read the same (``bool`` is not one: ``True == 1``)."""
 
 
-def _members(value: object) -> bool:
-    """Whether ``value`` is a labelled-enum member or a tuple of them."""
-    if isinstance(value, LabelledEnum):
-        return True
-    return isinstance(value, tuple) and all(isinstance(v, LabelledEnum) for v in value)
+_SHARE, _TYPED, _MEMBERS, _NEVER = "share", "typed", "members", "never"
+"""How :meth:`Reason.of` keys a fact of a type: by value; by type and value (a yes/no); by
+value if it is a tuple of labelled-enum members; never shared (an amount, anything else)."""
+_HOW: dict[type, str] = dict.fromkeys(_SHAREABLE, _SHARE) | {bool: _TYPED, Decimal: _NEVER}
+""":func:`_how` of each type met so far (types are few: decided once per type)."""
+_MEMBER_KINDS: set[type] = set()
+"""The labelled-enum classes met so far inside a tuple fact."""
+
+
+def _how(kind: type) -> str:
+    """How :meth:`Reason.of` keys a fact of type ``kind`` (not in :data:`_HOW` yet)."""
+    if issubclass(kind, LabelledEnum):
+        return _SHARE
+    if issubclass(kind, tuple):
+        return _MEMBERS
+    return _NEVER
+
+
+def _all_members(value: tuple[object, ...]) -> bool:
+    """Whether every item of ``value`` is a labelled-enum member."""
+    for item in value:
+        kind = type(item)
+        if kind not in _MEMBER_KINDS:
+            if not isinstance(item, LabelledEnum):
+                return False
+            _MEMBER_KINDS.add(kind)
+    return True
 
 
 _SHARED: dict[tuple[object, ...], Reason] = {}
