@@ -193,3 +193,47 @@ def test_labelled_enum_names_are_unique() -> None:
     names = [e.__name__ for e in labelled_enums()]
     assert len(names) == len(set(names))
     assert issubclass(labelled_enums()[0], LabelledEnum)
+
+
+@pytest.mark.parametrize(
+    "facts",
+    [
+        {"amount": 1, "grade": Grade.A},
+        {"amount": "一百", "grade": None},
+        {"amount": dt.date(2026, 1, 1), "grade": (Grade.A, Grade.B)},
+        {"amount": (), "grade": True},
+    ],
+    ids=["number-member", "text-none", "date-members", "empty-yes"],
+)
+def test_equal_facts_that_read_the_same_give_the_same_reason(facts: dict[str, object]) -> None:
+    """Reason.of shares a reason whose facts are equal texts, whole numbers, dates, None,
+    yes/no, labelled-enum members or tuples of members: rendered once for every result."""
+    assert Reason.of("G1", _Demo.AMOUNT, **facts) is Reason.of("G1", _Demo.AMOUNT, **facts)
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        (True, 1),  # equal, yet "yes" and "1"
+        (False, 0),
+        (Decimal("1.0"), Decimal("1.00")),  # equal, yet "1.0" and "1.00"
+        ((1, 2), (1, 2)),  # a tuple of numbers is not a tuple of members
+        ((Grade.A, "A"), (Grade.A, "A")),
+    ],
+    ids=["true-one", "false-zero", "decimals", "tuple-of-numbers", "tuple-half-members"],
+)
+def test_facts_that_may_read_differently_are_never_shared(one: object, other: object) -> None:
+    """Reason.of never hands back a reason built for facts that could render otherwise."""
+    first = Reason.of("G1", _Demo.AMOUNT, amount=one, grade=Grade.A)
+    second = Reason.of("G1", _Demo.AMOUNT, amount=other, grade=Grade.A)
+    assert first is not second
+    assert first.fact("amount") is one
+    assert second.fact("amount") is other
+
+
+def test_a_yes_is_never_taken_for_a_one() -> None:
+    """Reason.of: ``True == 1``, but the shared reason of one never renders for the other."""
+    one = Reason.of("G1", _Demo.AMOUNT, amount=1, grade=Grade.A)
+    yes = Reason.of("G1", _Demo.AMOUNT, amount=True, grade=Grade.A)
+    assert render_reason(one, "en") != render_reason(yes, "en")
+    assert type(yes.fact("amount")) is bool
