@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from tests.refusals import problems_of
 
 from customer_rules import Deadline, DeadlineMode, InputError, PolicyError, explain
 from customer_rules.allocation import (
@@ -427,3 +428,217 @@ def test_a_dispatch_before_the_policy_takes_effect_is_refused_at_its_day() -> No
 def test_a_sample_check_round_trips_through_data() -> None:
     check = check_sample(SampleDispatch("C1", "N1", Role.SALES_ADMIN, DAY, REQUEST), SEED)
     assert from_data(SampleCheck, to_data(check, lang="zh"), policy=SEED) == check
+
+
+# --------------------------------------------------------------------------- refusals, dated
+
+DATED = AllocationPolicy(effective=dt.date(2026, 1, 1))
+
+
+def test_a16_a17_results_name_the_dated_policy_s_effective_day() -> None:
+    """A16/A17: a dated policy decides from its effective day on; each result names that day."""
+    deposit = Deposit("U1", "K1", "5万", DAY, finance())
+    assert mark_sold(deposit, DATED, on=DAY).policy_effective == dt.date(2026, 1, 1)
+    r = sales_control_registers([], [deposit], [], [], [], DATED, on=DAY)
+    assert r.policy_effective == dt.date(2026, 1, 1)
+    (mark,) = sales_control_registers(
+        [], [Deposit("U2", "K2", "5万", DAY)], [], [], [], DATED, on=DAY
+    ).unconfirmed
+    assert mark.policy_effective == dt.date(2026, 1, 1)
+    check = check_sample(SampleDispatch("C1", "N1", Role.SALES_ADMIN, DAY, REQUEST), DATED)
+    assert (check.outcome, check.policy_effective) == (SampleOutcome.ALLOWED, dt.date(2026, 1, 1))
+
+
+LATER = AllocationPolicy(effective=dt.date(2027, 1, 1))
+NOT_YET = "a day on or after the policy's effective date 2027-01-01 (version 'seed')"
+
+
+def test_a16_a17_days_before_the_policy_are_refused_with_the_day() -> None:
+    """A16/A17: a day before the policy takes effect is refused, naming the day given."""
+    given = "datetime.date(2026, 11, 30)"
+    assert problems_of(lambda: mark_sold(Deposit("U1", "K1", "5万"), LATER, on=DAY)) == [
+        ("on", given, NOT_YET)
+    ]
+    assert problems_of(lambda: sales_control_registers([], [], [], [], [], LATER, on=DAY)) == [
+        ("on", given, NOT_YET)
+    ]
+    dispatch = SampleDispatch("C1", "N1", Role.SALES_ADMIN, DAY, REQUEST)
+    assert problems_of(lambda: check_sample(dispatch, LATER)) == [("dispatch.on", given, NOT_YET)]
+
+
+def test_a16_a17_arguments_of_the_wrong_kind_are_refused_at_their_path() -> None:
+    """A16/A17: the argument named, what was given and what was expected."""
+    assert problems_of(lambda: check_sample("x", SEED)) == [  # type: ignore[arg-type]
+        ("dispatch", "'x'", "a SampleDispatch")
+    ]
+    assert problems_of(lambda: mark_sold("x", SEED, on=DAY)) == [  # type: ignore[arg-type]
+        ("deposit", "'x'", "a Deposit")
+    ]
+    deposit = Deposit("U1", "K1", "5万")
+    assert problems_of(lambda: mark_sold(deposit, SEED, on="x")) == [  # type: ignore[arg-type]
+        ("on", "'x'", "a datetime.date")
+    ]
+    assert problems_of(
+        lambda: sales_control_registers([], [], [], [], [], SEED, on="x")  # type: ignore[arg-type]
+    ) == [("on", "'x'", "a datetime.date")]
+
+
+@pytest.mark.parametrize(
+    ("position", "path", "expected"),
+    [
+        pytest.param(0, "intents", "a list of IntentCustomer values", id="intents"),
+        pytest.param(1, "deposits", "a list of Deposit values", id="deposits"),
+        pytest.param(2, "changes", "a list of UnitChange values", id="changes"),
+        pytest.param(3, "discounts", "a list of SpecialDiscount values", id="discounts"),
+        pytest.param(4, "enquiries", "a list of Enquiry values", id="enquiries"),
+    ],
+)
+def test_a16_register_records_that_are_not_lists_are_refused(
+    position: int, path: str, expected: str
+) -> None:
+    """A16: each record argument of the registers is a list of its kind."""
+    args: list[Any] = [[], [], [], [], []]
+    args[position] = 5
+    intents, deposits, changes, discounts, enquiries = args
+    assert problems_of(
+        lambda: sales_control_registers(
+            intents, deposits, changes, discounts, enquiries, SEED, on=DAY
+        )
+    ) == [(path, 5, expected)]
+
+
+def test_a16_unit_change_and_date_refusals_say_what_is_expected() -> None:
+    """A16: an exchange names the unit it moves to; a refund none; days in the supported range."""
+    assert problems_of(lambda: UnitChange("K1", "U1", UnitChangeKind.EXCHANGE, DAY, "x", "  ")) == [
+        ("new_unit", "'  '", "the unit an exchange moves to")
+    ]
+    assert problems_of(lambda: UnitChange("K1", "U1", UnitChangeKind.REFUND, DAY, "x", "U2")) == [
+        ("new_unit", "'U2'", "None for a refund")
+    ]
+    assert problems_of(lambda: Deposit("U1", "K1", "5万", dt.date(1899, 12, 31))) == [
+        ("paid_on", "datetime.date(1899, 12, 31)", "a date from 1900-01-01 to 2999-12-31")
+    ]
+    assert Deposit("U1", "K1", "5万").paid_on is None
+
+
+def test_a16_a_refund_summary_counted_from_the_last_is_refused_with_its_text() -> None:
+    """A16 "定期": fixed days; the registers keep no last summary to count from."""
+    assert problems_of(
+        lambda: AllocationPolicy(
+            registers={"refund_summary": Recurrence.every(1)}  # type: ignore[arg-type]
+        ),
+        PolicyError,
+    ) == [
+        (
+            "registers.refund_summary.basis",
+            "'from_last'",
+            "calendar (fixed days: the registers keep no last summary to count from)",
+        )
+    ]
+
+
+def test_a16_a_blank_source_or_reason_comes_last_among_equals() -> None:
+    """A16 销售日动态表: sources most first; a blank one (None) after the named ones it ties."""
+    enquiries = [Enquiry(DAY, EnquiryKind.CALL, ""), Enquiry(DAY, EnquiryKind.VISIT, "报纸")]
+    r = sales_control_registers([], [], [], [], enquiries, SEED, on=DAY)
+    assert tallies(r.by_source) == [("报纸", 1), (None, 1)]
+
+
+def test_a16_the_first_summary_period_of_the_supported_range_starts_at_its_first_day() -> None:
+    """A16: with no earlier summary day in the range, the period starts on 1900-01-01."""
+    r = sales_control_registers([], [], [], [], [], SEED, on=dt.date(1900, 1, 15))
+    assert (r.refunds.start, r.refunds.end) == (dt.date(1900, 1, 1), dt.date(1900, 1, 31))
+
+
+def test_a16_intent_pages_list_by_day_then_customer() -> None:
+    """A16 "每位置业顾问一个页面": each page by the day recorded, then by customer."""
+    intents = [
+        IntentCustomer("K9", "G1", "A", DAY),
+        IntentCustomer("K1", "G1", "A", DAY),
+        IntentCustomer("K8", "G1", "A", DAY - dt.timedelta(days=1)),
+    ]
+    (page,) = sales_control_registers(intents, [], [], [], [], SEED, on=DAY).intent
+    assert [e.customer for e in page.entries] == ["K8", "K1", "K9"]
+
+
+def test_a16_a_refund_on_the_day_and_the_period_end_counts() -> None:
+    """A16 "业主换房或退房…及时更新": a refund on the registers' day (the month end) takes the
+    owner off and is in that month's refund summary."""
+    deposits = [Deposit("U1", "K1", "5万", dt.date(2026, 11, 2), finance())]
+    refund = UnitChange("K1", "U1", UnitChangeKind.REFUND, DAY, "贷款未获批")
+    r = sales_control_registers([], deposits, [refund], [], [], SEED, on=DAY)
+    assert r.owners == ()
+    assert r.changes == (refund,)
+    assert (r.refunds.end, r.refunds.refunds) == (DAY, (refund,))
+    assert tallies(r.refunds.by_reason) == [("贷款未获批", 1)]
+
+
+def test_a16_the_change_list_is_by_day_then_customer_then_unit() -> None:
+    """A16 客户换房、退房一览表: by day, then customer, then unit."""
+    first = dt.date(2026, 11, 5)
+    second = dt.date(2026, 11, 10)
+    changes = [
+        UnitChange("K3", "U2", UnitChangeKind.REFUND, second, "b"),
+        UnitChange("K3", "U1", UnitChangeKind.REFUND, second, "a"),
+        UnitChange("K2", "U1", UnitChangeKind.REFUND, second, "c"),
+        UnitChange("K1", "U9", UnitChangeKind.REFUND, second, "d"),
+        UnitChange("K9", "U5", UnitChangeKind.REFUND, first, "e"),
+    ]
+    r = sales_control_registers([], [], changes, [], [], SEED, on=DAY)
+    assert [(c.customer, c.unit) for c in r.changes] == [
+        ("K9", "U5"),
+        ("K1", "U9"),
+        ("K2", "U1"),
+        ("K3", "U1"),
+        ("K3", "U2"),
+    ]
+
+
+def test_a16_the_discount_list_is_by_day_then_customer_then_unit() -> None:
+    """A16 特殊优惠客户一览表: by day, then customer, then unit."""
+    first = dt.date(2026, 11, 5)
+    second = dt.date(2026, 11, 10)
+    discounts = [
+        SpecialDiscount("K3", "U2", "九八折", second),
+        SpecialDiscount("K3", "U1", "九八折", second),
+        SpecialDiscount("K2", "U1", "九八折", second),
+        SpecialDiscount("K1", "U9", "九八折", second),
+        SpecialDiscount("K9", "U5", "九八折", first),
+    ]
+    r = sales_control_registers([], [], [], discounts, [], SEED, on=DAY)
+    assert [(d.customer, d.unit) for d in r.discounts] == [
+        ("K9", "U5"),
+        ("K1", "U9"),
+        ("K2", "U1"),
+        ("K3", "U1"),
+        ("K3", "U2"),
+    ]
+
+
+def test_a16_the_owners_list_applies_deposits_and_changes_in_date_order() -> None:
+    """A16 业主登记一览表: every sale, exchange and refund in date order, a sale before a
+    change of the same day."""
+    deposits = [
+        Deposit("U1", "K1", "5万", dt.date(2026, 11, 2), finance()),
+        Deposit("U1", "K2", "5万", dt.date(2026, 11, 20), finance()),
+        Deposit("U7", "K9", "5万", dt.date(2026, 11, 12), finance()),
+    ]
+    changes = [
+        UnitChange("K1", "U1", UnitChangeKind.EXCHANGE, dt.date(2026, 11, 10), "", "U2"),
+        UnitChange("K1", "U2", UnitChangeKind.EXCHANGE, dt.date(2026, 11, 12), "", "U7"),
+    ]
+    r = sales_control_registers([], deposits, changes, [], [], SEED, on=DAY)
+    assert [(o.customer, o.unit, o.since) for o in r.owners] == [
+        ("K2", "U1", dt.date(2026, 11, 20)),
+        ("K1", "U7", dt.date(2026, 11, 12)),
+    ]
+
+
+def test_a16_of_two_sales_of_a_unit_on_one_day_the_later_listed_holds_it() -> None:
+    """A16 业主登记一览表: the deposits of a day are applied as listed."""
+    deposits = [
+        Deposit("U1", "K2", "5万", dt.date(2026, 11, 2), finance()),
+        Deposit("U1", "K1", "5万", dt.date(2026, 11, 2), finance()),
+    ]
+    r = sales_control_registers([], deposits, [], [], [], SEED, on=DAY)
+    assert [(o.customer, o.unit) for o in r.owners] == [("K1", "U1")]

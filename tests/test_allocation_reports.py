@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from tests.refusals import problems_of
 
 from customer_rules import Deadline, DeadlineMode, InputError, explain
 from customer_rules.allocation import (
@@ -201,3 +202,81 @@ def test_each_line_is_consistent_with_its_week(found: list[Development], on: dt.
         for cid in line.developing:
             assert mine[cid].registered_on <= s.end
         assert line.reasons[0].fact("developing") == len(line.developing)
+
+
+def test_a15_a_customer_registered_on_the_first_day_is_new_not_idle() -> None:
+    """A15: "idle" is registered before the week and without a sales action in it."""
+    (line, _) = weekly_summary(
+        [dev("S1", "C1", dt.date(2026, 11, 23))], PEOPLE, SEED, on=MONDAY
+    ).lines
+    assert (line.registered, line.developing, line.idle) == (("C1",), ("C1",), ())
+
+
+DATED = AllocationPolicy(effective=dt.date(2026, 1, 1))
+NOT_YET = "a day on or after the policy's effective date 2027-01-01 (version 'seed')"
+
+
+def test_a15_the_summary_names_the_dated_policy_s_effective_day() -> None:
+    """A15: a dated policy in force on the day decides; the summary names its effective day."""
+    s = weekly_summary([], PEOPLE, DATED, on=MONDAY)
+    assert (s.report_day, s.policy_effective) == (MONDAY, dt.date(2026, 1, 1))
+
+
+def test_a15_arguments_and_facts_that_cannot_be_are_refused_with_what_is_expected() -> None:
+    """A15: the path, the value given and what was expected, for every refusal."""
+    later = AllocationPolicy(effective=dt.date(2027, 1, 1))
+    assert problems_of(lambda: weekly_summary([], PEOPLE, later, on=MONDAY)) == [
+        ("on", "datetime.date(2026, 11, 30)", NOT_YET)
+    ]
+    assert problems_of(lambda: weekly_summary("x", PEOPLE, SEED, on=MONDAY)) == [  # type: ignore[arg-type]
+        ("developments", "'x'", "a list of Development values")
+    ]
+    assert problems_of(lambda: weekly_summary([], "x", SEED, on=MONDAY)) == [  # type: ignore[arg-type]
+        ("roster", "'x'", "a list of Salesperson values")
+    ]
+    assert problems_of(lambda: Development("S1", "C1", MONDAY, actions=5)) == [
+        ("actions", 5, "a list of the days of the sales actions")
+    ]
+    assert problems_of(lambda: Development("S1", "C1", MONDAY, actions=["x"])) == [
+        ("actions[0]", "'x'", "a datetime.date")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("make", "path", "given", "expected"),
+    [
+        pytest.param(
+            lambda: Development("S1", "C1", dt.date(1899, 1, 1)),
+            "registered_on",
+            "datetime.date(1899, 1, 1)",
+            "a date from 1900-01-01 to 2999-12-31",
+            id="registered-out-of-range",
+        ),
+        pytest.param(
+            lambda: Development("S1", "C1", MONDAY, won_on=dt.date(3000, 1, 1)),
+            "won_on",
+            "datetime.date(3000, 1, 1)",
+            "a date from 1900-01-01 to 2999-12-31",
+            id="won-out-of-range",
+        ),
+        pytest.param(
+            lambda: Development("S1", "C1", MONDAY, won_on=dt.date(2026, 11, 1)),
+            "won_on",
+            "datetime.date(2026, 11, 1)",
+            "a day on or after registered_on (2026-11-30)",
+            id="won-before-registered",
+        ),
+        pytest.param(
+            lambda: Development("S1", "C1", MONDAY, actions=[MONDAY, dt.date(2026, 11, 1)]),
+            "actions[1]",
+            "datetime.date(2026, 11, 1)",
+            "a day on or after registered_on (2026-11-30)",
+            id="action-before-registered",
+        ),
+    ],
+)
+def test_a15_development_days_that_cannot_be_are_refused_at_their_path(
+    make: Any, path: str, given: str, expected: str
+) -> None:
+    """A15: a development's days lie in the supported range, none before its registration."""
+    assert problems_of(make) == [(path, given, expected)]
