@@ -4,6 +4,7 @@ notices, the data hand-over, and the company contacts of important new customers
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -245,3 +246,109 @@ def test_a_book_not_yet_in_force_on_the_departure_is_refused(customers: list[Hel
     next_day = AT + dt.timedelta(hours=7)  # 2026-12-01 00:30 in Shanghai
     done = handover(LEAVING, customers, ROSTER, [], later, at=next_day)
     assert [n.customer.id for n in done.notices] == [c.id for c in customers]
+
+
+# --------------------------------------------------------------------------- pinned details
+
+
+def test_the_seed_is_passed_to_the_allocator() -> None:
+    """A14 through A13: the run's seed rotates the successors' cycle as it does in allocate."""
+    done = handover(LEAVING, [held("C1")], ROSTER, [], SEED, at=AT, seed=1)
+    assert done.allocation.seed == 1
+    assert done.notices[0].successor == ROSTER[2]
+
+
+def test_the_contact_and_data_deadlines_use_the_calendar() -> None:
+    """A14: the successor's contact and the data hand-over deadlines count working days on the
+    calendar given, as the notice's does."""
+    friday = dt.datetime(2026, 12, 4, 18, 0, tzinfo=SHANGHAI)
+    one_working_day = Deadline(1, DeadlineMode.WORKING_DAYS)
+    p = AllocationPolicy(handover={"contact": one_working_day, "data": one_working_day})  # type: ignore[arg-type]
+    done = handover(LEAVING, [held("C1")], ROSTER, [], p, at=friday, calendar=china_working_days())
+    assert (done.notices[0].contact_by, done.data.by) == (
+        dt.date(2026, 12, 7),
+        dt.date(2026, 12, 7),
+    )
+
+
+def test_the_customers_keep_their_contribution_and_potential_as_leads() -> None:
+    """A14 through A13: a held customer becomes a lead with its own contribution and potential."""
+    done = handover(
+        LEAVING, [held("C1", contribution="300万", potential="5万")], ROSTER, [], SEED, at=AT
+    )
+    lead = done.allocation.assignments[0].lead
+    assert (lead.contribution, lead.potential) == (Decimal("3000000"), Decimal("50000"))
+
+
+def test_the_successor_already_a_contact_counts_once() -> None:
+    """A14 两个以上的人员: the successor who already was a contact is one person, not two."""
+    vip = held("C1", contacts=["S9", "S1"], important=True, new=True)
+    done = handover(LEAVING, [vip], ROSTER, [], SEED, at=AT)
+    (notice,) = done.notices
+    assert notice.successor == ROSTER[1]
+    assert (notice.contacts.contacts, notice.contacts.short) == (1, True)
+
+
+def test_the_results_name_the_policy_effective_date() -> None:
+    """G6: the hand-over, its contact checks and check_contacts name the book's effective date."""
+    book = AllocationPolicy(version="2026", effective=dt.date(2026, 1, 1))
+    vip = held("C1", contacts=["S1", "S2"], important=True, new=True)
+    assert check_contacts(vip, book).policy_effective == dt.date(2026, 1, 1)
+    done = handover(LEAVING, [vip], ROSTER, [], book, at=AT)
+    assert done.policy_effective == dt.date(2026, 1, 1)
+    assert done.notices[0].contacts.policy_effective == dt.date(2026, 1, 1)
+
+
+AMOUNT = "a Decimal, an int or a string such as '800000', '800,000', '80万' or '1.5亿'"
+
+
+@pytest.mark.parametrize(
+    ("call", "problems"),
+    [
+        pytest.param(
+            lambda: handover("S9", [], ROSTER, [], SEED, at=AT),  # type: ignore[arg-type]
+            [("departing", "'S9'", "a Salesperson")],
+            id="departing",
+        ),
+        pytest.param(
+            lambda: handover(LEAVING, "C1", ROSTER, [], SEED, at=AT),  # type: ignore[arg-type]
+            [("customers", "'C1'", "a list of HeldCustomer values")],
+            id="customers",
+        ),
+        pytest.param(
+            lambda: handover(LEAVING, [], "S1", [], SEED, at=AT),  # type: ignore[arg-type]
+            [("roster", "'S1'", "a list of Salesperson values")],
+            id="roster",
+        ),
+        pytest.param(
+            lambda: check_contacts("C1", SEED),  # type: ignore[arg-type]
+            [("customer", "'C1'", "a HeldCustomer")],
+            id="check_contacts",
+        ),
+        pytest.param(
+            lambda: held("C1", contacts="S1"),
+            [("contacts", "'S1'", "a list of the ids of the company's contacts")],
+            id="contacts",
+        ),
+        pytest.param(
+            lambda: held("C1", contacts=["S1", 3]),
+            [("contacts[1]", 3, "a non-empty id")],
+            id="contacts-item",
+        ),
+        pytest.param(
+            lambda: held("C1", contribution="abc"),
+            [("contribution", "'abc'", AMOUNT)],
+            id="contribution",
+        ),
+        pytest.param(
+            lambda: held("C1", potential="abc"),
+            [("potential", "'abc'", AMOUNT)],
+            id="potential",
+        ),
+    ],
+)
+def test_bad_input_is_refused_with_its_path_given_and_expected(
+    call: Any, problems: list[tuple[str, object, str]]
+) -> None:
+    """A14: each refusal pins the argument's path, the value given and what was expected."""
+    assert problems_of(call) == problems

@@ -5,14 +5,32 @@ the people's history (``--history``): who is suspended (A3–A5) and the quotas'
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
+from tests.refusals import problems_of
 
-from customer_rules._allocation.history_csv import HISTORY_COLUMNS, sample_history_text
-from customer_rules.allocation import AllocationPolicy, Misjudgment, allocate
+from customer_rules._allocation.history_csv import (
+    HISTORY_COLUMNS,
+    HistoryKind,
+    HistoryRow,
+    sample_history_text,
+)
+from customer_rules.allocation import (
+    AllocationPolicy,
+    LeadGiven,
+    Misjudgment,
+    MissedReport,
+    PassedOver,
+    Violation,
+    allocate,
+)
 from customer_rules.cli import main
 from customer_rules.cli.allocation import (
     ALLOCATE_CSV_COLUMNS,
@@ -22,6 +40,7 @@ from customer_rules.cli.allocation import (
     sample_leads_text,
     sample_roster_text,
 )
+from customer_rules.grading import DealSizeType
 from customer_rules.rows import parse_rows
 
 ROSTER = "id,name,level,team\nS1,王强,1,东\nS2,李娜,1,西\n"
@@ -443,3 +462,55 @@ def test_the_sample_history_reads_as_the_api_events() -> None:
         events = [row.value.event() for row in rows if row.value is not None]
     assert len(events) == 6
     assert sum(isinstance(e, Misjudgment) and e.person == "S07" for e in events) == 3
+
+
+# --------------------------------------------------------------------------- history rows, exactly
+
+CST = dt.timezone(dt.timedelta(hours=8))
+
+
+def test_each_kind_of_history_row_becomes_its_event_with_every_field() -> None:
+    """A3–A5, A13: a history row becomes the event of its kind, each field from its own column;
+    an empty lead or what is "", an empty serious is not serious."""
+    text = (
+        "kind,person,at,lead,judged,actual,serious,what\n"
+        "误判,S07,2026-11-05T10:00:00+08:00,L1,A,C,,\n"
+        "violation,S04,2026-11-06T10:00:00+08:00,,,,是,迟到\n"
+        "violation,S05,2026-11-06T11:00:00+08:00,,,,,\n"
+        "missed_report,S01,2026-11-07T10:00:00+08:00,L3,,,,\n"
+        "missed_report,S01,2026-11-07T11:00:00+08:00,,,,,\n"
+        "passed_over,S02,2026-11-08T10:00:00+08:00,L4,,,,\n"
+        "lead_given,S03,2026-11-09T10:00:00+08:00,L5,,,,\n"
+    )
+    with parse_rows(text, HISTORY_COLUMNS) as rows:
+        events = [row.value.event() if row.value else row.problems for row in rows]
+    assert events == [
+        Misjudgment(
+            "S07", dt.datetime(2026, 11, 5, 10, tzinfo=CST), "L1", DealSizeType.A, DealSizeType.C
+        ),
+        Violation("S04", dt.datetime(2026, 11, 6, 10, tzinfo=CST), True, "迟到"),
+        Violation("S05", dt.datetime(2026, 11, 6, 11, tzinfo=CST), False, ""),
+        MissedReport("S01", dt.datetime(2026, 11, 7, 10, tzinfo=CST), "L3"),
+        MissedReport("S01", dt.datetime(2026, 11, 7, 11, tzinfo=CST), ""),
+        PassedOver("S02", dt.datetime(2026, 11, 8, 10, tzinfo=CST), "L4"),
+        LeadGiven("S03", dt.datetime(2026, 11, 9, 10, tzinfo=CST), "L5"),
+    ]
+
+
+def test_a_column_the_kind_does_not_have_is_refused_with_its_value() -> None:
+    """A4: a violation has no lead; the refusal names the column and the value given."""
+    at = dt.datetime(2026, 11, 6, 10, tzinfo=CST)
+    assert problems_of(lambda: HistoryRow(HistoryKind.VIOLATION, "S04", at, lead="L2")) == [
+        ("lead", "L2", "")
+    ]
+
+
+def test_the_sample_history_reads_the_same_under_any_locale() -> None:
+    """A13: the shipped sample is read as UTF-8 whatever the host's locale encoding."""
+    env = dict(os.environ, LC_ALL="C", LANG="C", PYTHONUTF8="0", PYTHONCOERCECLOCALE="0")
+    code = (
+        "from customer_rules._allocation.history_csv import sample_history_text as t;"
+        "import sys; sys.stdout.buffer.write(t().encode('utf-8'))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, check=False)
+    assert (done.returncode, done.stdout.decode("utf-8")) == (0, sample_history_text())

@@ -9,13 +9,18 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from customer_rules._allocation.holdings_csv import (
     SAMPLE_AS_OF,
+    HoldingsFile,
     parse_holdings,
+    read_holdings,
     sample_holdings_text,
 )
 from customer_rules.allocation import AllocationPolicy, reclaimable
@@ -139,3 +144,55 @@ def test_bom_is_for_csv_only(capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(capsys, "reclaim", "--bom")
     assert code == 2
     assert err
+
+
+# --------------------------------------------------------------------------- reading, exactly
+
+UNKNOWN = (
+    "unknown column, ignored; expected one of: customer, name, holder, received, version,"
+    " registered, applied, declared, declared_in_report, grade, lead_type, locked, first_action,"
+    " last_action, signed, last_deal, pool_entered, previous_holder"
+)
+EXTRA = "customer,holder,received,extra\nC1,陈小明,2026-09-01,x\nC2,王芳,2026-09-02,y\n"
+
+
+def unknown_column(holdings: HoldingsFile) -> list[tuple[int, str, str, bool]]:
+    return [(e.line, e.column, e.message, e.warning) for e in holdings.errors]
+
+
+def test_the_holdings_name_their_lines_by_customer() -> None:
+    """A8–A10: each holding read keeps the line its row starts on, for the report."""
+    found = parse_holdings(EXTRA)
+    assert [h.customer for h in found.holdings] == ["C1", "C2"]
+    assert found.lines == {"C1": 2, "C2": 3}
+
+
+def test_an_unknown_column_is_a_warning_unless_strict() -> None:
+    """A8–A10: an unknown column is ignored with a warning; with strict it is an error."""
+    assert unknown_column(parse_holdings(EXTRA)) == [(1, "extra", UNKNOWN, True)]
+    assert unknown_column(parse_holdings(EXTRA, strict=True)) == [(1, "extra", UNKNOWN, False)]
+
+
+def test_a_holdings_file_reads_as_its_text_with_the_encoding_and_strictness_given(
+    tmp_path: Path,
+) -> None:
+    """A8–A10: read_holdings reads the file as parse_holdings reads its text, in the encoding
+    given (here UTF-16, which the default detection would refuse) and with strict passed on."""
+    path = write(tmp_path, EXTRA, "utf-16")
+    found = read_holdings(path, encoding="utf-16")
+    assert found == parse_holdings(EXTRA)
+    assert unknown_column(found) == [(1, "extra", UNKNOWN, True)]
+    strict = read_holdings(path, encoding="utf-16", strict=True)
+    assert unknown_column(strict) == [(1, "extra", UNKNOWN, False)]
+    assert read_holdings(write(tmp_path, EXTRA)) == parse_holdings(EXTRA)
+
+
+def test_the_sample_holdings_read_the_same_under_any_locale() -> None:
+    """A8–A10: the shipped sample is read as UTF-8 whatever the host's locale encoding."""
+    env = dict(os.environ, LC_ALL="C", LANG="C", PYTHONUTF8="0", PYTHONCOERCECLOCALE="0")
+    code = (
+        "from customer_rules._allocation.holdings_csv import sample_holdings_text as t;"
+        "import sys; sys.stdout.buffer.write(t().encode('utf-8'))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, check=False)
+    assert (done.returncode, done.stdout.decode("utf-8")) == (0, sample_holdings_text())
