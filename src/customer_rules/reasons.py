@@ -278,7 +278,7 @@ class Reason:
         return cls(str(rule), _CODES.get(str(code), str(code)), tuple(decoded))
 
 
-_SHAREABLE = frozenset({str, int, dt.date, type(None)})
+_SHAREABLE: frozenset[type] = frozenset({str, int, dt.date, type(None)})
 """Fact types whose equal values read the same (``bool`` is not one: ``True == 1``)."""
 
 
