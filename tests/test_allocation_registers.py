@@ -19,6 +19,9 @@ from customer_rules.allocation import (
     Enquiry,
     EnquiryKind,
     IntentCustomer,
+    OwnerConflict,
+    OwnerEntry,
+    OwnerEvent,
     SaleMark,
     SalesControlRegisters,
     SalesRegister,
@@ -189,6 +192,9 @@ def test_exchanges_and_refunds_update_the_owners_list() -> None:
     assert [m.deposit.unit for m in r.unconfirmed] == ["5-0802"]
     assert r.sold_today == ("5-0801",)
     assert [c.reason for c in r.changes] == ["换大户型", "贷款未获批", "not the owner"]
+    assert [(c.event, c.customer, c.unit, c.taken, c.holder) for c in r.conflicts] == [
+        (OwnerEvent.REFUND, "K9", "5-0801", False, None)
+    ]
 
 
 def test_the_refund_summary_covers_the_period_of_its_recurrence() -> None:
@@ -285,6 +291,18 @@ def test_registers_round_trip_through_data() -> None:
         on=DAY,
     )
     assert from_data(SalesControlRegisters, to_data(r, lang="zh"), policy=SEED) == r
+
+
+def test_registers_with_conflicts_round_trip_through_data() -> None:
+    """A16: the conflicts are part of the stored result."""
+    deposits = [
+        Deposit("U1", "K1", "5万", dt.date(2026, 11, 2), finance()),
+        Deposit("U1", "K2", "5万", dt.date(2026, 11, 3), finance()),
+    ]
+    refund = UnitChange("K3", "U1", UnitChangeKind.REFUND, dt.date(2026, 11, 4), "x")
+    r = sales_control_registers([], deposits, [refund], [], [], SEED, on=DAY)
+    assert len(r.conflicts) == 2
+    assert from_data(SalesControlRegisters, to_data(r, lang="en"), policy=SEED) == r
 
 
 def test_register_facts_that_cannot_be_are_refused() -> None:
@@ -617,7 +635,8 @@ def test_a16_the_discount_list_is_by_day_then_customer_then_unit() -> None:
 
 def test_a16_the_owners_list_applies_deposits_and_changes_in_date_order() -> None:
     """A16 业主登记一览表: every sale, exchange and refund in date order, a sale before a
-    change of the same day."""
+    change of the same day — so K1's exchange into U7 on the day U7 is sold to K9 finds U7
+    held: K9 keeps it, K1 keeps U2, and sales control is told."""
     deposits = [
         Deposit("U1", "K1", "5万", dt.date(2026, 11, 2), finance()),
         Deposit("U1", "K2", "5万", dt.date(2026, 11, 20), finance()),
@@ -630,15 +649,129 @@ def test_a16_the_owners_list_applies_deposits_and_changes_in_date_order() -> Non
     r = sales_control_registers([], deposits, changes, [], [], SEED, on=DAY)
     assert [(o.customer, o.unit, o.since) for o in r.owners] == [
         ("K2", "U1", dt.date(2026, 11, 20)),
-        ("K1", "U7", dt.date(2026, 11, 12)),
+        ("K1", "U2", dt.date(2026, 11, 10)),
+        ("K9", "U7", dt.date(2026, 11, 12)),
     ]
+    assert r.conflicts == (
+        OwnerConflict(
+            OwnerEvent.EXCHANGE,
+            "K1",
+            "U7",
+            dt.date(2026, 11, 12),
+            True,
+            OwnerEntry("K9", "U7", dt.date(2026, 11, 12)),
+            Role.SALES_CONTROL,
+        ),
+    )
+    assert explain(r, "en").splitlines()[-1] == (
+        "[A16] unit U7 is held by customer K9 since 2026-11-12: the exchange of customer K1"
+        " on 2026-11-12 is not entered on the owners' list; sales control checks it"
+    )
 
 
-def test_a16_of_two_sales_of_a_unit_on_one_day_the_later_listed_holds_it() -> None:
-    """A16 业主登记一览表: the deposits of a day are applied as listed."""
+def test_a16_a_unit_sold_twice_stays_with_its_first_buyer() -> None:
+    """A16 "房位标注售出": a unit marked sold is not sold again — the second sale (here the
+    same day, listed later) is not entered; sales control checks it."""
     deposits = [
         Deposit("U1", "K2", "5万", dt.date(2026, 11, 2), finance()),
         Deposit("U1", "K1", "5万", dt.date(2026, 11, 2), finance()),
     ]
     r = sales_control_registers([], deposits, [], [], [], SEED, on=DAY)
+    assert [(o.customer, o.unit) for o in r.owners] == [("K2", "U1")]
+    assert [(c.event, c.customer, c.unit, c.taken) for c in r.conflicts] == [
+        (OwnerEvent.SALE, "K1", "U1", True)
+    ]
+    assert [(x.rule, x.code, dict(x.facts)) for x in r.conflicts[0].reasons] == [
+        (
+            "A16",
+            "A16.held",
+            {
+                "unit": "U1",
+                "customer": "K1",
+                "event": OwnerEvent.SALE,
+                "on": dt.date(2026, 11, 2),
+                "holder": "K2",
+                "since": dt.date(2026, 11, 2),
+                "keeper": Role.SALES_CONTROL,
+            },
+        )
+    ]
+    assert explain(r.conflicts[0], "zh") == (
+        "[A16] 房位 U1 自 2026-11-02 起属客户 K2:客户 K1 于 2026-11-02 的售出未计入业主登记一览表,"
+        "由销控核对"
+    )
+
+
+@pytest.mark.parametrize(
+    ("change", "holder"),
+    [
+        (UnitChange("K9", "U1", UnitChangeKind.REFUND, dt.date(2026, 11, 5), "x"), "K1"),
+        (UnitChange("K9", "U1", UnitChangeKind.EXCHANGE, dt.date(2026, 11, 5), "", "U3"), "K1"),
+        (UnitChange("K9", "U5", UnitChangeKind.REFUND, dt.date(2026, 11, 5), "x"), None),
+    ],
+    ids=["refund-by-another", "exchange-by-another", "refund-of-an-unsold-unit"],
+)
+def test_a16_a_change_by_a_customer_who_does_not_hold_the_unit_is_not_applied(
+    change: UnitChange, holder: str | None
+) -> None:
+    """A16 "及时更新业主登记一览表": only the owner's exchange or refund changes the list; any
+    other is not applied and sales control checks it."""
+    deposits = [Deposit("U1", "K1", "5万", dt.date(2026, 11, 2), finance())]
+    r = sales_control_registers([], deposits, [change], [], [], SEED, on=DAY)
     assert [(o.customer, o.unit) for o in r.owners] == [("K1", "U1")]
+    event = OwnerEvent.REFUND if change.kind is UnitChangeKind.REFUND else OwnerEvent.EXCHANGE
+    (conflict,) = r.conflicts
+    assert (conflict.event, conflict.customer, conflict.unit, conflict.taken) == (
+        event,
+        "K9",
+        change.unit,
+        False,
+    )
+    assert (conflict.holder and conflict.holder.customer) == holder
+    assert [(x.rule, x.code, x.fact("holder")) for x in conflict.reasons] == [
+        ("A16", "A16.not_holder", holder)
+    ]
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["U1", "U2", "U3"]),
+            st.sampled_from(["K1", "K2", "K3"]),
+            days(dt.date(2026, 11, 1), dt.date(2026, 11, 30)),
+        ),
+        max_size=8,
+    ),
+    st.lists(
+        st.tuples(
+            st.sampled_from(["U1", "U2", "U3"]),
+            st.sampled_from(["K1", "K2", "K3"]),
+            st.sampled_from([None, "U1", "U2", "U3", "U4"]),
+            days(dt.date(2026, 11, 1), dt.date(2026, 11, 30)),
+        ),
+        max_size=6,
+    ),
+)
+def test_a16_no_unit_is_held_twice_and_every_record_is_entered_or_told(
+    sales: list[tuple[str, str, dt.date]],
+    moves: list[tuple[str, str, str | None, dt.date]],
+) -> None:
+    """A16: whatever the records, each unit on the owners' list has one owner, and every sale
+    or change is either entered or listed as a conflict: each sale adds one owner, each
+    refund takes one away, an exchange keeps the count — unless it is a conflict."""
+    deposits = [Deposit(u, k, "1万", d, finance(d)) for u, k, d in sales]
+    changes = [
+        UnitChange(k, u, UnitChangeKind.EXCHANGE, d, "", to)
+        if to is not None
+        else UnitChange(k, u, UnitChangeKind.REFUND, d, "x")
+        for u, k, to, d in moves
+    ]
+    r = sales_control_registers([], deposits, changes, [], [], SEED, on=DAY)
+    told = [c.event for c in r.conflicts]
+    entered_sales = len(deposits) - told.count(OwnerEvent.SALE)
+    entered_refunds = sum(c.kind is UnitChangeKind.REFUND for c in changes) - told.count(
+        OwnerEvent.REFUND
+    )
+    assert len(r.owners) == entered_sales - entered_refunds
+    assert len({o.unit for o in r.owners}) == len(r.owners)
+    assert all(len(c.reasons) == 1 and c.reasons[0].rule == "A16" for c in r.conflicts)

@@ -129,6 +129,8 @@ class AllocationReason(MessageCode):
     A14_NOTICE = "A14.notice"
     A15_LINE = "A15.line"
     A15_SUMMARY = "A15.summary"
+    A16_HELD = "A16.held"
+    A16_NOT_HOLDER = "A16.not_holder"
     A16_REFUNDS = "A16.refunds"
     A16_REGISTERS = "A16.registers"
     A16_SOLD = "A16.sold"
@@ -643,6 +645,14 @@ register_codes(
         _R.A15_SUMMARY: (
             "{preparer}于 {report_day}(最迟 {due})向{recipient}书面汇报 {start} 至 {end} 每个销售人员的开发客户情况,共 {people} 人",
             "{preparer} reports in writing to the {recipient} on {report_day} (by {due}) each salesperson's development from {start} to {end}: {people} people",
+        ),
+        _R.A16_HELD: (
+            "房位 {unit} 自 {since} 起属客户 {holder}:客户 {customer} 于 {on} 的{event}未计入业主登记一览表,由{keeper}核对",
+            "unit {unit} is held by customer {holder} since {since}: the {event} of customer {customer} on {on} is not entered on the owners' list; {keeper} checks it",
+        ),
+        _R.A16_NOT_HOLDER: (
+            "客户 {customer} 于 {on} 并未持有房位 {unit}(持有人:{holder}):其{event}未计入业主登记一览表,由{keeper}核对",
+            "customer {customer} does not hold unit {unit} on {on} (held by: {holder}): the {event} is not entered on the owners' list; {keeper} checks it",
         ),
         _R.A16_REFUNDS: (
             "销售退房情况一览表 {start} 至 {end}(于 {due} 前出具):退房 {count} 户;原因:{reasons}",

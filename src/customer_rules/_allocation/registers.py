@@ -58,7 +58,9 @@ __all__ = [
     "EnquiryKind",
     "IntentCustomer",
     "IntentPage",
+    "OwnerConflict",
     "OwnerEntry",
+    "OwnerEvent",
     "RefundSummary",
     "RegistersPolicy",
     "SaleMark",
@@ -119,6 +121,18 @@ class UnitChangeKind(LabelledEnum):
     """退房 — the purchase is undone."""
 
 
+class OwnerEvent(LabelledEnum):
+    """What would change the owners' list (A16): a sale (a deposit marked sold), an exchange
+    or a refund."""
+
+    SALE = "sale"
+    """售出 — the deposit confirmed."""
+    EXCHANGE = "exchange"
+    """换房 — to another unit."""
+    REFUND = "refund"
+    """退房 — the purchase is undone."""
+
+
 class EnquiryKind(LabelledEnum):
     """How a prospect came in on a day (来访来电, A16)."""
 
@@ -161,6 +175,9 @@ set_labels(
         SalesRegister.DAILY_DYNAMICS: ("销售日动态表", "daily visits and calls"),
         UnitChangeKind.EXCHANGE: ("换房", "exchange"),
         UnitChangeKind.REFUND: ("退房", "refund"),
+        OwnerEvent.SALE: ("售出", "sale"),
+        OwnerEvent.EXCHANGE: ("换房", "exchange"),
+        OwnerEvent.REFUND: ("退房", "refund"),
         EnquiryKind.VISIT: ("来访", "visit"),
         EnquiryKind.CALL: ("来电", "call"),
         SampleOutcome.PRIVATE: ("私自寄送", "sent privately"),
@@ -512,6 +529,64 @@ class OwnerEntry:
 
 
 @attrs.frozen
+class OwnerConflict:
+    """A16: a sale, exchange or refund the owners' list cannot take — a unit sold or exchanged
+    into while another customer holds it, or a change by a customer who does not hold the
+    unit. It is not applied (whoever held the unit keeps it) and sales control checks it.
+
+    Attributes:
+        event: the sale, exchange or refund.
+        customer: the customer it is for.
+        unit: the unit in conflict (for an exchange into a held unit, the new unit).
+        on: its day.
+        taken: ``True`` when ``unit`` is held already (a sale of it, or an exchange into it);
+            ``False`` when ``customer`` does not hold the unit they exchange or refund.
+        holder: the owners' list line holding ``unit`` then; ``None`` when nobody holds it.
+        keeper: who checks it (sales control [seed]).
+    """
+
+    event: OwnerEvent
+    customer: str
+    unit: str
+    on: dt.date
+    taken: bool
+    holder: OwnerEntry | None
+    keeper: Role
+
+    @functools.cached_property
+    def reasons(self) -> tuple[Reason, ...]:
+        """A16: the unit held already, or the change by a customer who does not hold it — not
+        applied, for sales control to check."""
+        h = self.holder
+        if not self.taken or h is None:
+            return (
+                Reason.of(
+                    "A16",
+                    _R.A16_NOT_HOLDER,
+                    unit=self.unit,
+                    customer=self.customer,
+                    event=self.event,
+                    on=self.on,
+                    holder=None if h is None else h.customer,
+                    keeper=self.keeper,
+                ),
+            )
+        return (
+            Reason.of(
+                "A16",
+                _R.A16_HELD,
+                unit=self.unit,
+                customer=self.customer,
+                event=self.event,
+                on=self.on,
+                holder=h.customer,
+                since=h.since,
+                keeper=self.keeper,
+            ),
+        )
+
+
+@attrs.frozen
 class Tally:
     """A16: one line of a count: a grade, a refund reason or a source, and how many.
 
@@ -580,6 +655,10 @@ class SalesControlRegisters:
             review.
         policy_version: the version of the policy that decided.
         policy_effective: the effective date of that policy.
+        conflicts: the sales, exchanges and refunds the owners' list could not take, in the
+            order they were applied — a unit sold twice, an exchange into a held unit, a change
+            by a customer who does not hold the unit — left out of ``owners`` for sales
+            control to check.
     """
 
     on: dt.date
@@ -597,11 +676,13 @@ class SalesControlRegisters:
     by_source: tuple[Tally, ...]
     policy_version: str
     policy_effective: dt.date | None = attrs.field(default=None, kw_only=True)
+    conflicts: tuple[OwnerConflict, ...] = attrs.field(default=(), kw_only=True)
 
     @functools.cached_property
     def reasons(self) -> tuple[Reason, ...]:
         """The A16 day's figures, then the refund summary, then why each unconfirmed deposit
-        is not marked sold."""
+        is not marked sold, then each sale, exchange or refund the owners' list could not
+        take."""
         day = Reason.of(
             "A16",
             _R.A16_REGISTERS,
@@ -622,7 +703,12 @@ class SalesControlRegisters:
             count=len(self.refunds.refunds),
             reasons=tuple(f"{t.key or '—'} {t.count}" for t in self.refunds.by_reason),
         )
-        return (day, refunds, *(r for mark in self.unconfirmed for r in mark.reasons))
+        return (
+            day,
+            refunds,
+            *(r for mark in self.unconfirmed for r in mark.reasons),
+            *(r for conflict in self.conflicts for r in conflict.reasons),
+        )
 
 
 def sales_control_registers(
@@ -723,16 +809,29 @@ def sales_control_registers(
         events.append((change.on, 1, change.customer, change.unit, change.new_unit))
     events.sort(key=lambda e: (e[0], e[1]))
     owners: dict[str, OwnerEntry] = {}
+    conflicts: list[OwnerConflict] = []
+    keeper = p.keeper
     for when, order, customer, unit, target in events:
-        if order == 0:
-            owners[unit] = OwnerEntry(customer, unit, when)
-            continue
         held = owners.get(unit)
-        if held is None or held.customer != customer:
+        if order == 0:
+            if held is None:
+                owners[unit] = OwnerEntry(customer, unit, when)
+            else:  # sold twice: the first holder keeps it
+                conflicts.append(
+                    OwnerConflict(OwnerEvent.SALE, customer, unit, when, True, held, keeper)
+                )
             continue
-        del owners[unit]
+        event = OwnerEvent.REFUND if target is None else OwnerEvent.EXCHANGE
+        if held is None or held.customer != customer:
+            conflicts.append(OwnerConflict(event, customer, unit, when, False, held, keeper))
+            continue
         if target is not None:
+            taken = owners.get(target)
+            if taken is not None:  # exchanged into a held unit: the customer keeps theirs
+                conflicts.append(OwnerConflict(event, customer, target, when, True, taken, keeper))
+                continue
             owners[target] = OwnerEntry(customer, target, when)
+        del owners[unit]
 
     start, end = _summary_period(p.refund_summary, day)
     refunds = tuple(
@@ -768,6 +867,7 @@ def sales_control_registers(
         _most_first(sources),
         checked.version,
         policy_effective=checked.effective,
+        conflicts=tuple(conflicts),
     )
 
 
