@@ -233,14 +233,20 @@ class Reason:
         Raises:
             InputError: for a fact of a type outside the list above.
         """
-        data: dict[str, object] = {
-            "rule": self.rule,
-            "code": str(self.code),
-            "facts": {
-                name: value if type(value) in _AS_IS else _encode(value, name)
-                for name, value in self.facts
-            },
-        }
+        facts: dict[str, object] = {}
+        for name, value in self.facts:
+            kind = type(value)
+            if kind in _AS_IS:
+                facts[name] = value
+            elif kind is Decimal:
+                facts[name] = {"decimal": str(value)}
+            elif kind is dt.date:
+                facts[name] = {"date": value.isoformat()}
+            elif kind in _LABELLED:
+                facts[name] = {"enum": kind.__name__, "value": value._value_}
+            else:
+                facts[name] = _encode(value, name)
+        data: dict[str, object] = {"rule": self.rule, "code": str(self.code), "facts": facts}
         if lang is not None:
             data["text"] = render_reason(self, lang)
         return data
@@ -325,6 +331,8 @@ def _encode(value: object, path: str) -> object:
         return {"decimal": str(value)}
     if kind in _LABELLED:
         return {"enum": kind.__name__, "value": value._value_}  # type: ignore[attr-defined]
+    if kind is dt.date:
+        return {"date": value.isoformat()}  # type: ignore[attr-defined]
     if value is None or isinstance(value, bool | str) or kind is int:
         return value
     if isinstance(value, Decimal):
