@@ -34,6 +34,7 @@ from customer_rules.allocation import (
     ReclaimReport,
     SalesAction,
     Salesperson,
+    WindowCheck,
     WindowExtension,
     WindowState,
     apply_claim,
@@ -47,10 +48,19 @@ from customer_rules.dates import SHANGHAI
 from customer_rules.errors import InputError, PolicyError
 from customer_rules.grading import DealSizeType, Grade
 from customer_rules.interchange import from_data, to_data
+from customer_rules.labels import Label
 from customer_rules.reasons import explain
 from customer_rules.roles import Approval, Role
 from customer_rules.testing import holdings, sales_actions
-from customer_rules.workflow import Case, EventRecord, StepOutcome, apply, replay, start
+from customer_rules.workflow import (
+    Case,
+    EventRecord,
+    StepOutcome,
+    Transition,
+    apply,
+    replay,
+    start,
+)
 from refusals import problems_of
 
 SEED = AllocationPolicy()
@@ -1176,3 +1186,303 @@ def test_a_claims_reason_names_its_facts(case: str, code: str, facts: dict[str, 
     assert (reason.rule, str(reason.code)) == ("A9", code)
     found = {k: (v.en if k == "counted" else v) for k, v in reason.facts}
     assert found == facts
+
+
+# --------------------------------------------------------------------------- pinned by mutation
+
+
+def test_a_date_after_the_day_asked_names_each_date_that_is_later_not_the_day_itself() -> None:
+    """A8–A10: every date of a holding after the day asked is refused with its value; a date on
+    the day asked is not."""
+    h = held(received=day("2026-03-16"), declared=day("2026-04-01"), signed=day("2026-04-02"))
+    assert problems_of(lambda: holding_status(h, SEED, on=day("2026-03-16"))) == [
+        ("declared", "datetime.date(2026, 4, 1)", "a date on or before 2026-03-16"),
+        ("signed", "datetime.date(2026, 4, 2)", "a date on or before 2026-03-16"),
+    ]
+
+
+def test_one_holding_whose_extension_does_not_replay_is_refused_naming_the_extension() -> None:
+    """A8: holding_status names the extension's record, with no holding index before it."""
+    wrong = extension(3)
+    record = attrs.evolve(wrong.records[1], by=Approval("赵总", Role.SALES_MANAGER, EXTEND, JAN15))
+    bad = held(
+        registered=day("2026-01-10"), extensions=[WindowExtension(3, [wrong.records[0], record])]
+    )
+    assert problems_of(lambda: holding_status(bad, SEED, on=day("2026-07-20"))) == [
+        (
+            ".extensions[0].records[1].event",
+            "'grant'",
+            "a step that applies: [A8] 赵总 (sales manager) may not take 'grant on review'"
+            " (needs: general manager)",
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    ("call", "problem"),
+    [
+        (
+            lambda: holding_status("C1", SEED, on=JAN15),  # type: ignore[arg-type]
+            ("holding", "'C1'", "a Holding"),
+        ),
+        (lambda: holding_case("C1", POOL), ("holding", "'C1'", "a Holding")),  # type: ignore[arg-type]
+        (
+            lambda: apply_claim("x", claim(FREE, Salesperson("S2"), [], [], POOL, at=AT)),  # type: ignore[arg-type]
+            ("current", "'x'", "a Holding"),
+        ),
+        (lambda: apply_claim(FREE, "x"), ("decision", "'x'", "a ClaimDecision")),  # type: ignore[arg-type]
+        (
+            lambda: apply_claim(held(), claim(FREE, Salesperson("S2"), [], [], POOL, at=AT)),
+            ("decision.holding.customer", "'C9'", "the customer of current ('C1')"),
+        ),
+    ],
+)
+def test_holding_functions_refuse_a_value_of_the_wrong_kind_naming_it(
+    call: object, problem: tuple[str, object, str]
+) -> None:
+    """A9 pool / A8–A10: holding_status, holding_case and apply_claim name the bad argument."""
+    assert problems_of(call) == [problem]  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(("months", "accepted"), [(0, False), (1, True), (120, True), (121, False)])
+def test_an_extension_is_of_1_to_120_months(months: int, accepted: bool) -> None:
+    """A8: an extension's months are a whole number from 1 to 120."""
+    if accepted:
+        assert WindowExtension(months).months == months
+    else:
+        assert problems_of(lambda: WindowExtension(months)) == [
+            ("months", months, "a whole number of months from 1 to 120")
+        ]
+
+
+def test_an_extension_reason_cites_a8_with_who_granted_it() -> None:
+    """A8: the reason of a granted extension cites A8 and names the grant's sign-off."""
+    check = status(held(registered=day("2026-01-10"), extensions=[extension(3)]), JAN15).window
+    assert check is not None
+    reason = check.reasons[0]
+    assert (reason.rule, str(reason.code)) == ("A8", "A8.extended")
+    assert dict(reason.facts) == {
+        "months": 3,
+        "who": "赵总",
+        "role": Role.GENERAL_MANAGER,
+        "on": day("2026-07-12"),
+    }
+
+
+def test_a_check_read_back_with_an_extension_never_granted_still_explains_it() -> None:
+    """A8: a window check built by hand (or read back) with an extension lacking its grant
+    gives an A8 reason naming its months and no one."""
+    check = WindowCheck(
+        WindowState.OPEN,
+        day("2026-01-10"),
+        day("2026-10-10"),
+        9,
+        (WindowExtension(3),),
+        None,
+        30,
+        frozenset({Role.GENERAL_MANAGER}),
+    )
+    reason = check.reasons[0]
+    assert (reason.rule, str(reason.code)) == ("A8", "A8.extended")
+    assert dict(reason.facts) == {"months": 3, "who": "", "role": None, "on": None}
+
+
+def test_the_window_says_the_days_left() -> None:
+    """A8: while open, the days from the day asked to the deadline."""
+    check = status(held(registered=day("2026-01-10")), day("2026-06-09")).window
+    assert check is not None
+    assert (check.state, check.days_left) == (WindowState.OPEN, 31)
+
+
+def test_holding_status_counts_a_signature_on_the_registration_day_and_names_the_book() -> None:
+    """A8 / G6: a contract signed the day the window starts is its success; the status names
+    the effective date of the book that decided."""
+    policy = AllocationPolicy(version="2026", effective=day("2026-01-01"))
+    h = held(registered=day("2026-01-10"), signed=day("2026-01-10"))
+    s = holding_status(h, policy, on=day("2026-07-20"))
+    assert s.window is not None
+    assert (s.window.state, s.window.signed) == (WindowState.SUCCEEDED, day("2026-01-10"))
+    assert (s.policy_version, s.policy_effective) == ("2026", day("2026-01-01"))
+
+
+@pytest.mark.parametrize(
+    ("signed", "deal", "state", "success"),
+    [
+        # a deal in the log within the window is its success
+        (None, "2026-03-01", WindowState.SUCCEEDED, "2026-03-01"),
+        # a deal on the registration day counts
+        (None, "2026-01-10", WindowState.SUCCEEDED, "2026-01-10"),
+        # a deal before the window is not its success, and does not hide the one known
+        ("2026-03-01", "2026-01-05", WindowState.SUCCEEDED, "2026-03-01"),
+        (None, "2026-01-05", WindowState.REVIEW, None),
+    ],
+)
+def test_a_deal_in_the_actions_is_the_windows_success_from_its_start(
+    signed: str | None, deal: str, state: WindowState, success: str | None
+) -> None:
+    """A8: the first contract since the window's start, read from the actions with the
+    summary dates."""
+    h = held(registered=day("2026-01-10"), signed=day(signed) if signed else None)
+    actions = [SalesAction("C1", day(deal), ActionKind.DEAL, by="S9")]
+    check = holding_status(h, SEED, on=day("2026-07-20"), actions=actions).window
+    assert check is not None
+    assert check.state is state
+    assert check.signed == (day(success) if success else None)
+
+
+def test_an_action_on_the_day_of_receipt_is_a_sales_action_within_two_months() -> None:
+    """A9: the holder's action on the day it received the customer counts."""
+    actions = [SalesAction("C1", JAN15)]
+    s = holding_status(held(), SEED, on=day("2026-03-20"), actions=actions)
+    assert s.idle is not None
+    assert (s.idle.state, s.idle.first) == (IdleState.ACTIVE, JAN15)
+
+
+def test_a_follow_up_in_the_actions_restarts_the_pool_count() -> None:
+    """A9 pool: the last follow-up read from the actions is what the no-follow-up rule counts
+    from."""
+    actions = [SalesAction("C1", day("2026-02-08")), SalesAction("C1", day("2026-02-01"))]
+    check = holding_status(held(), POOL, on=day("2026-03-02"), actions=actions).pool
+    assert check is not None
+    assert (check.since, check.due, check.stage) == (
+        day("2026-02-08"),
+        day("2026-03-10"),
+        LadderStage.WATCH,
+    )
+
+
+@pytest.mark.parametrize(
+    ("on", "state", "left"),
+    [
+        ("2026-06-02", IdleState.WATCH, 8),
+        ("2026-06-03", IdleState.WARNING, 7),
+    ],
+)
+def test_the_other_reading_warns_the_days_before(on: str, state: IdleState, left: int) -> None:
+    """A9 (any two months without an action): warned 7 days before [default]."""
+    policy = AllocationPolicy(idle={"reading": "since_last_action"})  # type: ignore[arg-type]
+    h = held(first_action=day("2026-01-20"), last_action=day("2026-04-10"))
+    check = status(h, day(on), policy).idle
+    assert check is not None
+    assert (check.deadline, check.state, check.days_left) == (day("2026-06-10"), state, left)
+
+
+def test_a_signature_alone_exempts_from_the_pool_as_a_customer_with_a_deal() -> None:
+    """A9 pool: a contract signed since the window started is a deal (exempt_dealt)."""
+    h = held(registered=day("2026-01-10"), signed=day("2026-02-01"))
+    check = status(h, day("2026-06-01"), POOL).pool
+    assert check is not None
+    assert (check.stage, check.last_deal) == (LadderStage.EXEMPT, day("2026-02-01"))
+    s = holding_status(h, POOL, on=day("2026-06-01"), actions=[SalesAction("C2", JAN15)])
+    assert s.pool == check
+
+
+def _rules(*rules: tuple[str, int]) -> AllocationPolicy:
+    return AllocationPolicy(
+        pool={  # type: ignore[arg-type]
+            "enabled": True,
+            "exempt_dealt": False,
+            "rules": [{"kind": kind, "days": days} for kind, days in rules],
+        }
+    )
+
+
+@pytest.mark.parametrize(
+    ("policy", "more", "stage", "kind"),
+    [
+        # a deal on the day of assignment is a deal since assignment: the rule is met
+        (_rules(("no_deal", 30)), {"last_deal": JAN15}, LadderStage.CLEAR, None),
+        # a met rule first does not stop the next from applying
+        (
+            _rules(("no_deal", 30), ("no_follow_up", 30)),
+            {"last_deal": day("2026-01-20")},
+            LadderStage.WATCH,
+            ReclaimKind.NO_FOLLOW_UP,
+        ),
+        # two rules due the same day: the first listed is named
+        (
+            _rules(("no_follow_up", 30), ("no_deal", 30)),
+            {},
+            LadderStage.WATCH,
+            ReclaimKind.NO_FOLLOW_UP,
+        ),
+        (_rules(("no_deal", 30), ("no_follow_up", 30)), {}, LadderStage.WATCH, ReclaimKind.NO_DEAL),
+    ],
+)
+def test_the_rule_that_bites_first_is_the_one_named(
+    policy: AllocationPolicy, more: dict[str, object], stage: LadderStage, kind: ReclaimKind | None
+) -> None:
+    """A9 pool: each rule runs from its start; the earliest due is named, ties to the first."""
+    check = status(held(**more), day("2026-01-20"), policy).pool
+    assert check is not None
+    assert (check.stage, check.kind) == (stage, kind)
+
+
+@pytest.mark.parametrize(
+    ("grade", "lead_type", "fields", "customer_class"),
+    [
+        (Grade.B, DealSizeType.A, (Grade.B, None), Grade.B),
+        (None, DealSizeType.A, (None, DealSizeType.A), DealSizeType.A),
+        (None, None, (None, None), Label("未分级客户", "a customer without grade or type")),
+    ],
+)
+def test_the_pool_check_names_the_customer_class_and_whom_it_copies(
+    grade: Grade | None,
+    lead_type: DealSizeType | None,
+    fields: tuple[Grade | None, DealSizeType | None],
+    customer_class: object,
+) -> None:
+    """A9 pool: the class is the grade where graded, else the lead type; the ladder copies the
+    sales manager [default]."""
+    check = status(held(grade=grade, lead_type=lead_type), day("2026-01-20"), POOL).pool
+    assert check is not None
+    assert (check.grade, check.lead_type, check.manager_role) == (*fields, Role.SALES_MANAGER)
+    assert dict(check.reasons[0].facts)["customer_class"] == customer_class
+
+
+def test_holding_case_is_the_pool_tables_case_of_the_holding() -> None:
+    """A9 pool: held since its receipt, or in the pool since its entry, at its version."""
+    assert holding_case(held(version=2), POOL) == Case("A9.holding", "held", "C1", 2, None, JAN15)
+    assert holding_case(FREE, POOL) == Case("A9.holding", "pool", "C9", 3, None, day("2026-05-01"))
+
+
+@pytest.mark.parametrize(
+    "current",
+    [
+        attrs.evolve(FREE, version=5),  # a step came first, and the customer is back in the pool
+        attrs.evolve(FREE, holder="S3", received=day("2026-05-06")),  # held at the same version
+    ],
+)
+def test_a_claim_applies_only_to_the_holding_in_the_pool_at_its_version(current: Holding) -> None:
+    """A9 pool claims: the compare-and-set needs both the version and the pool."""
+    d = claim(FREE, Salesperson("S2"), [], [], POOL, at=AT)
+    assert apply_claim(current, d) is None
+    assert apply_claim(FREE, d) == d.after
+
+
+def test_a_refused_decision_read_back_about_a_held_customer_gives_the_tables_reason() -> None:
+    """A9 pool claims: a refusal by the pool table explains the step from the holding's state."""
+    d = claim(FREE, Salesperson("S2", role=Role.SALES_ADMIN), [], [], POOL, at=AT)
+    back = attrs.evolve(d, holding=held(customer="C9", version=2))
+    (reason,) = back.reasons
+    assert (reason.rule, str(reason.code)) == ("A9", "workflow.no_transition")
+    assert explain(back, "en") == (
+        "[A9] 'claim' is not a step from 'held'"
+        " (possible: release, reclaim, return under the rules, transfer)"
+    )
+
+
+def test_a_refused_decision_read_back_is_explained_from_the_day_the_holding_was_received() -> None:
+    """A9 pool claims: under a company's table with a step from ``held`` on ``claim``, the
+    table's refusal of a decision dated before the holding was received names that day."""
+    table = POOL.pool.table
+    again = Transition("held", "claim", "held", roles=frozenset({Role.SALESPERSON}))
+    own = attrs.evolve(table, transitions=(*table.transitions, again))  # type: ignore[misc]
+    policy = AllocationPolicy(pool={"enabled": True, "table": own})  # type: ignore[arg-type]
+    d = claim(FREE, Salesperson("S2", role=Role.SALES_ADMIN), [], [], policy, at=AT)
+    assert d.outcome is ClaimOutcome.REFUSED
+    later = held(customer="C9", received=day("2026-05-10"), version=2)
+    back = attrs.evolve(d, claimant=Salesperson("S2"), holding=later)
+    (reason,) = back.reasons
+    assert (reason.rule, str(reason.code)) == ("A9", "workflow.earlier")
+    assert dict(reason.facts)["last"] == day("2026-05-10")
