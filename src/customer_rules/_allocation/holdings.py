@@ -2054,7 +2054,7 @@ def claim(
             return refused(ClaimOutcome.DAILY_CAP, count=count, limit=p.daily_claims)
     signoff = Approval(claimant.id, claimant.role, _CLAIM_WHAT, day, subject=holding.customer)
     step = apply(table, _case_of(holding, table), _CLAIM, by=signoff, on=day)
-    if not step.applied or step.record is None:
+    if step.record is None:  # refused: apply gives a record only for a step taken
         return refused(ClaimOutcome.REFUSED, step=step.outcome)
     after = attrs.evolve(
         holding,

@@ -579,7 +579,6 @@ def register(
         else:
             void.append(item)
     common["void"] = tuple(sorted(void, key=repr))  # the same whatever the host's order
-    reviewer = None
     if holding:
         own = [d for d in holding if d.salesperson == prospect.salesperson]
         if own:
@@ -590,7 +589,7 @@ def register(
                 basis=None,
                 possible=(),
                 designation=max(own, key=lambda d: (d.approval.on, repr(d))),
-                reviewer=reviewer,
+                reviewer=None,
                 **common,
             )
         latest = max(holding, key=lambda d: (d.approval.on, d.salesperson, repr(d)))
@@ -601,7 +600,7 @@ def register(
             basis=None,
             possible=(),
             designation=latest,
-            reviewer=reviewer,
+            reviewer=None,
             **common,
         )
     # 2. the same customer on record: the first to register keeps it
@@ -632,7 +631,7 @@ def register(
             basis=basis,
             possible=(),
             designation=None,
-            reviewer=reviewer,
+            reviewer=None,
             **common,
         )
     # 3. the hours
@@ -644,7 +643,7 @@ def register(
             basis=None,
             possible=(),
             designation=None,
-            reviewer=reviewer,
+            reviewer=None,
             **common,
         )
     # 4. a possible duplicate is for a person to decide, never a refusal
