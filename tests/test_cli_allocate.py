@@ -8,9 +8,6 @@ import csv
 import datetime as dt
 import io
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -503,14 +500,3 @@ def test_a_column_the_kind_does_not_have_is_refused_with_its_value() -> None:
     assert problems_of(lambda: HistoryRow(HistoryKind.VIOLATION, "S04", at, lead="L2")) == [
         ("lead", "L2", "")
     ]
-
-
-def test_the_sample_history_reads_the_same_under_any_locale() -> None:
-    """A13: the shipped sample is read as UTF-8 whatever the host's locale encoding."""
-    env = dict(os.environ, LC_ALL="C", LANG="C", PYTHONUTF8="0", PYTHONCOERCECLOCALE="0")
-    code = (
-        "from customer_rules._allocation.history_csv import sample_history_text as t;"
-        "import sys; sys.stdout.buffer.write(t().encode('utf-8'))"
-    )
-    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, check=False)
-    assert (done.returncode, done.stdout.decode("utf-8")) == (0, sample_history_text())

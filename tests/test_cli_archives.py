@@ -7,10 +7,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Callable
-from importlib import resources
 from pathlib import Path
-from types import SimpleNamespace
 
 import cedarpy
 import pytest
@@ -225,42 +222,3 @@ def test_archives_alone_prints_its_usage(capsys: pytest.CaptureFixture[str]) -> 
     code, _, err = run(capsys, "archives")
     assert code == 2
     assert "{cedar,overdue,report}" in err
-
-
-# --------------------------------------------------------------------------- the samples
-
-
-@pytest.mark.parametrize(
-    ("read", "name", "header"),
-    [
-        (sample_loans_text, "sample_archives_loans.csv", "借阅编号"),
-        (sample_files_text, "sample_archives_files.csv", "档案编号"),
-    ],
-)
-@pytest.mark.parametrize("bom", [b"", b"\xef\xbb\xbf"])
-def test_the_samples_are_read_as_utf8_whatever_the_hosts_locale(
-    monkeypatch: pytest.MonkeyPatch,
-    read: Callable[[], str],
-    name: str,
-    header: str,
-    bom: bytes,
-) -> None:
-    """A host whose default encoding is not UTF-8 (GBK here) still reads the shipped samples as
-    they are written, and a byte-order mark (a sample re-saved by Excel) is not a column name."""
-    import customer_rules._archives.columns as columns
-
-    raw = resources.files("customer_rules").joinpath("data", name).read_bytes()
-
-    class _Sample:
-        def read_text(self, encoding: str | None = None) -> str:
-            return (bom + raw).decode("gbk" if encoding is None else encoding, errors="replace")
-
-    class _Package:
-        def joinpath(self, *parts: str) -> _Sample:
-            assert parts == ("data", name)
-            return _Sample()
-
-    monkeypatch.setattr(columns, "resources", SimpleNamespace(files=lambda _: _Package()))
-    text = read()
-    assert text == raw.decode("utf-8")
-    assert text.startswith(header)

@@ -9,9 +9,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -185,14 +182,3 @@ def test_a_holdings_file_reads_as_its_text_with_the_encoding_and_strictness_give
     strict = read_holdings(path, encoding="utf-16", strict=True)
     assert unknown_column(strict) == [(1, "extra", UNKNOWN, False)]
     assert read_holdings(write(tmp_path, EXTRA)) == parse_holdings(EXTRA)
-
-
-def test_the_sample_holdings_read_the_same_under_any_locale() -> None:
-    """A8–A10: the shipped sample is read as UTF-8 whatever the host's locale encoding."""
-    env = dict(os.environ, LC_ALL="C", LANG="C", PYTHONUTF8="0", PYTHONCOERCECLOCALE="0")
-    code = (
-        "from customer_rules._allocation.holdings_csv import sample_holdings_text as t;"
-        "import sys; sys.stdout.buffer.write(t().encode('utf-8'))"
-    )
-    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, check=False)
-    assert (done.returncode, done.stdout.decode("utf-8")) == (0, sample_holdings_text())

@@ -7,7 +7,6 @@ import csv
 import datetime as dt
 import io
 import json
-import locale
 from pathlib import Path
 
 import pytest
@@ -495,19 +494,6 @@ def test_only_the_shipped_samples_are_read(name: object, given: object) -> None:
 )
 def test_each_sample_is_its_csv_text(name: str, header: str) -> None:
     assert sample_text(name).startswith(header)
-
-
-def test_the_samples_are_read_as_utf8_whatever_the_locale() -> None:
-    """The shipped samples are UTF-8: a host whose locale says otherwise (here the C locale's
-    ASCII) still reads them, Chinese and all."""
-    before = locale.setlocale(locale.LC_CTYPE)
-    try:
-        locale.setlocale(locale.LC_CTYPE, "C")
-        texts = {name: sample_text(name) for name in ("customers", "churn", "visits")}
-    finally:
-        locale.setlocale(locale.LC_CTYPE, before)
-    assert texts == {name: sample_text(name) for name in texts}
-    assert texts["visits"].splitlines()[1].startswith("V-01,华东重工集团,important,8,")
 
 
 @pytest.mark.parametrize(

@@ -18,9 +18,9 @@ import datetime as dt
 import io
 import os
 from collections.abc import Iterable, Sequence
-from importlib import resources
 from typing import NamedTuple
 
+from customer_rules._samples import shipped_text
 from customer_rules.errors import InputError
 from customer_rules.grading import INFLUENCE_ASSESSMENT, Customer, CustomerCategory
 from customer_rules.rows import ColumnMap, RowError, RowReader, parse_rows, read_rows
@@ -93,7 +93,7 @@ COLUMNS: tuple[str, ...] = tuple(PORTFOLIO_COLUMNS.columns)
 """Every column a portfolio CSV may have, in the order :func:`format_portfolio` writes them.
 Only ``id`` is required in the header."""
 
-_SAMPLE_RESOURCE = ("data", "sample_portfolio.csv")
+_SAMPLE_FILE = "sample_portfolio.csv"
 
 
 class Portfolio(NamedTuple):
@@ -170,10 +170,7 @@ def _collect(reader: RowReader[Customer]) -> Portfolio:
 
 def sample_portfolio_text() -> str:
     """The CSV text of the sample portfolio shipped in the package, as of :data:`SAMPLE_AS_OF`."""
-    resource = resources.files("customer_rules")
-    for part in _SAMPLE_RESOURCE:
-        resource = resource.joinpath(part)
-    return resource.read_text(encoding="utf-8-sig")
+    return shipped_text(_SAMPLE_FILE)
 
 
 def sample_portfolio() -> Portfolio:

@@ -33,7 +33,6 @@ Example:
 from __future__ import annotations
 
 import datetime as dt
-from importlib import resources
 
 import attrs
 
@@ -46,6 +45,7 @@ from customer_rules._allocation.sanctions import (
     Violation,
 )
 from customer_rules._grading.model import DealSizeType
+from customer_rules._samples import shipped_text
 from customer_rules.errors import InputError, Problem
 from customer_rules.labels import LabelledEnum, set_labels
 from customer_rules.rows import ColumnMap
@@ -183,8 +183,4 @@ def sample_history_text() -> str:
     2026-11-30T09:00:00+08:00: three misjudgments of S07 in November 2026 (A3's first level:
     one allocation skipped), a first violation of S04 whose seven days are over, and two leads
     given earlier in the month."""
-    return (
-        resources.files("customer_rules")
-        .joinpath("data", "sample_history.csv")
-        .read_text(encoding="utf-8-sig")
-    )
+    return shipped_text("sample_history.csv")

@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from importlib import resources
 from typing import NamedTuple
 
 from customer_rules._allocation.holdings import Holding
+from customer_rules._samples import shipped_text
 from customer_rules.rows import ColumnMap, RowError, RowReader, parse_rows, read_rows
 
 __all__ = [
@@ -143,8 +143,4 @@ def sample_holdings_text() -> str:
     """The CSV text of the sample holdings shipped in the package, as of :data:`SAMPLE_AS_OF`:
     every state of A8, A9 and A10, two customers in the public pool, a locked one and one with
     a deal."""
-    return (
-        resources.files("customer_rules")
-        .joinpath("data", "sample_holdings.csv")
-        .read_text(encoding="utf-8-sig")
-    )
+    return shipped_text("sample_holdings.csv")

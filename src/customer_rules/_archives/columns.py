@@ -11,9 +11,9 @@ labels; ids are unique in a file. Reading is :mod:`customer_rules.rows`: a bad r
 from __future__ import annotations
 
 import datetime as dt
-from importlib import resources
 
 from customer_rules._archives.model import CustomerFile, Loan
+from customer_rules._samples import shipped_text
 from customer_rules.rows import ColumnMap
 
 __all__ = [
@@ -89,15 +89,11 @@ FILE_COLUMNS: ColumnMap[CustomerFile] = ColumnMap(
 :class:`~customer_rules.archives.CustomerFile` and the Chinese header labels accepted."""
 
 
-def _sample(name: str) -> str:
-    return resources.files("customer_rules").joinpath("data", name).read_text(encoding="utf-8-sig")
-
-
 def sample_loans_text() -> str:
     """The shipped sample loans register (as of :data:`SAMPLE_AS_OF`)."""
-    return _sample("sample_archives_loans.csv")
+    return shipped_text("sample_archives_loans.csv")
 
 
 def sample_files_text() -> str:
     """The shipped sample file list (as of :data:`SAMPLE_AS_OF`)."""
-    return _sample("sample_archives_files.csv")
+    return shipped_text("sample_archives_files.csv")

@@ -15,7 +15,6 @@ No rule is here: this module only turns text into the library's facts.
 from __future__ import annotations
 
 import datetime as dt
-from importlib import resources
 from typing import Any
 
 import attrs
@@ -26,6 +25,7 @@ from customer_rules._credit.collection import (
     RecoveryMethod,
 )
 from customer_rules._credit.model import Receivable
+from customer_rules._samples import shipped_text
 from customer_rules._validation import fact_check
 from customer_rules.dates import require_date
 from customer_rules.errors import InputError
@@ -148,12 +148,9 @@ LEDGER_COLUMNS: ColumnMap[LedgerEntry] = ColumnMap(
 the Chinese header labels accepted. ``id``, ``customer``, ``amount`` and ``due`` are required in
 the header; ``id`` is unique in a file; ``paid`` defaults to 0 and ``currency`` to CNY."""
 
-_SAMPLE_RESOURCE = ("data", "sample_receivables.csv")
+_SAMPLE_FILE = "sample_receivables.csv"
 
 
 def sample_ledger_text() -> str:
     """The CSV text of the sample ledger shipped in the package, as of :data:`SAMPLE_AS_OF`."""
-    resource = resources.files("customer_rules")
-    for part in _SAMPLE_RESOURCE:
-        resource = resource.joinpath(part)
-    return resource.read_text(encoding="utf-8-sig")
+    return shipped_text(_SAMPLE_FILE)

@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from importlib import resources
 from typing import Any
 
 import attrs
 
+from customer_rules._samples import shipped_text
 from customer_rules._service.care import CareCustomer
 from customer_rules._service.churn import ChurnFacts
 from customer_rules._service.reception import (
@@ -289,4 +289,4 @@ def sample_text(name: str) -> str:
     file = _SAMPLES.get(name) if isinstance(name, str) else None
     if file is None:
         raise InputError("name", name, f"one of {sorted(_SAMPLES)}")
-    return resources.files("customer_rules").joinpath("data", file).read_text(encoding="utf-8-sig")
+    return shipped_text(file)

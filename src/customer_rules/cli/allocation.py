@@ -22,11 +22,11 @@ import datetime as dt
 import sys
 import typing
 from collections.abc import Callable
-from importlib import resources
 
 from customer_rules._allocation.history_csv import HISTORY_COLUMNS as _HISTORY_COLUMNS
 from customer_rules._allocation.history_csv import HistoryRow as _HistoryRow
 from customer_rules._allocation.history_csv import sample_history_text as _sample_history_text
+from customer_rules._samples import shipped_text
 from customer_rules.allocation import (
     AllocationPolicy,
     AllocationRun,
@@ -152,20 +152,16 @@ ROSTER_COLUMNS: ColumnMap[Salesperson] = ColumnMap(
 row; ``status`` is ``active`` (在岗), ``on_leave`` (休假) or ``inactive`` (离岗)."""
 
 
-def _resource(name: str) -> str:
-    return resources.files("customer_rules").joinpath("data", name).read_text(encoding="utf-8-sig")
-
-
 def sample_leads_text() -> str:
     """The CSV text of the sample leads shipped in the package (twenty leads of every type,
     received before :data:`SAMPLE_AT`)."""
-    return _resource("sample_leads.csv")
+    return shipped_text("sample_leads.csv")
 
 
 def sample_roster_text() -> str:
     """The CSV text of the sample roster shipped in the package (nine people over three levels
     and three teams; one on leave, one inactive, one of a level the seed table lacks)."""
-    return _resource("sample_roster.csv")
+    return shipped_text("sample_roster.csv")
 
 
 class AllocateText(MessageCode):

@@ -554,9 +554,9 @@ def _summary(ledger: AgingReport, aged: list[_Aged], rejected: int, lang: Lang) 
 import json  # noqa: E402
 import sys  # noqa: E402
 from collections import Counter  # noqa: E402
-from importlib import resources  # noqa: E402
 from typing import Any  # noqa: E402
 
+from customer_rules._samples import shipped_text  # noqa: E402
 from customer_rules.credit import (  # noqa: E402
     CheckPoint,
     CreditPosition,
@@ -571,7 +571,7 @@ from customer_rules.interchange import from_data  # noqa: E402
 from customer_rules.reasons import Reason  # noqa: E402
 from customer_rules.roles import Approval  # noqa: E402
 
-_CHECK_SAMPLE = ("data", "sample_credit_position.json")
+_CHECK_SAMPLE = "sample_credit_position.json"
 _CHECK_SAMPLE_AS_OF = dt.date(2026, 11, 30)
 """The day the shipped position describes (its ``as_of``)."""
 
@@ -604,10 +604,7 @@ def _register_check(actions: Actions) -> None:
 
 
 def _sample_position_text() -> str:
-    resource = resources.files("customer_rules")
-    for part in _CHECK_SAMPLE:
-        resource = resource.joinpath(part)
-    return resource.read_text(encoding="utf-8")
+    return shipped_text(_CHECK_SAMPLE)
 
 
 def _check_input(path: str | None, lang: Lang) -> str:
