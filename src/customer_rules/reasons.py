@@ -233,20 +233,14 @@ class Reason:
         Raises:
             InputError: for a fact of a type outside the list above.
         """
-        facts: dict[str, object] = {}
-        for name, value in self.facts:
-            kind = type(value)
-            if kind in _AS_IS:
-                facts[name] = value
-            elif kind is Decimal:
-                facts[name] = {"decimal": str(value)}
-            elif kind is dt.date:
-                facts[name] = {"date": value.isoformat()}
-            elif kind in _LABELLED:
-                facts[name] = {"enum": kind.__name__, "value": value._value_}
-            else:
-                facts[name] = _encode(value, name)
-        data: dict[str, object] = {"rule": self.rule, "code": str(self.code), "facts": facts}
+        data: dict[str, object] = {
+            "rule": self.rule,
+            "code": str(self.code),
+            "facts": {
+                name: value if type(value) in _AS_IS else _encode(value, name)
+                for name, value in self.facts
+            },
+        }
         if lang is not None:
             data["text"] = render_reason(self, lang)
         return data
