@@ -623,10 +623,7 @@ def may_access(
     if purpose is not None and type(purpose) is not str:
         raise InputError("purpose", purpose, "the stated purpose (text) or None")
     given = _approvals(approvals)
-    try:
-        last = _LAST[0]
-    except KeyError:  # no call remembered (the first, or after forget_all)
-        last = _NO_CALL
+    last = _LAST.get(0, _NO_CALL)  # none remembered: the first call, or after forget_all
     book: ArchivesPolicy
     rules: _Rules
     if policy is last[0]:  # the policy of the last call: checked then, its rules worked out
