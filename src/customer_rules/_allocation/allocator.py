@@ -50,7 +50,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from customer_rules._allocation.checks import allocation_policy
+from customer_rules._allocation.checks import allocation_policy, items_of
 from customer_rules._allocation.codes import AllocationReason
 from customer_rules._allocation.model import Lead, PersonStatus, Salesperson
 from customer_rules._allocation.sanctions import (
@@ -458,17 +458,6 @@ def _who(person: Salesperson) -> str:
 # --------------------------------------------------------------------------- the rule
 
 
-def _items(value: object, field: str, kind: type, expected: str) -> list[Any]:
-    """The items of a collection argument, each a ``kind``; ``InputError`` at ``field[i]``."""
-    if isinstance(value, str | bytes) or not isinstance(value, Iterable):
-        raise InputError(field, value, f"a list of {expected}")
-    items = list(value)
-    for i, item in enumerate(items):
-        if type(item) is not kind and not isinstance(item, kind):
-            raise InputError(f"{field}[{i}]", item, f"a {kind.__name__}")
-    return items
-
-
 def _period_start(moment: dt.datetime, period: QuotaPeriod) -> dt.datetime:
     local = moment.astimezone(SHANGHAI)
     day = local.date()
@@ -561,8 +550,8 @@ def allocate(
     checked = allocation_policy(policy)
     moment = checked_moment(checked, at)
     start = _seed(seed)
-    lead_list: list[Lead] = _items(leads, "leads", Lead, "Lead values")
-    people: list[Salesperson] = _items(roster, "roster", Salesperson, "Salesperson values")
+    lead_list: list[Lead] = items_of(leads, "leads", Lead, "Lead values")
+    people: list[Salesperson] = items_of(roster, "roster", Salesperson, "Salesperson values")
     _unique(lead_list, "leads")
     _unique(people, "roster")
     for i, lead in enumerate(lead_list):

@@ -26,11 +26,10 @@ import attrs
 
 from customer_rules._allocation.allocator import (
     AllocationRun,
-    _items,
     _seed,
     allocate,
 )
-from customer_rules._allocation.checks import allocation_policy
+from customer_rules._allocation.checks import allocation_policy, items_of
 from customer_rules._allocation.codes import AllocationReason
 from customer_rules._allocation.model import Lead, Salesperson
 from customer_rules._grading.checks import calendar_arg
@@ -420,8 +419,8 @@ def handover(
     moment = require_aware(at, "at")
     calendar_arg(calendar)
     _seed(seed)
-    held: list[HeldCustomer] = _items(customers, "customers", HeldCustomer, "HeldCustomer values")
-    people: list[Salesperson] = _items(roster, "roster", Salesperson, "Salesperson values")
+    held: list[HeldCustomer] = items_of(customers, "customers", HeldCustomer, "HeldCustomer values")
+    people: list[Salesperson] = items_of(roster, "roster", Salesperson, "Salesperson values")
     others = [p for p in people if p.id != departing.id]
     leads = [Lead(c.id, c.type, moment, c.name, c.phone, c.contribution, c.potential) for c in held]
     try:

@@ -45,10 +45,9 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from customer_rules._allocation.checks import allocation_policy, policy_on
+from customer_rules._allocation.checks import allocation_policy, items_of, policy_on
 from customer_rules._allocation.codes import AllocationReason
 from customer_rules._allocation.model import PersonStatus, Salesperson
-from customer_rules._allocation.registration import _items
 from customer_rules._bounded import keep
 from customer_rules._checks import checked_moment
 from customer_rules._grading.checks import calendar_arg
@@ -1514,7 +1513,7 @@ _Activity = list[dt.date | None]
 
 def _activities(actions: object, day: dt.date) -> dict[str, list[SalesAction]]:
     """The actions by customer, those after ``day`` left out (not yet happened)."""
-    items = _items(actions, "actions", SalesAction, "SalesAction")
+    items = items_of(actions, "actions", SalesAction, "SalesAction")
     by_customer: dict[str, list[SalesAction]] = {}
     for action in items:
         if action.on <= day:
@@ -1982,8 +1981,8 @@ def claim(
         raise InputError("holding", holding, "a Holding")
     if not isinstance(claimant, Salesperson):
         raise InputError("claimant", claimant, "a Salesperson")
-    others = _items(held, "held", Holding, "Holding")
-    records = _items(claims, "claims", EventRecord, "EventRecord")
+    others = items_of(held, "held", Holding, "Holding")
+    records = items_of(claims, "claims", EventRecord, "EventRecord")
     p = allocation.pool
     common: dict[str, Any] = {
         "holding": holding,

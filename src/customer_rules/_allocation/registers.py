@@ -33,8 +33,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from customer_rules._allocation.allocator import _items
-from customer_rules._allocation.checks import allocation_policy, day_in_force
+from customer_rules._allocation.checks import allocation_policy, day_in_force, items_of
 from customer_rules._allocation.codes import AllocationReason
 from customer_rules._grading.checks import calendar_arg
 from customer_rules._validation import IS_BOOL, fact_check, non_empty_text
@@ -765,15 +764,15 @@ def sales_control_registers(
     day = require_date(on, "on")
     day_in_force(checked, day)
     calendar_arg(calendar)
-    intent_list: list[IntentCustomer] = _items(
+    intent_list: list[IntentCustomer] = items_of(
         intents, "intents", IntentCustomer, "IntentCustomer values"
     )
-    deposit_list: list[Deposit] = _items(deposits, "deposits", Deposit, "Deposit values")
-    change_list: list[UnitChange] = _items(changes, "changes", UnitChange, "UnitChange values")
-    discount_list: list[SpecialDiscount] = _items(
+    deposit_list: list[Deposit] = items_of(deposits, "deposits", Deposit, "Deposit values")
+    change_list: list[UnitChange] = items_of(changes, "changes", UnitChange, "UnitChange values")
+    discount_list: list[SpecialDiscount] = items_of(
         discounts, "discounts", SpecialDiscount, "SpecialDiscount values"
     )
-    enquiry_list: list[Enquiry] = _items(enquiries, "enquiries", Enquiry, "Enquiry values")
+    enquiry_list: list[Enquiry] = items_of(enquiries, "enquiries", Enquiry, "Enquiry values")
     p = checked.registers
 
     pages: dict[str, list[IntentCustomer]] = {}

@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from customer_rules._allocation.checks import allocation_policy
+from customer_rules._allocation.checks import allocation_policy, items_of
 from customer_rules._allocation.codes import AllocationReason
 from customer_rules._allocation.names import (
     PLACE_NAMES,
@@ -475,17 +475,6 @@ def _place_key(name: str, places: tuple[str, ...]) -> str:
     return value
 
 
-def _items(value: object, field: str, kind: type, expected: str) -> list[Any]:
-    """The items of a collection argument, each a ``kind``; ``InputError`` at ``field[i]``."""
-    if isinstance(value, str | bytes) or not isinstance(value, Iterable):
-        raise InputError(field, value, f"a list of {expected}")
-    items = list(value)
-    for i, item in enumerate(items):
-        if type(item) is not kind and not isinstance(item, kind):
-            raise InputError(f"{field}[{i}]", item, f"a {kind.__name__}")
-    return items
-
-
 def _same_customer(
     name_key: str, phone_key: str, other_name: str, other_phone: str, match_phone: bool
 ) -> MatchBasis | None:
@@ -551,8 +540,8 @@ def register(
     moment = checked_moment(allocation, at)
     day = _local(moment).date()
     p = allocation.registration
-    on_record = _items(registrations, "registrations", Registration, "Registration")
-    designated = _items(designations, "designations", Designation, "Designation")
+    on_record = items_of(registrations, "registrations", Registration, "Registration")
+    designated = items_of(designations, "designations", Designation, "Designation")
     name_key = normalise_company_name(prospect.customer)
     phone_key = normalise_phone(prospect.phone)
     match_phone = p.match_phone

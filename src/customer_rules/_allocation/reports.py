@@ -22,8 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from customer_rules._allocation.allocator import _items
-from customer_rules._allocation.checks import allocation_policy, day_in_force
+from customer_rules._allocation.checks import allocation_policy, day_in_force, items_of
 from customer_rules._allocation.codes import AllocationReason
 from customer_rules._allocation.model import PersonStatus, Salesperson
 from customer_rules._grading.checks import calendar_arg
@@ -264,10 +263,10 @@ def weekly_summary(
     day = require_date(on, "on")
     day_in_force(checked, day)
     calendar_arg(calendar)
-    records: list[Development] = _items(
+    records: list[Development] = items_of(
         developments, "developments", Development, "Development values"
     )
-    people: list[Salesperson] = _items(roster, "roster", Salesperson, "Salesperson values")
+    people: list[Salesperson] = items_of(roster, "roster", Salesperson, "Salesperson values")
     p = checked.summary
     report_day = day + dt.timedelta(days=(p.weekday.value - day.isoweekday()) % _WEEK)
     end = report_day - dt.timedelta(days=1)
