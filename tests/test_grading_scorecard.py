@@ -23,6 +23,7 @@ from customer_rules import (
     Role,
     explain,
 )
+from customer_rules._bounded import forget_all
 from customer_rules._grading.codes import GradingReason
 from customer_rules.grading import (
     INFLUENCE_ASSESSMENT,
@@ -487,6 +488,56 @@ def test_what_if_levers_really_close_the_gap(
     after = score(moved, policy, on=day)
     assert after.total == result.total + lever.gain
     assert (after.grade.rank > result.grade.rank) == lever.closes_gap
+
+
+@given(st.lists(scorecard_facts(), min_size=2, max_size=6), grading_policies(), ANY_DAY)
+def test_a_shared_what_if_is_the_one_each_customer_would_get_alone(
+    many: list[ScorecardFacts], policy: GradingPolicy, day: dt.date
+) -> None:
+    """Customers alike in what the what-if reads share one; each still gets exactly the
+    what-if worked out for it alone, with the same reasons."""
+    for f in many:
+        result = score(f, policy, on=day)
+        shared = result.what_if
+        forget_all()
+        alone = score(f, policy, on=day).what_if
+        assert shared == alone
+        assert shared.reasons == alone.reasons
+
+
+def test_customers_alike_share_one_what_if_and_its_reasons() -> None:
+    policy, day = GradingPolicy(), dt.date(2026, 12, 31)
+    ok = Approval("王经理", Role.SALES_MANAGER, INFLUENCE_ASSESSMENT, day)
+    one = score(
+        ScorecardFacts("600万", True, "80万", "8", StrategicInfluence.KEY, ok), policy, on=day
+    )
+    two = score(
+        ScorecardFacts("700万", True, "90万", "9", StrategicInfluence.KEY, ok), policy, on=day
+    )
+    assert one.points == two.points == (3, 3, 2, 3)
+    assert one.what_if is two.what_if
+    assert one.what_if.reasons is two.what_if.reasons
+    # in arrears, the band the amount would earn decides the lever: not shared across bands
+    late = [
+        score(ScorecardFacts(a, False, "80万", "8", StrategicInfluence.KEY, ok), policy, on=day)
+        for a in ("600万", "1200万")
+    ]
+    assert late[0].points == late[1].points
+    gains = [
+        {lv.indicator: lv.gain for lv in r.what_if.levers}[Indicator.CONTRACT_AMOUNT] for r in late
+    ]
+    assert gains == [2, 3]
+    # unassessed, the level the assessment would score decides the lever
+    bare = [
+        score(ScorecardFacts("600万", True, "80万", "8", level), policy, on=day)
+        for level in (StrategicInfluence.KEY, StrategicInfluence.SPORADIC)
+    ]
+    assert bare[0].points == bare[1].points
+    gains = [
+        {lv.indicator: lv.gain for lv in r.what_if.levers}[Indicator.STRATEGIC_INFLUENCE]
+        for r in bare
+    ]
+    assert gains == [3, 1]
 
 
 # --------------------------------------------------------------------------- policy declarations

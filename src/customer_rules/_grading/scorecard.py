@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from customer_rules._bounded import keep
 from customer_rules._grading.checks import grading_policy, in_force
 from customer_rules._grading.codes import GradingReason
 from customer_rules._grading.model import ArrearsReading, Grade, StrategicInfluence
@@ -530,9 +531,10 @@ class WhatIf:
     points_short: int = attrs.field(validator=fact_check(int, "an integer (points)"))
     levers: tuple[Lever, ...] = attrs.field(validator=_are_levers)
 
-    @property
+    @functools.cached_property
     def reasons(self) -> tuple[Reason, ...]:
-        """G2 what-if lines: the gap, then one line per lever."""
+        """G2 what-if lines: the gap, then one line per lever (built once: customers alike
+        share one what-if)."""
         return _what_if_reasons(self)
 
 
@@ -946,6 +948,34 @@ def contract_window(policy: GradingPolicy, *, on: dt.date) -> ContractWindow:
 
 
 def _what_if(result: ScorecardResult) -> WhatIf:
+    """The what-if of ``result``, shared: it reads only the points, total and grade, whether
+    the customer paid on time, the contract amount's band when in arrears and the influence
+    level when it scored 0 — so customers alike in those, under one policy, share one
+    :class:`WhatIf` (and its reasons, built and rendered once)."""
+    f, p, points = result.facts, result.policy, result.points
+    paid = f.paid_on_time
+    key = (
+        id(p),
+        points,
+        result.total,
+        result.grade,
+        paid,
+        None if paid else p.contract_amount._band(f.contract_amount),
+        None if points[3] else f.strategic_influence,
+    )
+    found = _WHAT_IFS.get(key)
+    if found is not None and found[0] is p:
+        return found[1]
+    return keep(_WHAT_IFS, key, (p, _worked_out_what_if(result)), _WHAT_IFS_MAX)[1]
+
+
+_WHAT_IFS: dict[tuple[object, ...], tuple[ScorecardPolicy, WhatIf]] = {}
+"""What-ifs by what they read (:func:`_what_if`); each entry holds its policy, so an id in a
+key is not reused while the entry lives. Bounded."""
+_WHAT_IFS_MAX = 4096
+
+
+def _worked_out_what_if(result: ScorecardResult) -> WhatIf:
     if result.grade is Grade.A:
         return WhatIf(None, 0, ())
     cutoffs = result.policy.total_cutoffs
