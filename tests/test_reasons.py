@@ -237,3 +237,37 @@ def test_a_yes_is_never_taken_for_a_one() -> None:
     yes = Reason.of("G1", _Demo.AMOUNT, amount=True, grade=Grade.A)
     assert render_reason(one, "en") != render_reason(yes, "en")
     assert type(yes.fact("amount")) is bool
+
+
+@given(st.dictionaries(st.from_regex(r"[a-z_]{1,8}", fullmatch=True), _FACT, max_size=4))
+def test_a_rendered_line_is_kept_but_is_not_part_of_the_reason(facts: dict[str, object]) -> None:
+    """A reason renders once per language and keeps the line; a reason that has rendered equals,
+    hashes, shows and writes as one that has not, and both copy and pickle as the same value."""
+    import copy
+    import pickle
+
+    import attrs
+
+    rendered = Reason("G2", _Demo.AMOUNT, tuple(facts.items()))
+    fresh = Reason("G2", _Demo.AMOUNT, tuple(facts.items()))
+    zh, en = render_reason(rendered, "zh"), render_reason(rendered, "en")
+    assert render_reason(rendered, "zh") is zh  # kept, not rendered again
+    assert explain([rendered], "en") == en
+    assert rendered == fresh
+    assert hash(rendered) == hash(fresh)
+    assert repr(rendered) == repr(fresh)
+    assert rendered.to_data() == fresh.to_data()
+    for other in (pickle.loads(pickle.dumps(rendered)), copy.copy(rendered)):
+        assert other == fresh
+        assert (render_reason(other, "zh"), render_reason(other, "en")) == (zh, en)
+    moved = attrs.evolve(rendered, rule="G3")
+    assert (moved.rule, moved.code, moved.facts) == ("G3", rendered.code, rendered.facts)
+    assert render_reason(moved, "en") == "[G3] " + en.removeprefix("[G2] ")
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        rendered.rule = "G9"  # type: ignore[misc]
+
+
+def test_a_reason_is_built_by_position_or_by_name() -> None:
+    by_name = Reason(rule="G1", code=_Demo.PLAIN, facts=(("x", 1),))
+    assert by_name == Reason("G1", _Demo.PLAIN, (("x", 1),))
+    assert Reason("G1", _Demo.PLAIN).facts == ()

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-import functools
 import string
 import zoneinfo
 from collections.abc import Iterable, Mapping
@@ -156,7 +155,7 @@ _Fact = Any
 Label, or a tuple of these."""
 
 
-@attrs.frozen
+@attrs.frozen(init=False)
 class Reason:
     """One step of a decision.
 
@@ -169,6 +168,19 @@ class Reason:
     rule: str
     code: str
     facts: tuple[tuple[str, _Fact], ...] = ()
+    _zh_line: str | None = attrs.field(default=None, init=False, eq=False, repr=False)
+    """The Chinese line once rendered (:attr:`_zh`); not part of the reason's value."""
+    _en_line: str | None = attrs.field(default=None, init=False, eq=False, repr=False)
+    """The English line once rendered (:attr:`_en`)."""
+
+    def __init__(self, rule: str, code: str, facts: tuple[tuple[str, _Fact], ...] = ()) -> None:
+        # each slot stored through its descriptor: a frozen class's ``object.__setattr__``
+        # looks each name up again, and a result may carry dozens of reasons
+        _set_rule(self, rule)
+        _set_code(self, code)
+        _set_facts(self, facts)
+        _set_zh(self, None)
+        _set_en(self, None)
 
     @classmethod
     def of(cls, rule: str, code: str, /, **facts: _Fact) -> Reason:
@@ -200,16 +212,24 @@ class Reason:
             return keep(_SHARED, shared, cls(rule, code, items), _SHARED_MAX)
         return found
 
-    @functools.cached_property
+    @property
     def _zh(self) -> str:
         """The Chinese line, rendered once: a reason shared by many results (one report
         schedule per grade and day…) is rendered once for all of them."""
-        return f"[{self.rule}] {_render(self.code, self.facts, 'zh')}"
+        line = self._zh_line
+        if line is None:
+            line = f"[{self.rule}] {_render(self.code, self.facts, 'zh')}"
+            _set_zh(self, line)
+        return line
 
-    @functools.cached_property
+    @property
     def _en(self) -> str:
         """The English line, rendered once."""
-        return f"[{self.rule}] {_render(self.code, self.facts, 'en')}"
+        line = self._en_line
+        if line is None:
+            line = f"[{self.rule}] {_render(self.code, self.facts, 'en')}"
+            _set_en(self, line)
+        return line
 
     def fact(self, name: str) -> _Fact:
         """The value of one fact.
@@ -277,6 +297,14 @@ class Reason:
             raise InputError.of(problems)
         return cls(str(rule), _CODES.get(str(code), str(code)), tuple(decoded))
 
+
+_set_rule = cast(Any, Reason).__dict__["rule"].__set__
+_set_code = cast(Any, Reason).__dict__["code"].__set__
+_set_facts = cast(Any, Reason).__dict__["facts"].__set__
+_set_zh = cast(Any, Reason).__dict__["_zh_line"].__set__
+_set_en = cast(Any, Reason).__dict__["_en_line"].__set__
+"""The slots' own setters (:meth:`Reason.__init__`): they store past the frozen
+``__setattr__``, as attrs's ``object.__setattr__`` does, without looking the name up."""
 
 _SHAREABLE: frozenset[type] = frozenset({str, int, dt.date, type(None)})
 """Fact types whose equal values read the same (``bool`` is not one: ``True == 1``)."""
@@ -502,9 +530,9 @@ def render_reason(reason: Reason, lang: Lang = "zh") -> str:
     """
     if type(reason) is Reason:  # the usual call: no check beyond these
         if lang == "zh":
-            return reason._zh
+            return reason._zh_line or reason._zh
         if lang == "en":
-            return reason._en
+            return reason._en_line or reason._en
     _check_lang(lang)
     if not isinstance(reason, Reason):
         raise InputError("reason", reason, "a Reason")
@@ -532,5 +560,5 @@ def explain(result: Explained | Iterable[Reason], lang: Lang = "zh") -> str:
         if not isinstance(r, Reason):
             raise InputError("reason", r, "a Reason")
     if lang == "en":
-        return "\n".join([r._en for r in reasons])
-    return "\n".join([r._zh for r in reasons])
+        return "\n".join([r._en_line or r._en for r in reasons])
+    return "\n".join([r._zh_line or r._zh for r in reasons])
