@@ -29,6 +29,7 @@ from typing import Any, Protocol, cast
 import attrs
 
 from customer_rules._bounded import keep
+from customer_rules._frozen import quick_init
 from customer_rules.errors import InputError, PolicyError, Problem, shown
 from customer_rules.labels import (
     Label,
@@ -155,7 +156,8 @@ _Fact = Any
 Label, or a tuple of these."""
 
 
-@attrs.frozen(init=False)
+@quick_init
+@attrs.frozen
 class Reason:
     """One step of a decision.
 
@@ -172,15 +174,6 @@ class Reason:
     """The Chinese line once rendered (:attr:`_zh`); not part of the reason's value."""
     _en_line: str | None = attrs.field(default=None, init=False, eq=False, repr=False)
     """The English line once rendered (:attr:`_en`)."""
-
-    def __init__(self, rule: str, code: str, facts: tuple[tuple[str, _Fact], ...] = ()) -> None:
-        # each slot stored through its descriptor: a frozen class's ``object.__setattr__``
-        # looks each name up again, and a result may carry dozens of reasons
-        _set_rule(self, rule)
-        _set_code(self, code)
-        _set_facts(self, facts)
-        _set_zh(self, None)
-        _set_en(self, None)
 
     @classmethod
     def of(cls, rule: str, code: str, /, **facts: _Fact) -> Reason:
@@ -298,13 +291,9 @@ class Reason:
         return cls(str(rule), _CODES.get(str(code), str(code)), tuple(decoded))
 
 
-_set_rule = cast(Any, Reason).__dict__["rule"].__set__
-_set_code = cast(Any, Reason).__dict__["code"].__set__
-_set_facts = cast(Any, Reason).__dict__["facts"].__set__
 _set_zh = cast(Any, Reason).__dict__["_zh_line"].__set__
 _set_en = cast(Any, Reason).__dict__["_en_line"].__set__
-"""The slots' own setters (:meth:`Reason.__init__`): they store past the frozen
-``__setattr__``, as attrs's ``object.__setattr__`` does, without looking the name up."""
+"""The rendered lines' slots' own setters: they store past the frozen ``__setattr__``."""
 
 _SHAREABLE: frozenset[type] = frozenset({str, int, dt.date, type(None)})
 """Fact types whose equal values read the same (``bool`` is not one: ``True == 1``)."""

@@ -46,6 +46,7 @@ from customer_rules._credit.standard import (
     CreditRecord,
     CreditTerms,
 )
+from customer_rules._frozen import quick_init
 from customer_rules._validation import fact_check, non_empty_text
 from customer_rules.dates import require_date
 from customer_rules.errors import InputError, Problem
@@ -887,6 +888,7 @@ class ComponentAmount:
         return self.amount - s if s is not None and self.amount > s else _ZERO
 
 
+@quick_init
 @attrs.frozen
 class Exposure:
     """C2: a customer's exposure on a day, component by component.
@@ -1036,6 +1038,7 @@ def exposure(
 # --------------------------------------------------------------------------- the decision
 
 
+@quick_init
 @attrs.frozen
 class OrderCheck:
     """C2: the decision on one order at one check point.

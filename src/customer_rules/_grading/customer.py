@@ -16,6 +16,7 @@ from typing import Any
 import attrs
 
 from customer_rules._bounded import keep
+from customer_rules._frozen import quick_init
 from customer_rules._grading.checks import calendar_arg, grading_policy, in_force
 from customer_rules._grading.codes import GradingReason
 from customer_rules._grading.eligibility import (
@@ -276,6 +277,7 @@ def _what_if(result: CustomerGrade) -> GradeWhatIf:
     return GradeWhatIf(WhatIfCase.NO_FACTS, None)
 
 
+@quick_init
 @attrs.frozen
 class CustomerGrade:
     """The outcome of the grading job for one customer.

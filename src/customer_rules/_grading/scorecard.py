@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from customer_rules._bounded import keep
+from customer_rules._frozen import quick_init
 from customer_rules._grading.checks import grading_policy, in_force
 from customer_rules._grading.codes import GradingReason
 from customer_rules._grading.model import ArrearsReading, Grade, StrategicInfluence
@@ -557,6 +558,7 @@ def _what_if_reasons(what_if: WhatIf) -> tuple[Reason, ...]:
 _POSITION = {indicator: i for i, indicator in enumerate(Indicator)}
 
 
+@quick_init
 @attrs.frozen
 class ScorecardResult:
     """The G2 score of one customer, as :func:`score` builds it.
