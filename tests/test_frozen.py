@@ -12,10 +12,20 @@ import pytest
 from customer_rules._credit.exposure import Exposure, OrderCheck
 from customer_rules._frozen import quick_init
 from customer_rules._grading.customer import CustomerGrade
+from customer_rules._grading.eligibility import EligibilityResult
 from customer_rules._grading.scorecard import ScorecardResult
+from customer_rules._grading.service_tier import ServiceTierResult
 from customer_rules.reasons import Reason
 
-QUICK = [Reason, CustomerGrade, ScorecardResult, Exposure, OrderCheck]
+QUICK = [
+    Reason,
+    CustomerGrade,
+    ScorecardResult,
+    EligibilityResult,
+    ServiceTierResult,
+    Exposure,
+    OrderCheck,
+]
 
 
 def _attrs_twin(cls: Any) -> Any:

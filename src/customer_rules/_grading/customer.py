@@ -521,10 +521,10 @@ def grade_customer(
     if proposed is not None:
         if given is None:  # no sign-off to check: the same review for every such pair
             pair = (grade, proposed)
-            change = job.reviews.get(pair) or job.review(pair)
+            change, grade = job.reviews.get(pair) or job.review(pair)
         else:
             change = _regrade(grade, proposed, checked, day, given, customer.id)
-        grade = change.in_force
+            grade = change.in_force
     tier = report = None
     if grade is not None:
         seen = (category.category, grade, visited)
@@ -583,7 +583,7 @@ class _Job:
         self.eligibilities: dict[tuple[dt.date | None, ...], EligibilityResult] = {}
         self.tiers: dict[tuple[CustomerCategory, Grade, dt.date | None], ServiceTierResult] = {}
         self.reports: dict[Grade, ReportSchedule] = {}
-        self.reviews: dict[tuple[Grade | None, Grade], RegradeResult] = {}
+        self.reviews: dict[tuple[Grade | None, Grade], tuple[RegradeResult, Grade]] = {}
 
     def category(self, given: CustomerCategory | BigCustomerFacts) -> CategoryResult:
         """G3: the category, given or derived."""
@@ -609,13 +609,14 @@ class _Job:
             self.reports[grade] = found
         return found
 
-    def review(self, pair: tuple[Grade | None, Grade]) -> RegradeResult:
+    def review(self, pair: tuple[Grade | None, Grade]) -> tuple[RegradeResult, Grade]:
         """G6: the review of a (previous, proposed) pair without a sign-off to check — the
-        same for every customer (its ``subject`` is ``None``: no approval is bound to one)."""
+        same for every customer (its ``subject`` is ``None``: no approval is bound to one) —
+        with the grade it leaves in force."""
         previous, proposed = pair
         found = _regrade(previous, proposed, self.policy, self.day, None, None)
-        self.reviews[pair] = found  # at most 5 × 4 pairs
-        return found
+        self.reviews[pair] = (found, found.in_force)  # at most 5 × 4 pairs
+        return self.reviews[pair]
 
 
 _LAST: dict[int, _Job] = {}

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from customer_rules._frozen import quick_init
 from customer_rules._grading.checks import grading_policy, in_force
 from customer_rules._grading.codes import GradingReason
 from customer_rules._grading.model import CustomerCategory, Grade, PurchaseFrequency
@@ -378,6 +379,7 @@ _CRITERIA_COUNT = len(BigCustomerCriterion)
 # --------------------------------------------------------------------------- eligibility
 
 
+@quick_init
 @attrs.frozen
 class EligibilityResult:
     """G3: may the customer be graded, and is it a new customer?

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from customer_rules._frozen import quick_init
 from customer_rules._grading.checks import grading_policy, in_force
 from customer_rules._grading.codes import GradingReason
 from customer_rules._grading.model import CustomerCategory, Grade, PriceLevel
@@ -195,6 +196,7 @@ class ServiceTierPolicy:
         return self._index.get((category, grade))
 
 
+@quick_init
 @attrs.frozen
 class ServiceTierResult:
     """G4: the tier of a customer and its next revisit.
