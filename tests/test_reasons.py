@@ -271,3 +271,54 @@ def test_a_reason_is_built_by_position_or_by_name() -> None:
     by_name = Reason(rule="G1", code=_Demo.PLAIN, facts=(("x", 1),))
     assert by_name == Reason("G1", _Demo.PLAIN, (("x", 1),))
     assert Reason("G1", _Demo.PLAIN).facts == ()
+
+
+def _amount_text(value: Decimal) -> str:
+    """How an amount reads: in full with thousands separators (an integral amount without an
+    exponent: 5E+6 reads 5,000,000), from 10**18 in scientific notation."""
+    if not value.is_finite() or (value.adjusted() >= 18 and not value.is_zero()):
+        return f"{value:.6E}" if value.is_finite() else str(value)
+    return f"{value:,f}" if value == value.to_integral_value() else f"{value:,}"
+
+
+@given(
+    st.one_of(
+        st.decimals(allow_nan=True, allow_infinity=True),
+        st.decimals(min_value=-(10**20), max_value=10**20, places=2),
+        st.sampled_from(
+            [
+                Decimal(t)
+                for t in (
+                    "5E+6",
+                    "1E-7",
+                    "0E-10",
+                    "-0.00",
+                    "1E+18",
+                    "999999999999999999.5",
+                    "1000000000000000000",
+                    "-123456789012345678901.25",
+                )
+            ]
+        ),
+    )
+)
+def test_an_amount_reads_the_same_whichever_way_it_is_rendered(value: Decimal) -> None:
+    """The quick path for an amount written without an exponent gives the same text as the
+    full rule, on both sides of 10**18 and for every exponent."""
+    text = _amount_text(value)
+    assert render_message("T.amount", "zh", amount=value, grade="A") == f"金额 {text} 元,等级 A"
+    assert render_message("T.amount", "en", amount=value, grade="A") == f"amount {text}, grade A"
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize(
+    "item",
+    [None, "[G1] text", 3, ("G1", "x", ()), __import__("unittest.mock").mock.Mock()],
+    ids=["none", "text", "number", "tuple", "mock"],
+)
+def test_explain_names_an_item_that_is_not_a_reason(item: object, lang: str) -> None:
+    good = Reason.of("G1", _Demo.PLAIN)
+    for reasons in ([good, item], [item], (good, good, item)):
+        with pytest.raises(InputError) as info:
+            explain(reasons, lang)  # type: ignore[arg-type]
+        assert [p.path for p in info.value.problems] == ["reason"]

@@ -443,6 +443,8 @@ def find_reason(result: Explained, code: str) -> Reason | None:
 # --------------------------------------------------------------------------- rendering
 
 _BIG = 10**18
+_LONGEST = len(f"{_BIG:,}")
+"""A shorter amount text is under 10**18 in size: the quick path of :func:`_render_value`."""
 
 
 def _render_value(value: object, lang: Lang) -> str:
@@ -453,7 +455,11 @@ def _render_value(value: object, lang: Lang) -> str:
         return str(value)
     if kind is dt.date:
         return cast(dt.date, value).isoformat()
-    if kind is not Decimal:
+    if kind is Decimal:  # an amount as it is written, when that needs no exponent
+        text = f"{value:,}"
+        if "E" not in text and len(text) < _LONGEST:
+            return text
+    else:
         label = label_of(value, lang)  # a labelled-enum member or a Label
         if label is not None:
             return label
@@ -545,9 +551,12 @@ def explain(result: Explained | Iterable[Reason], lang: Lang = "zh") -> str:
     reasons = getattr(result, "reasons", result)
     if isinstance(reasons, Reason) or not isinstance(reasons, tuple | list):
         raise InputError("result", result, "a result of the library (anything with reasons)")
-    for r in reasons:
-        if not isinstance(r, Reason):
-            raise InputError("reason", r, "a Reason")
-    if lang == "en":
-        return "\n".join([r._en_line or r._en for r in reasons])
-    return "\n".join([r._zh_line or r._zh for r in reasons])
+    try:  # every item is a Reason (checked below only when one is not)
+        if lang == "en":
+            return "\n".join([r._en_line or r._en for r in reasons])
+        return "\n".join([r._zh_line or r._zh for r in reasons])
+    except (AttributeError, TypeError):
+        for r in reasons:
+            if not isinstance(r, Reason):
+                raise InputError("reason", r, "a Reason") from None
+        raise

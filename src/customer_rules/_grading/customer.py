@@ -55,8 +55,6 @@ __all__ = ["Customer", "CustomerGrade", "GradeWhatIf", "WhatIfCase", "grade_cust
 
 _R = GradingReason
 _CHANGES = frozenset({GradeChange.UPGRADE, GradeChange.DOWNGRADE})
-_TOTAL = frozenset({_R.G2_TOTAL, _R.G2_TOTAL_BELOW})
-"""G2: the total and the grade it gives."""
 _ARREARS = frozenset({_R.G2_CONTRACT_ARREARS})
 """G2 (1): contract amount scored in arrears."""
 _UNASSESSED = frozenset(
@@ -366,7 +364,7 @@ class CustomerGrade:
             )
         if self.scorecard is None:  # pragma: no cover - grade_customer never builds this
             return ()
-        return _picked(self.scorecard.reasons, _TOTAL)
+        return (self.scorecard.grade_reason,)  # G2.total or G2.total.below
 
     @functools.cached_property
     def notes(self) -> tuple[Reason, ...]:
