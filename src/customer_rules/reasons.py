@@ -187,19 +187,23 @@ class Reason:
         always makes a new reason.
         """
         items = tuple(facts.items())
-        key: list[object] = [cls, rule, code]  # then name, value (name, bool, value for a yes/no)
-        for name, value in items:
+        typed = False
+        for _, value in items:
             kind = type(value)
             how = _HOW.get(kind)
             if how is None:
                 how = _HOW[kind] = _how(kind)
             if how is _SHARE or (how is _MEMBERS and _all_members(value)):
-                key += (name, value)
-            elif how is _TYPED:
-                key += (name, kind, value)  # True is 1, but reads "yes"
-            else:  # an amount (``Decimal("1.0") == Decimal("1.00")``) or an unknown kind
-                return cls(rule, code, items)
-        shared = tuple(key)
+                continue
+            if how is _TYPED:
+                typed = True  # True is 1, but reads "yes": the key holds each fact's type
+                continue
+            # an amount (``Decimal("1.0") == Decimal("1.00")``) or an unknown kind
+            return cls(rule, code, items)
+        if typed:
+            shared: tuple[object, ...] = (cls, rule, code, items, *[type(v) for _, v in items])
+        else:
+            shared = (cls, rule, code, items)
         found = _SHARED.get(shared)
         if found is None:
             return keep(_SHARED, shared, cls(rule, code, items), _SHARED_MAX)

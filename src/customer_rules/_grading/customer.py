@@ -55,6 +55,8 @@ __all__ = ["Customer", "CustomerGrade", "GradeWhatIf", "WhatIfCase", "grade_cust
 
 _R = GradingReason
 _CHANGES = frozenset({GradeChange.UPGRADE, GradeChange.DOWNGRADE})
+_BUILT = frozenset({_R.G3_NEW_OVERRIDE, _R.G2_NO_FACTS})
+"""The deciding lines built for the purpose, not among the chapters' own reasons."""
 _ARREARS = frozenset({_R.G2_CONTRACT_ARREARS})
 """G2 (1): contract amount scored in arrears."""
 _UNASSESSED = frozenset(
@@ -407,10 +409,11 @@ class CustomerGrade:
         found = [*self.category.reasons, *self.eligibility.reasons]
         if self.scorecard is not None:
             found.extend(self.scorecard.reasons)
-        shown = {id(r) for r in found}
-        # the deciding lines are usually some of the above (the very objects); a line built
-        # for the purpose (``G3.new.override``, ``G2.no_facts``) is compared by value
-        found.extend(r for r in self.deciding if id(r) not in shown and r not in found)
+        deciding = self.deciding
+        # the deciding lines are the eligibility's or the G2 total above, or one line built
+        # to say what decided: ``G3.new.override`` or ``G2.no_facts``
+        if deciding and deciding[0].code in _BUILT:
+            found.extend(deciding)
         for extra in (self.tier, self.report, self.change):
             if extra is not None:
                 found.extend(extra.reasons)
