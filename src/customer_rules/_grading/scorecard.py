@@ -356,16 +356,24 @@ class GradeCutoffs:
         """
         if type(grade) is not Grade:
             raise InputError("grade", grade, "a Grade (A, B, C or D)")
-        return {Grade.A: self.A, Grade.B: self.B, Grade.C: self.C}.get(grade)
+        if grade is _A:
+            return self.A
+        if grade is _B:
+            return self.B
+        return self.C if grade is _C else None
 
     def _grade(self, total: int) -> Grade:
         if total >= self.A:
-            return Grade.A
+            return _A
         if total >= self.B:
-            return Grade.B
+            return _B
         if total >= self.C:
-            return Grade.C
-        return Grade.D
+            return _C
+        return _D
+
+
+_A, _B, _C, _D = Grade.A, Grade.B, Grade.C, Grade.D
+"""The grades, read once: a member read through its enum class costs a lookup each time."""
 
 
 _DEFAULT_ASSESSORS = frozenset(
@@ -595,7 +603,7 @@ class ScorecardResult:
     def reasons(self) -> tuple[Reason, ...]:
         """G2 reasons: each indicator with the threshold it hit, in :class:`Indicator` order,
         then the total and grade (:attr:`grade_reason`)."""
-        return (*self._indicator_reasons, self.grade_reason)
+        return (*_reasons_by_indicator(self), _grade_reason(self))
 
     def indicator_reason(self, indicator: Indicator) -> Reason:
         """The reason that scored ``indicator`` (for strategic influence, why it scored 0 when
@@ -606,17 +614,14 @@ class ScorecardResult:
         """
         if type(indicator) is not Indicator:
             raise InputError("indicator", indicator, "an Indicator")
-        return self._indicator_reasons[_POSITION[indicator]]
+        return self.reasons[_POSITION[indicator]]
 
     @functools.cached_property
     def grade_reason(self) -> Reason:
         """The reason that decided the grade: the total against the cutoff it reached
-        (``G2.total``), or below the C line (``G2.total.below``)."""
-        return _grade_reason(self)
-
-    @functools.cached_property
-    def _indicator_reasons(self) -> tuple[Reason, Reason, Reason, Reason]:
-        return _reasons_by_indicator(self)
+        (``G2.total``), or below the C line (``G2.total.below``) — the last of
+        :attr:`reasons`."""
+        return self.reasons[-1]
 
     @functools.cached_property
     def what_if(self) -> WhatIf:
