@@ -3,7 +3,10 @@ same signature, values and frozenness as attrs's own, and refused where attrs's 
 
 from __future__ import annotations
 
+import copy
+import functools
 import inspect
+import pickle
 from typing import Any
 
 import attrs
@@ -120,3 +123,66 @@ def test_a_class_whose_init_does_more_is_refused() -> None:
         @attrs.define
         class Loose:
             e: int
+
+
+_CALLS: list[int] = []
+
+
+@quick_init(preset=("double",))
+@attrs.frozen
+class _Doubled:
+    a: int
+
+    @functools.cached_property
+    def double(self) -> int:
+        """Twice ``a``."""
+        _CALLS.append(self.a)
+        return 2 * self.a
+
+    @functools.cached_property
+    def triple(self) -> int:
+        return 3 * self.a
+
+
+def test_a_preset_property_is_worked_out_once_and_survives_copy_and_pickle() -> None:
+    _CALLS.clear()
+    made = _Doubled(4)
+    assert (made.double, made.double, made.triple) == (8, 8, 12)
+    assert _CALLS == [4]
+    assert _Doubled.double.__doc__ == "Twice ``a``."
+    for other in (copy.copy(made), pickle.loads(pickle.dumps(made))):
+        assert other == made
+        assert other.double == 8
+    assert _CALLS == [4, 4, 4]  # a copy works it out again: only fields are copied
+    assert made == _Doubled(4)  # a worked-out value is not part of the value
+    assert repr(made) == "_Doubled(a=4)"
+
+
+def test_preset_names_only_cached_properties() -> None:
+    with pytest.raises(TypeError, match=r"\['b'\]"):
+
+        @quick_init(preset=("b",))
+        @attrs.frozen
+        class Sample:
+            a: int
+
+            @property
+            def b(self) -> int:
+                return self.a
+
+
+def test_preset_parts_are_still_written_as_the_results_derived_parts() -> None:
+    import datetime as dt
+
+    from customer_rules.grading import Customer, GradingPolicy, ScorecardFacts, grade_customer
+    from customer_rules.grading import StrategicInfluence as Level
+    from customer_rules.interchange import to_data
+
+    day = dt.date(2026, 12, 31)
+    facts = ScorecardFacts("800万", True, "60万", "12", Level.KEY)
+    customer = Customer("C1", first_trade=dt.date(2020, 1, 1), scorecard=facts)
+    result = grade_customer(customer, GradingPolicy(), on=day)
+    data = to_data(result)
+    assert [r["code"] for r in data["reasons"]] == [r.code for r in result.reasons]
+    assert [r["code"] for r in data["deciding"]] == ["G2.total.below"]
+    assert data["scorecard"]["grade_reason"] == data["scorecard"]["reasons"][-1]

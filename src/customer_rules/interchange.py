@@ -37,6 +37,7 @@ import attrs
 import cattrs
 
 from customer_rules._coerce import PathBuilder, build, supplied, supplied_now
+from customer_rules._frozen import Preset
 from customer_rules.errors import InputError, Problem
 from customer_rules.labels import Label, Lang
 from customer_rules.reasons import Reason
@@ -353,7 +354,10 @@ def _derived(cls: type) -> tuple[str, ...]:
         for name, member in vars(klass).items()
         if not name.startswith("_")
         and name not in fields
-        and type(member).__name__ in ("member_descriptor", "cached_property")
+        and (
+            type(member).__name__ in ("member_descriptor", "cached_property")
+            or isinstance(member, Preset)
+        )
     ]
     if hasattr(cls, "reasons") and "reasons" not in found:
         found.insert(0, "reasons")

@@ -551,9 +551,10 @@ def explain(result: Explained | Iterable[Reason], lang: Lang = "zh") -> str:
     Raises:
         InputError: for an unsupported language or something without reasons.
     """
-    _check_lang(lang)
+    if lang != "zh":
+        _check_lang(lang)
     reasons = getattr(result, "reasons", result)
-    if isinstance(reasons, Reason) or not isinstance(reasons, tuple | list):
+    if type(reasons) is not tuple and not isinstance(reasons, tuple | list):
         raise InputError("result", result, "a result of the library (anything with reasons)")
     try:  # every item is a Reason (checked below only when one is not)
         if lang == "en":

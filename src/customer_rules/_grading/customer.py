@@ -277,7 +277,7 @@ def _what_if(result: CustomerGrade) -> GradeWhatIf:
     return GradeWhatIf(WhatIfCase.NO_FACTS, None)
 
 
-@quick_init
+@quick_init(preset=("reasons", "deciding"))
 @attrs.frozen
 class CustomerGrade:
     """The outcome of the grading job for one customer.
@@ -366,7 +366,7 @@ class CustomerGrade:
             )
         if self.scorecard is None:  # pragma: no cover - grade_customer never builds this
             return ()
-        return (self.scorecard.grade_reason,)  # G2.total or G2.total.below
+        return self.scorecard.reasons[-1:]  # its grade_reason: G2.total or G2.total.below
 
     @functools.cached_property
     def notes(self) -> tuple[Reason, ...]:

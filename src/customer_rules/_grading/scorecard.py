@@ -566,7 +566,7 @@ def _what_if_reasons(what_if: WhatIf) -> tuple[Reason, ...]:
 _POSITION = {indicator: i for i, indicator in enumerate(Indicator)}
 
 
-@quick_init
+@quick_init(preset=("reasons",))
 @attrs.frozen
 class ScorecardResult:
     """The G2 score of one customer, as :func:`score` builds it.

@@ -196,7 +196,7 @@ class ServiceTierPolicy:
         return self._index.get((category, grade))
 
 
-@quick_init
+@quick_init(preset=("reasons",))
 @attrs.frozen
 class ServiceTierResult:
     """G4: the tier of a customer and its next revisit.
