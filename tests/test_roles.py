@@ -117,7 +117,10 @@ def test_holds_on_refuses_anything_but_a_date(day: object, expected: str) -> Non
     assert (info.value.field, info.value.expected) == ("day", expected)
 
 
-@pytest.mark.parametrize("roles", [["sales_manager"], None, "sales_manager", [Role.CHAIRMAN, 1]])
+@pytest.mark.parametrize(
+    "roles",
+    [["sales_manager"], None, "sales_manager", [Role.CHAIRMAN, 1], frozenset({Role.CHAIRMAN, 1})],
+)
 def test_in_rank_order_refuses_anything_but_roles(roles: object) -> None:
     with pytest.raises(InputError) as info:
         in_rank_order(roles)  # type: ignore[arg-type]
@@ -131,6 +134,16 @@ def test_in_rank_order_takes_any_iterable_of_roles() -> None:
         Role.CHAIRMAN,
     )
     assert in_rank_order(frozenset()) == ()
+
+
+@given(st.frozensets(st.sampled_from(Role)))
+def test_a_set_of_roles_is_ordered_once_and_the_same_as_any_iterable_of_them(
+    roles: frozenset[Role],
+) -> None:
+    first = in_rank_order(roles)
+    assert first == in_rank_order(list(roles)) == in_rank_order(iter(sorted(roles, key=str)))
+    assert in_rank_order(roles) is first
+    assert [r for r in Role if r in roles] == list(first)
 
 
 BAD_QUESTIONS: list[tuple[dict[str, object], str, str]] = [

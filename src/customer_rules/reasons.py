@@ -504,7 +504,9 @@ def render_message(code: str, lang: Lang = "zh", /, **facts: object) -> str:
 
 def _render(code: object, facts: Iterable[tuple[str, object]], lang: Lang) -> str:
     """:func:`render_message` on a checked ``lang``: the one place a template is filled."""
-    values = {name: _render_value(value, lang) for name, value in facts}
+    values = {}
+    for name, value in facts:  # a loop, not a comprehension: no frame of its own per line
+        values[name] = _render_value(value, lang)
     template = _BY_LANG[lang].get(code) if isinstance(code, str) else None
     if template is None:
         name = code if isinstance(code, str) else str(shown(code))

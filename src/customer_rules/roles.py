@@ -20,6 +20,7 @@ from typing import Any
 
 import attrs
 
+from customer_rules._bounded import keep
 from customer_rules._validation import fact_check, non_empty_text
 from customer_rules.dates import EARLIEST as _EARLIEST
 from customer_rules.dates import LATEST as _LATEST
@@ -137,13 +138,24 @@ def in_rank_order(roles: Iterable[Role]) -> tuple[Role, ...]:
         InputError: naming ``"roles"`` unless ``roles`` is an iterable (not a string) of
             :class:`Role` members.
     """
-    if isinstance(roles, str | bytes) or not isinstance(roles, Iterable):
+    if type(roles) is frozenset:  # a policy's set of roles: ordered once
+        found = _RANKED.get(roles)
+        if found is not None:
+            return found
+    elif isinstance(roles, str | bytes) or not isinstance(roles, Iterable):
         raise InputError("roles", roles, _ROLE_VALUES)
     items = tuple(roles)
     for role in items:
         if type(role) is not Role:
             raise InputError("roles", roles, _ROLE_VALUES)
-    return tuple(sorted(items, key=_ORDER.__getitem__))
+    ranked = tuple(sorted(items, key=_ORDER.__getitem__))
+    if type(roles) is frozenset:
+        keep(_RANKED, roles, ranked, 256)
+    return ranked
+
+
+_RANKED: dict[frozenset[Role], tuple[Role, ...]] = {}
+"""The sets of roles ordered so far (:func:`in_rank_order`); bounded."""
 
 
 _ORDER = {role: i for i, role in enumerate(Role)}

@@ -489,7 +489,7 @@ def grade_customer(
         or on != job.day
     ):
         job = keep(_LAST, 0, _Job(grading_policy(policy), require_date(on, "on"), calendar), 1)
-    if not isinstance(customer, Customer):
+    if type(customer) is not Customer and not isinstance(customer, Customer):
         raise InputError("customer", customer, "a Customer")
     given = None if approval is None else _check_approval(approval)
     day = job.day

@@ -801,7 +801,7 @@ def _score(facts: ScorecardFacts, policy: GradingPolicy, on: dt.date) -> Scoreca
 def _influence_points(facts: ScorecardFacts, sc: ScorecardPolicy, on: dt.date) -> int:
     a = facts.influence_assessment
     if a is not None and a.grants(sc.influence_assessors, INFLUENCE_ASSESSMENT, on):
-        return int(facts.strategic_influence.value)
+        return int(facts.strategic_influence._value_)  # the points it scores
     return 0
 
 
