@@ -266,7 +266,7 @@ def _what_if(result: CustomerGrade) -> GradeWhatIf:
         then = None if facts is None else score(facts, p, on=since).grade
         return GradeWhatIf(WhatIfCase.CAPPED, proposed, until=e.new_until, since=since, then=then)
     if proposed is not None and result.scorecard is not None:
-        return GradeWhatIf(WhatIfCase.SCORED, proposed, scorecard=result.scorecard.what_if)
+        return _scored(proposed, result.scorecard.what_if)
     # not graded now: no trade yet, not yet eligible, or no scorecard facts
     if e.eligible_from is None:
         return GradeWhatIf(WhatIfCase.NO_TRADE, None, months=months)
@@ -275,6 +275,21 @@ def _what_if(result: CustomerGrade) -> GradeWhatIf:
         then = None if facts is None else score(facts, p, on=since).grade
         return GradeWhatIf(WhatIfCase.NOT_ELIGIBLE, None, since=since, then=then)
     return GradeWhatIf(WhatIfCase.NO_FACTS, None)
+
+
+def _scored(grade: Grade, what_if: WhatIf) -> GradeWhatIf:
+    """The ``SCORED`` what-if of ``grade`` with the G2 what-if ``what_if``: shared, as the
+    G2 what-if is by customers alike."""
+    key = (grade, id(what_if))
+    found = _SCORED.get(key)
+    if found is not None and found.scorecard is what_if:
+        return found
+    return keep(_SCORED, key, GradeWhatIf(WhatIfCase.SCORED, grade, scorecard=what_if), 4096)
+
+
+_SCORED: dict[tuple[Grade, int], GradeWhatIf] = {}
+"""Scored what-ifs by grade and G2 what-if (:func:`_scored`); each holds its G2 what-if, so an
+id in a key is not reused while the entry lives. Bounded."""
 
 
 @quick_init(preset=("reasons", "deciding"))

@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterable, Iterator
 
 import attrs
 
+from customer_rules._bounded import keep
 from customer_rules._portfolio import PORTFOLIO_COLUMNS as _COLUMNS
 from customer_rules._portfolio import SAMPLE_AS_OF as _SAMPLE_AS_OF
 from customer_rules._portfolio import sample_portfolio_text as _sample_text
@@ -57,8 +58,10 @@ from customer_rules.grading import (
     Customer,
     CustomerGrade,
     Grade,
+    GradeWhatIf,
     GradingPolicy,
     Indicator,
+    WhatIfCase,
     grade_customer,
 )
 from customer_rules.reasons import (
@@ -240,9 +243,26 @@ def _reasons(result: CustomerGrade, lang: Lang) -> list[dict[str, object]]:
 
 
 def _what_if(result: CustomerGrade, lang: Lang) -> dict[str, object]:
+    """The what-if of the final grade; a scored customer's is written once for every customer
+    alike (the data is only ever encoded, never changed)."""
+    final = result.what_if
+    if final.case is not WhatIfCase.SCORED:
+        return _what_if_item(final, lang)
+    key = (id(final), lang)
+    found = _WHAT_IFS.get(key)
+    if found is not None and found[0] is final:
+        return found[1]
+    return keep(_WHAT_IFS, key, (final, _what_if_item(final, lang)), 4096)[1]
+
+
+_WHAT_IFS: dict[tuple[int, Lang], tuple[GradeWhatIf, dict[str, object]]] = {}
+"""The data of scored what-ifs (shared by customers alike) by what-if and language; each entry
+holds its what-if, so an id in a key is not reused while the entry lives. Bounded."""
+
+
+def _what_if_item(final: GradeWhatIf, lang: Lang) -> dict[str, object]:
     """The what-if of the final grade: the G2 levers when the scorecard decides, else when the
     new-customer cap ends or the customer becomes eligible, and the grade it would get then."""
-    final = result.what_if
     texts = [render_reason(r, lang) for r in final.reasons]
     levers = final.scorecard.levers if final.scorecard is not None else ()
     return {
