@@ -72,6 +72,26 @@ def test_established_big_customer_graded_by_score() -> None:
     assert {"G2", "G3", "G4", "G5"} <= rules
 
 
+def test_a_host_subclass_of_customer_is_graded_as_a_customer() -> None:
+    """A host may subclass the facts class (an ORM row, a record with extra fields): it is a
+    Customer and is graded as one, as any Customer with the same facts."""
+    import attrs
+
+    @attrs.frozen
+    class HostCustomer(Customer):
+        crm_row: int = attrs.field(default=0, kw_only=True)
+
+    facts = ("C001", "华东机电", CustomerCategory.BIG, dt.date(2018, 3, 1), None, STRONG)
+    mine = grade_customer(HostCustomer(*facts, crm_row=7), SEED, on=ON)
+    plain = grade_customer(Customer(*facts), SEED, on=ON)
+    assert (mine.grade, mine.proposed_grade, mine.reasons) == (
+        plain.grade,
+        plain.proposed_grade,
+        plain.reasons,
+    )
+    assert mine.customer.crm_row == 7
+
+
 def test_new_customer_is_c_whatever_its_score_both_sides_of_a_year() -> None:
     c = Customer("N1", "新创科技", CustomerCategory.BIG, dt.date(2025, 12, 1), None, STRONG)
     inside = grade_customer(c, SEED, on=dt.date(2026, 11, 30))
