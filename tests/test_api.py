@@ -637,6 +637,7 @@ API: dict[str, list[str]] = {
         "RowError",
         "RowReader",
         "RowResult",
+        "Unbuilt",
         "parse_rows",
         "read_rows",
     ],

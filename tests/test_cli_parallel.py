@@ -46,7 +46,7 @@ def test_an_error_in_a_worker_is_raised_in_its_turn() -> None:
 
 def _portfolio(path: Path, copies: int) -> Path:
     """The sample ``copies`` times with fresh ids, one bad amount, one date after the day and
-    one duplicate id per copy."""
+    two duplicate ids per copy (one of the row the grading refuses)."""
     rows = list(csv.reader(io.StringIO(sample_portfolio_text())))[1:]
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
@@ -62,6 +62,8 @@ def _portfolio(path: Path, copies: int) -> Path:
                 cells[at["last_visit"]] = "2027-03-01"
             if i == 7:
                 cells[at["id"]] = f"{rows[6][at['id']]}-{n}"  # the row before's id again
+            if i == 8:  # the id of row 5, which the grading refuses: still a repeat
+                cells[at["id"]] = f"{rows[5][at['id']]}-{n}"
             writer.writerow(cells)
     path.write_text(out.getvalue(), encoding="utf-8")
     return path
@@ -80,10 +82,26 @@ def test_several_processes_write_what_one_writes(
     assert (two, shared.out, shared.err) == (one, alone.out, alone.err)
     assert one == 1  # rows were refused
     assert alone.err.count("一千万") == 120
-    assert alone.err.count("duplicate id") == 120
+    assert alone.err.count("duplicate id") == 240
     assert alone.err.count("last_visit") == 120
     lines = alone.out.splitlines()
     if fmt == "jsonl":
-        assert len(lines) == 120 * 17
+        assert len(lines) == 120 * 16
         assert lines[0].startswith('{"id": "C001-0"')
         assert lines[-1].startswith('{"id": "C020-119"')
+
+
+def test_rows_built_by_workers_are_refused_as_rows_read_in_order_are(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A repeated id is refused whatever the first row's grading gave: the problems of the
+    streaming formats (rows built where they are graded) are those of the table (rows built
+    as they are read)."""
+    source = str(_portfolio(tmp_path / "big.csv", 60))
+    common = ["grade", "--input", source, "--as-of", "2026-11-30"]
+    table = main([*common, "--format", "table", "--jobs", "1"])
+    read_in_order = capsys.readouterr().err
+    for jobs in ("1", "2"):
+        assert main([*common, "--format", "jsonl", "--jobs", jobs]) == table
+        assert capsys.readouterr().err == read_in_order
+    assert read_in_order.count("duplicate id") == 120

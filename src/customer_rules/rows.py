@@ -56,7 +56,15 @@ from customer_rules.interchange import _row_builder, from_data
 if typing.TYPE_CHECKING:
     from _typeshed import WriteableBuffer
 
-__all__ = ["ColumnMap", "RowError", "RowReader", "RowResult", "parse_rows", "read_rows"]
+__all__ = [
+    "ColumnMap",
+    "RowError",
+    "RowReader",
+    "RowResult",
+    "Unbuilt",
+    "parse_rows",
+    "read_rows",
+]
 
 T = TypeVar("T")
 
@@ -91,6 +99,11 @@ class RowError:
     def __str__(self) -> str:
         where = f"line {self.line}: {self.column}: " if self.column else f"line {self.line}: "
         return where + self.message
+
+
+Unbuilt = tuple[int, list[str] | None, tuple["RowError", ...]]
+"""A data row as read, not yet built (:meth:`RowReader.unbuilt`): its line, its cells as read
+(``None`` for a line that is not CSV) and that line's problem."""
 
 
 @attrs.frozen
@@ -466,10 +479,7 @@ class RowReader(Generic[T]):
             self._stream.close()
 
     def __iter__(self) -> Iterator[RowResult[T]]:
-        if self._started:
-            raise InputError("rows", self.name, "rows read once (open the source again)")
-        self._started = True
-        return self._rows()
+        return self._rows(self.unbuilt())
 
     # ----------------------------------------------------------------------- header
 
@@ -527,9 +537,38 @@ class RowReader(Generic[T]):
 
     # ----------------------------------------------------------------------- rows
 
-    def _rows(self) -> Iterator[RowResult[T]]:
-        reader, build, key, width = self._reader, self._build, self._key, len(self.header)
-        seen = self._seen
+    def _rows(self, unbuilt: Iterator[Unbuilt]) -> Iterator[RowResult[T]]:
+        for line, row, problems in unbuilt:
+            if row is None:
+                yield RowResult(line, None, problems)
+                continue
+            made = self.build(line, row)
+            if made is None:
+                continue  # a blank row is skipped
+            result, key_value = made
+            if result.value is None:
+                yield result
+                continue
+            repeated = self.repeated(line, key_value)
+            yield result if repeated is None else RowResult(line, None, (repeated,))
+
+    def unbuilt(self) -> Iterator[Unbuilt]:
+        """The data rows as read, not yet built: ``(line, cells, ())`` — or ``(line, None,
+        (problem,))`` for a line that is not CSV, the last. Iterating the reader is
+        :meth:`build` and :meth:`repeated` on each; a command that builds rows in worker
+        processes calls them itself (``build`` in a worker, ``repeated`` here, in input
+        order).
+
+        Raises:
+            InputError: naming ``rows`` when the rows were read before.
+        """
+        if self._started:
+            raise InputError("rows", self.name, "rows read once (open the source again)")
+        self._started = True
+        return self._unbuilt()
+
+    def _unbuilt(self) -> Iterator[Unbuilt]:
+        reader = self._reader
         line = self._line  # the last line read
         try:
             while True:
@@ -537,67 +576,69 @@ class RowReader(Generic[T]):
                     row = next(reader, None)
                 except csv.Error as exc:
                     line += 1
-                    yield RowResult(line, None, (RowError(line, "", f"not valid CSV: {exc}"),))
+                    yield line, None, (RowError(line, "", f"not valid CSV: {exc}"),)
                     return
                 except (OSError, ValueError) as exc:
                     self._unreadable(exc)
                 if row is None:
                     return
                 start, line = line + 1, reader.line_num
-                cells = list(map(str.strip, row))
-                if not any(cells):
-                    continue  # a blank row is skipped
-                if build is not None and len(cells) <= width:  # the usual row
-                    if len(cells) < width:
-                        cells += [""] * (width - len(cells))
-                    value = build(cells)
-                    if value is not None:
-                        key_value = cells[key] if key is not None else ""
-                        if key_value and key_value not in seen:  # the usual: a new key
-                            seen[key_value] = start
-                            yield RowResult(start, value)
-                        else:
-                            yield self._accepted(start, value, key_value)
-                        continue
-                    yield self._row(row, cells, start, built=True)
-                else:
-                    yield self._row(row, cells, start, built=False)
+                yield start, row, ()
         finally:
             self.close()
 
-    def _row(self, row: list[str], cells: list[str], line: int, *, built: bool) -> RowResult[T]:
-        """The result of one row: ``row`` as read, ``cells`` its cells stripped; ``built``: the
-        builder has already refused it."""
+    def build(self, line: int, row: list[str]) -> tuple[RowResult[T], str] | None:
+        """The row that starts on ``line`` (its cells as read) built — its facts, or its
+        problems — with its key cell's text; ``None`` for a blank row. Not yet checked
+        against the rows before it (:meth:`repeated`)."""
+        cells = list(map(str.strip, row))
+        if not any(cells):
+            return None
+        build, width = self._build, len(self.header)
+        if build is not None and len(cells) <= width:  # the usual row
+            if len(cells) < width:
+                cells += [""] * (width - len(cells))
+            value = build(cells)
+            if value is not None:
+                return RowResult(line, value), cells[self._key] if self._key is not None else ""
+            return self._row(row, cells, line, built=True)
+        return self._row(row, cells, line, built=False)
+
+    def repeated(self, line: int, key_value: str) -> RowError | None:
+        """The problem of a row built on ``line`` whose key was on an earlier row; ``None``
+        (and the key noted) for a new key or a row without one."""
+        if not key_value:
+            return None
+        first = self._seen.get(key_value)
+        if first is None:
+            self._seen[key_value] = line
+            return None
+        key = self.columns.key or ""
+        return RowError(line, key, f"duplicate {key} {key_value!r} (first on line {first})")
+
+    def _row(
+        self, row: list[str], cells: list[str], line: int, *, built: bool
+    ) -> tuple[RowResult[T], str]:
+        """The result of one row and its key text: ``row`` as read, ``cells`` its cells
+        stripped; ``built``: the builder has already refused it."""
         width = len(self.header)
         if len(row) > width:
             surplus = self._surplus(row, line)
             if surplus is not None:
-                return RowResult(line, None, (surplus,))
+                return RowResult(line, None, (surplus,)), ""
         if self._build is not None and not built:
             padded = cells + [""] * (width - len(cells))
             value = self._build(padded)
             if value is not None:
-                key_value = padded[self._key] if self._key is not None else ""
-                return self._accepted(line, value, key_value)
+                return RowResult(line, value), padded[self._key] if self._key is not None else ""
         data, key_value = self._place(row)
         try:
             value = from_data(self.columns.cls, data)
         except InputError as exc:
-            return RowResult(line, None, self._problems(exc.problems, line))
+            return RowResult(line, None, self._problems(exc.problems, line)), ""
         except CustomerRulesError as exc:  # pragma: no cover - from_data raises InputError
-            return RowResult(line, None, (RowError(line, "", str(exc)),))
-        return self._accepted(line, value, key_value)
-
-    def _accepted(self, line: int, value: T, key_value: str) -> RowResult[T]:
-        """The result of a row whose facts were built: refused if its key was seen before."""
-        if key_value:
-            first = self._seen.get(key_value)
-            if first is not None:
-                key = self.columns.key or ""
-                message = f"duplicate {key} {key_value!r} (first on line {first})"
-                return RowResult(line, None, (RowError(line, key, message),))
-            self._seen[key_value] = line
-        return RowResult(line, value)
+            return RowResult(line, None, (RowError(line, "", str(exc)),)), ""
+        return RowResult(line, value), key_value
 
     def _place(self, row: list[str]) -> tuple[dict[str, object], str]:
         """The row as the nested mapping ``from_data`` reads, and the text of its key cell."""

@@ -41,7 +41,7 @@ import io
 import os
 import pkgutil
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import IO, TYPE_CHECKING, Any, Literal, TextIO, TypeAlias, TypeVar
 
 from customer_rules import __version__
@@ -53,7 +53,7 @@ from customer_rules.config import read_history
 from customer_rules.dates import parse_date
 from customer_rules.errors import CalendarCoverageError, CustomerRulesError, InputError, PolicyError
 from customer_rules.reasons import Lang, render_message
-from customer_rules.rows import ColumnMap, RowError, RowReader, parse_rows, read_rows
+from customer_rules.rows import ColumnMap, RowError, RowReader, Unbuilt, parse_rows, read_rows
 
 if TYPE_CHECKING:
     Commands: TypeAlias = argparse._SubParsersAction[argparse.ArgumentParser]
@@ -578,3 +578,52 @@ class RowReport:
     def exit_code(self) -> int:
         """:data:`EXIT_REJECTED` if anything was rejected, else :data:`EXIT_OK`."""
         return EXIT_REJECTED if self.rejected else EXIT_OK
+
+
+# --------------------------------------------------------------------------- rows built in workers
+
+_W = TypeVar("_W")
+
+
+def built_rows(
+    rows: RowReader[T], items: Iterable[Unbuilt]
+) -> list[tuple[int, str | None, T | None, tuple[RowError, ...]]]:
+    """A chunk of rows as read (:meth:`~customer_rules.rows.RowReader.unbuilt`), built where
+    the command works on them (a worker, or this process): each row's line, key (``None``
+    unless the row was built), facts (``None`` with its problems) and problems. Blank rows
+    are left out. The whole chunk is built before any of it is worked on: reading rows and
+    grading them in turn is measurably slower (each keeps the other's code and data out of the
+    processor's caches)."""
+    done: list[tuple[int, str | None, T | None, tuple[RowError, ...]]] = []
+    for line, row, problems in items:
+        if row is None:
+            done.append((line, None, None, problems))
+            continue
+        made = rows.build(line, row)
+        if made is None:
+            continue
+        built, key = made
+        if built.value is None:
+            done.append((line, None, None, built.problems))
+        else:
+            done.append((line, key, built.value, ()))
+    return done
+
+
+def first_of_each_key(
+    done: Iterable[tuple[int, str | None, _W]],
+    rows: RowReader[Any],
+    progress: Progress,
+    report: RowReport,
+) -> Iterator[_W]:
+    """The work on each row, in input order, each ticking ``progress``: a built row whose key
+    an earlier built row had is reported and left out, whatever its work gave — as reading the
+    rows in one process does."""
+    for line, key, work in done:
+        progress.tick()
+        if key is not None:
+            repeated = rows.repeated(line, key)
+            if repeated is not None:
+                report.add((repeated,))
+                continue
+        yield work

@@ -34,7 +34,9 @@ from customer_rules.cli._core import (
     RowReport,
     add_options,
     book_in_force,
+    built_rows,
     check_covered,
+    first_of_each_key,
     input_error,
     load_calendar,
     load_history,
@@ -60,10 +62,11 @@ from customer_rules.credit import (
 )
 from customer_rules.errors import CalendarCoverageError, InputError
 from customer_rules.reasons import Lang, MessageCode, register_codes, render_message, render_reason
-from customer_rules.rows import RowError, RowResult
+from customer_rules.rows import RowError, RowReader, RowResult
 
 if typing.TYPE_CHECKING:
     from customer_rules.cli._core import Commands
+    from customer_rules.rows import Unbuilt
 
     Actions: typing.TypeAlias = argparse._SubParsersAction[argparse.ArgumentParser]
 
@@ -322,17 +325,14 @@ def _run_aging(args: argparse.Namespace) -> int:
         out = output(fmt)
         try:
             if fmt in _STREAMING:
-                _JOB[:] = [_Job(book.credit, as_of, calendar, fmt, lang)]
-                done = ordered_map(
-                    _age_rows,
-                    ((row.line, row.value, row.problems) for row in rows),
-                    jobs=args.jobs or default_jobs(),
-                )
+                _JOB[:] = [_Job(book.credit, as_of, calendar, fmt, lang, rows)]
+                # rows are built where they are aged; their keys are checked here, in order
+                done = ordered_map(_age_rows, rows.unbuilt(), jobs=args.jobs or default_jobs())
                 write_texts(
                     out,
                     fmt,
                     _CSV if fmt == "csv" else _JSON,
-                    _texts_of(done, progress, report),
+                    _texts_of(done, rows, progress, report),
                     bom=args.bom,
                 )
             else:
@@ -362,13 +362,15 @@ class _Job:
     calendar: Calendar
     fmt: str
     lang: Lang
+    rows: RowReader[LedgerEntry]
 
 
 _JOB: list[_Job] = []
 """The aging of the current run, for :func:`_age_rows` (in this process or a worker)."""
 
-_Row = tuple[int, LedgerEntry | None, tuple[RowError, ...]]
-_Done = tuple[tuple[RowError, ...], str | None]
+_Done = tuple[int, str | None, tuple[tuple[RowError, ...], str | None]]
+"""A row worked on: its line, its key (``None`` unless it was built) and its problems or its
+output text."""
 
 
 _CASE_COLUMNS = {"case.last_on": "last_step_on", "case.subject": "id", "case.state": "last_step"}
@@ -396,27 +398,29 @@ def _age(
     return _Aged(entry, aged, action)
 
 
-def _age_rows(items: list[_Row]) -> list[_Done]:
-    """Age a chunk of rows and write each as text (in a worker, or in this process)."""
+def _age_rows(items: list[Unbuilt]) -> list[_Done]:
+    """Build a chunk of rows, age them and write each as text (in a worker, or in this
+    process)."""
     job = _JOB[0]
     columns = _CSV if job.fmt == "csv" else _JSON
     done: list[_Done] = []
-    for line, entry, problems in items:
+    for line, key, entry, problems in built_rows(job.rows, items):
         if entry is None:
-            done.append((problems, None))
+            done.append((line, key, (problems, None)))
             continue
         result = _age(line, entry, job.policy, job.on, job.calendar)
         if isinstance(result, tuple):
-            done.append((result, None))
+            done.append((line, key, (result, None)))
             continue
-        done.append(((), record_text(job.fmt, columns, result, job.lang)))
+        done.append((line, key, ((), record_text(job.fmt, columns, result, job.lang))))
     return done
 
 
-def _texts_of(done: Iterable[_Done], progress: Progress, report: RowReport) -> Iterator[str]:
+def _texts_of(
+    done: Iterable[_Done], rows: RowReader[LedgerEntry], progress: Progress, report: RowReport
+) -> Iterator[str]:
     """The output texts of the rows, in input order; report the rows refused."""
-    for problems, text in done:
-        progress.tick()
+    for problems, text in first_of_each_key(done, rows, progress, report):
         if text is None:
             report.add(problems)
             continue

@@ -33,7 +33,9 @@ from customer_rules.cli._core import (
     RowReport,
     add_options,
     book_in_force,
+    built_rows,
     check_covered,
+    first_of_each_key,
     input_error,
     load_calendar,
     load_history,
@@ -72,10 +74,11 @@ from customer_rules.reasons import (
     render_message,
     render_reason,
 )
-from customer_rules.rows import RowError, RowResult
+from customer_rules.rows import RowError, RowReader, RowResult
 
 if typing.TYPE_CHECKING:
     from customer_rules.cli._core import Commands
+    from customer_rules.rows import Unbuilt
 
 __all__ = ["CSV_COLUMNS", "GradeText", "register"]
 
@@ -393,13 +396,10 @@ def _run(args: argparse.Namespace) -> int:
         out = output(fmt)
         try:
             if fmt in _STREAMING:
-                _GRADING[:] = [_Grading(book.grading, as_of, calendar, fmt, lang)]
-                done = ordered_map(
-                    _grade_rows,
-                    ((row.line, row.value, row.problems) for row in rows),
-                    jobs=args.jobs or default_jobs(),
-                )
-                texts = _texts_of(done, progress, report, counts, pending)
+                _GRADING[:] = [_Grading(book.grading, as_of, calendar, fmt, lang, rows)]
+                # rows are built where they are graded; their keys are checked here, in order
+                done = ordered_map(_grade_rows, rows.unbuilt(), jobs=args.jobs or default_jobs())
+                texts = _texts_of(done, rows, progress, report, counts, pending)
                 write_texts(out, fmt, _CSV if fmt == "csv" else _JSON, texts, bom=args.bom)
             else:
                 graded = _graded(
@@ -429,23 +429,26 @@ class _Grading:
     calendar: Calendar
     fmt: str
     lang: Lang
+    rows: RowReader[Customer]
 
 
 _GRADING: list[_Grading] = []
 """The grading of the current run, for :func:`_grade_rows` (in this process or a worker)."""
 
-_Done = tuple[tuple[RowError, ...], str | None, Grade | None, bool]
-"""A row worked on: its problems, or its output text, grade in force and pending approval."""
+_Done = tuple[int, str | None, tuple[tuple[RowError, ...], str | None, Grade | None, bool]]
+"""A row worked on: its line, its key (``None`` unless it was built) and its problems, or its
+output text, grade in force and pending approval."""
 
 
-def _grade_rows(items: list[tuple[int, Customer | None, tuple[RowError, ...]]]) -> list[_Done]:
-    """Grade a chunk of rows and write each as text (in a worker, or in this process)."""
+def _grade_rows(items: list[Unbuilt]) -> list[_Done]:
+    """Build a chunk of rows, grade them and write each as text (in a worker, or in this
+    process)."""
     job = _GRADING[0]
     columns = _CSV if job.fmt == "csv" else _JSON
     done: list[_Done] = []
-    for line, customer, problems in items:
+    for line, key, customer, problems in built_rows(job.rows, items):
         if customer is None:
-            done.append((problems, None, None, False))
+            done.append((line, key, (problems, None, None, False)))
             continue
         try:
             result = grade_customer(customer, job.policy, on=job.on, calendar=job.calendar)
@@ -455,23 +458,23 @@ def _grade_rows(items: list[tuple[int, Customer | None, tuple[RowError, ...]]]) 
             refused = tuple(
                 RowError(line, _COLUMNS.column_of(p.path), p.message) for p in exc.problems
             )
-            done.append((refused, None, None, False))
+            done.append((line, key, (refused, None, None, False)))
             continue
         text = record_text(job.fmt, columns, result, job.lang)
-        done.append(((), text, result.grade, result.pending_approval))
+        done.append((line, key, ((), text, result.grade, result.pending_approval)))
     return done
 
 
 def _texts_of(
     done: Iterable[_Done],
+    rows: RowReader[Customer],
     progress: Progress,
     report: RowReport,
     counts: Counter[Grade | None],
     pending: list[int],
 ) -> Iterator[str]:
     """The output texts of the rows, in input order; report the rows refused."""
-    for problems, text, grade, waiting in done:
-        progress.tick()
+    for problems, text, grade, waiting in first_of_each_key(done, rows, progress, report):
         if text is None:
             report.add(problems)
             continue
