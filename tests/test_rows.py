@@ -535,3 +535,56 @@ def test_what_is_not_a_source_is_an_input_error(tmp_path: Path) -> None:
         read_rows(closed, DEALS)
     with pytest.raises(InputError, match="ColumnMap"):
         parse_rows("code\n", {"code": "code"})  # type: ignore[arg-type]
+
+
+def test_reading_in_halves_gives_what_iterating_gives() -> None:
+    """``unbuilt``, then ``build`` and ``repeated`` on each row in order — what a command that
+    builds rows in workers does — gives exactly the reader's own results."""
+    text = sample_portfolio_text()
+    lines = text.splitlines()
+    text += "\n" + lines[3] + "\n\n" + lines[5].replace("2", "x", 3) + "\n"  # a repeat, a blank
+    with parse_rows(text, PORTFOLIO_COLUMNS) as reader:
+        whole = list(reader)
+    halves: list[RowResult[object]] = []
+    with parse_rows(text, PORTFOLIO_COLUMNS) as reader:
+        for line, row, problems in reader.unbuilt():
+            if row is None:
+                halves.append(RowResult(line, None, problems))
+                continue
+            made = reader.build(line, row)
+            if made is None:
+                continue
+            result, key = made
+            repeated = reader.repeated(line, key) if result.value is not None else None
+            halves.append(result if repeated is None else RowResult(line, None, (repeated,)))
+    assert halves == whole
+    assert any("duplicate id" in str(p) for r in whole for p in r.problems)
+
+
+@given(st.data())
+def test_the_halves_refuse_what_is_not_a_row_naming_it(data: st.DataObject) -> None:
+    from customer_rules.testing import malformed_values
+
+    with parse_rows(sample_portfolio_text(), PORTFOLIO_COLUMNS) as reader:
+        line, row = (
+            data.draw(malformed_values(), label="line"),
+            data.draw(malformed_values(), label="row"),
+        )
+        for call in (lambda: reader.build(line, row), lambda: reader.repeated(line, row)):
+            try:
+                call()
+            except InputError as exc:
+                paths = {p.path for p in exc.problems}
+            else:
+                paths = set()
+            assert paths <= {"line", "row", "key_value"}
+        for not_cells in ([1, 2], "C001,大客户", None):
+            with pytest.raises(InputError, match="row"):
+                reader.build(3, not_cells)  # type: ignore[arg-type]
+        with pytest.raises(InputError, match="line"):
+            reader.repeated(0, "C1")
+        with pytest.raises(InputError, match="key_value"):
+            reader.repeated(3, ["C1"])  # type: ignore[arg-type]
+        list(reader.unbuilt())
+        with pytest.raises(InputError, match="read once"):
+            reader.unbuilt()

@@ -590,8 +590,19 @@ class RowReader(Generic[T]):
     def build(self, line: int, row: list[str]) -> tuple[RowResult[T], str] | None:
         """The row that starts on ``line`` (its cells as read) built — its facts, or its
         problems — with its key cell's text; ``None`` for a blank row. Not yet checked
-        against the rows before it (:meth:`repeated`)."""
-        cells = list(map(str.strip, row))
+        against the rows before it (:meth:`repeated`).
+
+        Raises:
+            InputError: naming ``line`` unless a positive int, ``row`` unless a list of str.
+        """
+        if type(line) is not int or line < 1:
+            raise InputError("line", line, "the line a row starts on (a positive int)")
+        try:
+            cells = list(map(str.strip, row)) if not isinstance(row, str) else None
+        except TypeError:  # not iterable, or a cell that is not a str
+            cells = None
+        if cells is None:
+            raise InputError("row", row, "the cells of a row as read (a list of str)")
         if not any(cells):
             return None
         build, width = self._build, len(self.header)
@@ -606,7 +617,15 @@ class RowReader(Generic[T]):
 
     def repeated(self, line: int, key_value: str) -> RowError | None:
         """The problem of a row built on ``line`` whose key was on an earlier row; ``None``
-        (and the key noted) for a new key or a row without one."""
+        (and the key noted) for a new key or a row without one.
+
+        Raises:
+            InputError: naming ``line`` unless a positive int, ``key_value`` unless a str.
+        """
+        if type(line) is not int or line < 1:
+            raise InputError("line", line, "the line a row starts on (a positive int)")
+        if type(key_value) is not str:
+            raise InputError("key_value", key_value, "the text of the row's key cell (a str)")
         if not key_value:
             return None
         first = self._seen.get(key_value)
