@@ -117,6 +117,18 @@ def test_a_class_whose_init_does_more_is_refused() -> None:
             def __attrs_post_init__(self) -> None:
                 pass
 
+    @quick_init
+    @attrs.frozen
+    class Base:
+        f: int
+
+    with pytest.raises(TypeError, match=r"Derived.*\['f'\]"):
+
+        @quick_init
+        @attrs.frozen
+        class Derived(Base):
+            g: int
+
     with pytest.raises(TypeError, match="Loose"):
 
         @quick_init

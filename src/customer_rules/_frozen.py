@@ -79,6 +79,7 @@ def _quick(cls: type[T], preset: tuple[str, ...]) -> type[T]:
         or isinstance(f.default, attrs.Factory)  # type: ignore[arg-type]
         or f.on_setattr is not None
         or (not f.init and f.default is attrs.NOTHING)
+        or f.name not in vars(cls)  # a base class's slot: its own __init__ stores it
     ]
     refused += [h for h in ("__attrs_pre_init__", "__attrs_post_init__") if hasattr(cls, h)]
     frozen = "__slots__" in vars(cls) and kind.__setattr__.__name__ == "_frozen_setattrs"
