@@ -546,10 +546,7 @@ class RowReader(Generic[T]):
             if made is None:
                 continue  # a blank row is skipped
             result, key_value = made
-            if result.value is None:
-                yield result
-                continue
-            repeated = self.repeated(line, key_value)
+            repeated = None if key_value is None else self.repeated(line, key_value)
             yield result if repeated is None else RowResult(line, None, (repeated,))
 
     def unbuilt(self) -> Iterator[Unbuilt]:
@@ -587,10 +584,10 @@ class RowReader(Generic[T]):
         finally:
             self.close()
 
-    def build(self, line: int, row: list[str]) -> tuple[RowResult[T], str] | None:
+    def build(self, line: int, row: list[str]) -> tuple[RowResult[T], str | None] | None:
         """The row that starts on ``line`` (its cells as read) built — its facts, or its
-        problems — with its key cell's text; ``None`` for a blank row. Not yet checked
-        against the rows before it (:meth:`repeated`).
+        problems — with its key cell's text (``None`` when it was not built); ``None`` for a
+        blank row. Not yet checked against the rows before it (:meth:`repeated`).
 
         Raises:
             InputError: naming ``line`` unless a positive int, ``row`` unless a list of str.
@@ -637,14 +634,14 @@ class RowReader(Generic[T]):
 
     def _row(
         self, row: list[str], cells: list[str], line: int, *, built: bool
-    ) -> tuple[RowResult[T], str]:
-        """The result of one row and its key text: ``row`` as read, ``cells`` its cells
-        stripped; ``built``: the builder has already refused it."""
+    ) -> tuple[RowResult[T], str | None]:
+        """The result of one row and its key text (``None`` when not built): ``row`` as read,
+        ``cells`` its cells stripped; ``built``: the builder has already refused it."""
         width = len(self.header)
         if len(row) > width:
             surplus = self._surplus(row, line)
             if surplus is not None:
-                return RowResult(line, None, (surplus,)), ""
+                return RowResult(line, None, (surplus,)), None
         if self._build is not None and not built:
             padded = cells + [""] * (width - len(cells))
             value = self._build(padded)
@@ -654,9 +651,9 @@ class RowReader(Generic[T]):
         try:
             value = from_data(self.columns.cls, data)
         except InputError as exc:
-            return RowResult(line, None, self._problems(exc.problems, line)), ""
+            return RowResult(line, None, self._problems(exc.problems, line)), None
         except CustomerRulesError as exc:  # pragma: no cover - from_data raises InputError
-            return RowResult(line, None, (RowError(line, "", str(exc)),)), ""
+            return RowResult(line, None, (RowError(line, "", str(exc)),)), None
         return RowResult(line, value), key_value
 
     def _place(self, row: list[str]) -> tuple[dict[str, object], str]:
