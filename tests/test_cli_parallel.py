@@ -87,8 +87,8 @@ def test_several_processes_write_what_one_writes(
     lines = alone.out.splitlines()
     if fmt == "jsonl":
         assert len(lines) == 120 * 16
-        assert lines[0].startswith('{"id": "C001-0"')
-        assert lines[-1].startswith('{"id": "C020-119"')
+        assert lines[0].startswith('{"id":"C001-0"')
+        assert lines[-1].startswith('{"id":"C020-119"')
 
 
 def test_rows_built_by_workers_are_refused_as_rows_read_in_order_are(

