@@ -13,7 +13,7 @@ from customer_rules import GradingPolicy
 from customer_rules._bounded import forget_all
 from customer_rules._portfolio import PORTFOLIO_COLUMNS, sample_portfolio_text
 from customer_rules.cli import grade as command
-from customer_rules.cli._writers import record_text
+from customer_rules.cli._writers import encode_record
 from customer_rules.grading import Customer, WhatIfCase, grade_customer
 from customer_rules.rows import parse_rows
 from customer_rules.testing import customers
@@ -24,7 +24,7 @@ DAY = dt.date(2026, 12, 31)
 def _alone(customer: Customer, lang: str) -> str:
     forget_all()
     result = grade_customer(customer, GradingPolicy(), on=DAY)
-    return record_text("jsonl", command._JSON, result, lang)  # type: ignore[arg-type]
+    return encode_record("jsonl", command._JSON, result, lang)  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
@@ -33,7 +33,7 @@ def test_each_sample_line_is_the_one_its_customer_gets_alone(lang: str) -> None:
         sample = [r.value for r in rows if r.value is not None]
     policy = GradingPolicy()
     lines = [
-        record_text("jsonl", command._JSON, grade_customer(c, policy, on=DAY), lang)  # type: ignore[arg-type]
+        encode_record("jsonl", command._JSON, grade_customer(c, policy, on=DAY), lang)  # type: ignore[arg-type]
         for c in sample + sample
     ]
     assert lines == [_alone(c, lang) for c in sample + sample]
@@ -46,7 +46,7 @@ def test_customers_alike_share_a_what_if_and_each_line_is_its_own(
 ) -> None:
     policy = GradingPolicy()
     lines = [
-        record_text("jsonl", command._JSON, grade_customer(c, policy, on=DAY), lang)  # type: ignore[arg-type]
+        encode_record("jsonl", command._JSON, grade_customer(c, policy, on=DAY), lang)  # type: ignore[arg-type]
         for c in many
     ]
     assert lines == [_alone(c, lang) for c in many]

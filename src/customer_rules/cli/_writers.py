@@ -12,8 +12,8 @@ record leaves standard output empty.
   Excel shows Chinese text;
   ``"json"`` — one JSON array, written item by item (``[``, items separated by ``,\\n``,
   ``]``): the whole list is never built; ``"jsonl"`` — JSON Lines: one JSON object per line.
-  (:func:`record_text` and :func:`write_texts` are its two halves, for a command whose texts
-  are written by worker processes.)
+  (:func:`encode_record` and :func:`write_encoded` are its two halves, for a command whose
+  records are encoded by worker processes.)
 * :func:`write_table` — aligned columns for a terminal, measuring East Asian wide characters as
   two columns. The only writer that holds every row: widths are known only at the end.
 """
@@ -23,17 +23,20 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
-from typing import Generic, TextIO, TypeVar
+from typing import Any, Generic, TextIO, TypeVar, cast
 
 import attrs
 
+from customer_rules.reasons import Lang, MessageCode, render_message
+
+_orjson: Any
 try:
     import orjson as _orjson
 except ImportError:  # the ``fast`` extra is not installed: the standard library writes JSON
     _orjson = None
-from customer_rules.reasons import Lang, MessageCode, render_message
 
 R = TypeVar("R")
 
@@ -69,66 +72,86 @@ class Column(Generic[R]):
 
 
 STREAMING = ("csv", "json", "jsonl")
-"""The formats written record by record (:func:`record_text`, :func:`write_texts`)."""
+"""The formats written record by record (:func:`encode_record`, :func:`write_encoded`)."""
 
 
-def record_text(fmt: str, columns: Sequence[Column[R]], record: R, lang: Lang) -> str:
-    """One record as ``fmt`` writes it: a CSV line, a JSON array item (indented by two spaces,
-    without its separator) or a JSON line — each ending as :func:`write_texts` expects."""
+def encode_record(fmt: str, columns: Sequence[Column[R]], record: R, lang: Lang) -> bytes:
+    """One record as ``fmt`` writes it, in UTF-8: a CSV line, a JSON array item (indented by
+    two spaces, without its separator) or a JSON line — each ending as :func:`write_encoded`
+    expects. Bytes, not text: a worker process hands them on and the command writes them as
+    they are, with no decoding and encoding again on the way."""
     if fmt == "csv":
-        return _csv_line([_cell(c.get(record, lang)) for c in columns])
+        return _csv_line([_cell(c.get(record, lang)) for c in columns]).encode()
     item = {c.name: c.get(record, lang) for c in columns}
     if fmt == "jsonl":
-        return json_text(item) + "\n"
-    return json_text(item, indent=True).replace("\n", "\n  ")  # JSON strings hold no newline
+        return json_bytes(item) + b"\n"
+    return json_bytes(item, indent=True).replace(b"\n", b"\n  ")  # JSON strings hold no newline
 
 
-def json_text(value: object, *, indent: bool = False) -> str:
+def json_bytes(value: object, *, indent: bool = False) -> bytes:
     """``value`` (a tree of ``None``, ``bool``, ``int``, ``str``, lists, tuples and dicts with
-    text keys) as JSON text, non-ASCII characters as they are: compact (``{"a":1,"b":[2]}``)
-    or indented by two spaces (``json.dumps(value, ensure_ascii=False, indent=2)``).
+    text keys) as JSON in UTF-8, non-ASCII characters as they are: compact
+    (``{"a":1,"b":[2]}``) or indented by two spaces (``json.dumps(value, ensure_ascii=False,
+    indent=2)``).
 
     With the ``fast`` extra (orjson) installed it is written by orjson, about seven times
-    faster than the standard library; the text is the same byte for byte either way (a value
-    orjson does not write, such as an int beyond 64 bits, is written by the standard library).
+    faster than the standard library; the bytes are the same either way (a value orjson does
+    not write, such as an int beyond 64 bits, is written by the standard library).
     """
     if _orjson is not None:
         try:
-            return _orjson.dumps(value, option=_INDENT_2 if indent else 0).decode()
+            return cast(bytes, _orjson.dumps(value, option=_INDENT_2 if indent else 0))
         except TypeError:  # orjson.JSONEncodeError: an int beyond 64 bits, a non-text key …
             pass
-    return (_INDENTED if indent else _COMPACT).encode(value)
+    return (_INDENTED if indent else _COMPACT).encode(value).encode()
 
 
-def write_texts(
+def write_encoded(
     out: TextIO,
     fmt: str,
     columns: Sequence[Column[R]],
-    texts: Iterable[str],
+    records: Iterable[bytes],
     *,
     bom: bool = False,
 ) -> int:
-    """Write the records' texts (:func:`record_text`) as one ``fmt`` document, as they come:
-    CSV with its header (and a UTF-8 byte-order mark first with ``bom``), one JSON array, or
-    JSON Lines. Nothing is written before the first text is ready, except what an empty
-    document is.
+    """Write the records (:func:`encode_record`) as one ``fmt`` document, as they come: CSV
+    with its header (and a UTF-8 byte-order mark first with ``bom``), one JSON array, or JSON
+    Lines. Nothing is written before the first record is ready, except what an empty document
+    is.
+
+    The bytes go straight to ``out``'s binary buffer when it has one and writes UTF-8 (standard
+    output does for these formats: :func:`~customer_rules.cli._core.output`); otherwise they
+    are decoded and written as text.
 
     Returns:
         The number of records written.
     """
+    write = _byte_writer(out)
     count = 0
-    for text in texts:
+    for record in records:
         if not count:
-            out.write(_opening(fmt, columns, bom))
+            write(_opening(fmt, columns, bom).encode())
         elif fmt == "json":
-            out.write(",\n  ")
-        out.write(text)
+            write(b",\n  ")
+        write(record)
         count += 1
     if not count:
-        out.write(_opening(fmt, columns, bom) if fmt == "csv" else "[]\n" if fmt == "json" else "")
+        empty = _opening(fmt, columns, bom) if fmt == "csv" else "[]\n" if fmt == "json" else ""
+        write(empty.encode())
     elif fmt == "json":
-        out.write("\n]\n")
+        write(b"\n]\n")
     return count
+
+
+def _byte_writer(out: TextIO) -> Callable[[bytes], object]:
+    """How to write UTF-8 bytes to ``out``: to its buffer, after what it holds as text, when
+    it has one, writes UTF-8 and keeps ``\n`` as it is; else decoded, as text."""
+    buffer = getattr(out, "buffer", None)
+    encoding = (getattr(out, "encoding", None) or "").replace("_", "-").lower()
+    if buffer is None or encoding not in ("utf-8", "utf8") or os.linesep != "\n":
+        return lambda data: out.write(data.decode())
+    out.flush()
+    return cast(Callable[[bytes], object], buffer.write)
 
 
 def _opening(fmt: str, columns: Sequence[Column[R]], bom: bool) -> str:
@@ -154,8 +177,8 @@ def write_records(
     Returns:
         The number of records written.
     """
-    texts = (record_text(fmt, columns, r, lang) for r in records)
-    return write_texts(out, fmt, columns, texts, bom=bom)
+    encoded = (encode_record(fmt, columns, r, lang) for r in records)
+    return write_encoded(out, fmt, columns, encoded, bom=bom)
 
 
 def _cell(value: object) -> str:

@@ -49,7 +49,13 @@ from customer_rules.cli._core import (
 from customer_rules.cli._parallel import default_jobs, ordered_map
 from customer_rules.cli._text import CliText
 from customer_rules.cli._writers import STREAMING as _STREAMING
-from customer_rules.cli._writers import Column, record_text, write_table, write_texts
+from customer_rules.cli._writers import (
+    Column,
+    encode_record,
+    write_encoded,
+    write_records,
+    write_table,
+)
 from customer_rules.credit import (
     AgedReceivable,
     AgingReport,
@@ -328,11 +334,11 @@ def _run_aging(args: argparse.Namespace) -> int:
                 _JOB[:] = [_Job(book.credit, as_of, calendar, fmt, lang, rows)]
                 # rows are built where they are aged; their keys are checked here, in order
                 done = ordered_map(_age_rows, rows.unbuilt(), jobs=args.jobs or default_jobs())
-                write_texts(
+                write_encoded(
                     out,
                     fmt,
                     _CSV if fmt == "csv" else _JSON,
-                    _texts_of(done, rows, progress, report),
+                    _encoded_of(done, rows, progress, report),
                     bom=args.bom,
                 )
             else:
@@ -368,9 +374,9 @@ class _Job:
 _JOB: list[_Job] = []
 """The aging of the current run, for :func:`_age_rows` (in this process or a worker)."""
 
-_Done = tuple[int, str | None, tuple[tuple[RowError, ...], str | None]]
+_Done = tuple[int, str | None, tuple[tuple[RowError, ...], bytes | None]]
 """A row worked on: its line, its key (``None`` unless it was built) and its problems or its
-output text."""
+encoded output."""
 
 
 _CASE_COLUMNS = {"case.last_on": "last_step_on", "case.subject": "id", "case.state": "last_step"}
@@ -399,8 +405,8 @@ def _age(
 
 
 def _age_rows(items: list[Unbuilt]) -> list[_Done]:
-    """Build a chunk of rows, age them and write each as text (in a worker, or in this
-    process)."""
+    """Build a chunk of rows, age them and encode each for the output (in a worker, or
+    in this process)."""
     job = _JOB[0]
     columns = _CSV if job.fmt == "csv" else _JSON
     done: list[_Done] = []
@@ -412,19 +418,19 @@ def _age_rows(items: list[Unbuilt]) -> list[_Done]:
         if isinstance(result, tuple):
             done.append((line, key, (result, None)))
             continue
-        done.append((line, key, ((), record_text(job.fmt, columns, result, job.lang))))
+        done.append((line, key, ((), encode_record(job.fmt, columns, result, job.lang))))
     return done
 
 
-def _texts_of(
+def _encoded_of(
     done: Iterable[_Done], rows: RowReader[LedgerEntry], progress: Progress, report: RowReport
-) -> Iterator[str]:
-    """The output texts of the rows, in input order; report the rows refused."""
-    for problems, text in first_of_each_key(done, rows, progress, report):
-        if text is None:
+) -> Iterator[bytes]:
+    """The encoded output of the rows, in input order; report the rows refused."""
+    for problems, encoded in first_of_each_key(done, rows, progress, report):
+        if encoded is None:
             report.add(problems)
             continue
-        yield text
+        yield encoded
     progress.clear()
 
 
@@ -759,7 +765,7 @@ def _run_check(args: argparse.Namespace) -> int:
     out = output(fmt)
     if fmt in _STREAMING:
         columns = _CHECK_CSV if fmt == "csv" else _CHECK_JSON
-        write_texts(out, fmt, columns, (record_text(fmt, columns, c, lang) for c in checks))
+        write_records(out, fmt, columns, checks, lang)
     else:
         sample = args.input is None and args.as_of is None
         title = _check_title(lang, day, point, book, position, checks, sample=sample)

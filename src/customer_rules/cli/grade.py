@@ -51,9 +51,9 @@ from customer_rules.cli._writers import (
 )
 from customer_rules.cli._writers import (
     Column,
-    record_text,
+    encode_record,
+    write_encoded,
     write_table,
-    write_texts,
 )
 from customer_rules.errors import CalendarCoverageError, InputError
 from customer_rules.grading import (
@@ -399,8 +399,8 @@ def _run(args: argparse.Namespace) -> int:
                 _GRADING[:] = [_Grading(book.grading, as_of, calendar, fmt, lang, rows)]
                 # rows are built where they are graded; their keys are checked here, in order
                 done = ordered_map(_grade_rows, rows.unbuilt(), jobs=args.jobs or default_jobs())
-                texts = _texts_of(done, rows, progress, report, counts, pending)
-                write_texts(out, fmt, _CSV if fmt == "csv" else _JSON, texts, bom=args.bom)
+                encoded = _encoded_of(done, rows, progress, report, counts, pending)
+                write_encoded(out, fmt, _CSV if fmt == "csv" else _JSON, encoded, bom=args.bom)
             else:
                 graded = _graded(
                     rows, book.grading, as_of, calendar, lang, progress, report, counts, pending
@@ -435,14 +435,14 @@ class _Grading:
 _GRADING: list[_Grading] = []
 """The grading of the current run, for :func:`_grade_rows` (in this process or a worker)."""
 
-_Done = tuple[int, str | None, tuple[tuple[RowError, ...], str | None, Grade | None, bool]]
+_Done = tuple[int, str | None, tuple[tuple[RowError, ...], bytes | None, Grade | None, bool]]
 """A row worked on: its line, its key (``None`` unless it was built) and its problems, or its
-output text, grade in force and pending approval."""
+encoded output, grade in force and pending approval."""
 
 
 def _grade_rows(items: list[Unbuilt]) -> list[_Done]:
-    """Build a chunk of rows, grade them and write each as text (in a worker, or in this
-    process)."""
+    """Build a chunk of rows, grade them and encode each for the output (in a worker, or
+    in this process)."""
     job = _GRADING[0]
     columns = _CSV if job.fmt == "csv" else _JSON
     done: list[_Done] = []
@@ -460,27 +460,27 @@ def _grade_rows(items: list[Unbuilt]) -> list[_Done]:
             )
             done.append((line, key, (refused, None, None, False)))
             continue
-        text = record_text(job.fmt, columns, result, job.lang)
-        done.append((line, key, ((), text, result.grade, result.pending_approval)))
+        encoded = encode_record(job.fmt, columns, result, job.lang)
+        done.append((line, key, ((), encoded, result.grade, result.pending_approval)))
     return done
 
 
-def _texts_of(
+def _encoded_of(
     done: Iterable[_Done],
     rows: RowReader[Customer],
     progress: Progress,
     report: RowReport,
     counts: Counter[Grade | None],
     pending: list[int],
-) -> Iterator[str]:
-    """The output texts of the rows, in input order; report the rows refused."""
-    for problems, text, grade, waiting in first_of_each_key(done, rows, progress, report):
-        if text is None:
+) -> Iterator[bytes]:
+    """The encoded output of the rows, in input order; report the rows refused."""
+    for problems, encoded, grade, waiting in first_of_each_key(done, rows, progress, report):
+        if encoded is None:
             report.add(problems)
             continue
         counts[grade] += 1
         pending[0] += waiting
-        yield text
+        yield encoded
     progress.clear()
 
 

@@ -66,7 +66,7 @@ from customer_rules.cli._core import (
 )
 from customer_rules.cli._text import CliText
 from customer_rules.cli._writers import STREAMING as _STREAMING
-from customer_rules.cli._writers import Column, record_text, write_table, write_texts
+from customer_rules.cli._writers import Column, write_records, write_table
 from customer_rules.errors import InputError
 from customer_rules.reasons import Lang, MessageCode, register_codes, render_message, render_reason
 from customer_rules.rows import ColumnMap, RowError
@@ -347,8 +347,7 @@ def _calendar(args: argparse.Namespace) -> int:
     records = [(entry, names.get(entry.customer, "")) for entry in result.entries]
     out = output(fmt)
     if fmt in _STREAMING:
-        texts = (record_text(fmt, _CALENDAR_DATA, r, lang) for r in records)
-        write_texts(out, fmt, _CALENDAR_DATA, texts, bom=args.bom)
+        write_records(out, fmt, _CALENDAR_DATA, records, lang, bom=args.bom)
     else:
         heading = render_message(ServiceText.CALENDAR_TITLE, lang, start=start, end=end)
         sampled = sample and args.start is None
@@ -445,8 +444,7 @@ def _churn(args: argparse.Namespace) -> int:
         out = output(fmt)
         try:
             if fmt in _STREAMING:
-                texts = (record_text(fmt, _CHURN_DATA, w, lang) for w in warnings)
-                write_texts(out, fmt, _CHURN_DATA, texts, bom=args.bom)
+                write_records(out, fmt, _CHURN_DATA, warnings, lang, bom=args.bom)
             else:
                 heading = render_message(ServiceText.CHURN_TITLE, lang)
                 sampled = sample and args.as_of is None
@@ -588,8 +586,7 @@ def _reception(args: argparse.Namespace) -> int:
         out = output(fmt)
         try:
             if fmt in _STREAMING:
-                texts = (record_text(fmt, _RECEPTION_DATA, d, lang) for d in decisions)
-                write_texts(out, fmt, _RECEPTION_DATA, texts, bom=args.bom)
+                write_records(out, fmt, _RECEPTION_DATA, decisions, lang, bom=args.bom)
             else:
                 heading = render_message(ServiceText.RECEPTION_TITLE, lang)
                 title = (
