@@ -5,13 +5,15 @@ the same exit status — with bad rows, duplicates and dates after the day among
 from __future__ import annotations
 
 import csv
+import gc
 import io
+import multiprocessing
 from pathlib import Path
 
 import pytest
 
 from customer_rules._portfolio import COLUMNS, sample_portfolio_text
-from customer_rules.cli import main
+from customer_rules.cli import _parallel, main
 from customer_rules.cli._parallel import ordered_map
 
 
@@ -42,6 +44,33 @@ def test_an_error_in_a_worker_is_raised_in_its_turn() -> None:
     with pytest.raises(ValueError, match="7777"):
         seen.extend(ordered_map(_refuse_seven, range(20_000), jobs=2, chunk=1_000))
     assert seen == list(range(7_000))  # every chunk before the failing one, and nothing after
+
+
+def _frozen_count(chunk: list[int]) -> list[int]:
+    return [gc.get_freeze_count()] * len(chunk)
+
+
+def test_the_heap_is_frozen_for_the_workers_and_thawed_after() -> None:
+    gc.collect()
+    assert gc.get_freeze_count() == 0
+    seen = list(ordered_map(_frozen_count, range(4_000), jobs=2, chunk=1_000))
+    assert min(seen) > 0  # every worker forked from a frozen heap
+    assert gc.get_freeze_count() == 0
+    with pytest.raises(ValueError, match="7777"):
+        list(ordered_map(_refuse_seven, range(20_000), jobs=2, chunk=1_000))
+    assert gc.get_freeze_count() == 0  # thawed when a worker fails too
+
+
+def test_without_fork_the_work_runs_here_and_the_heap_stays_thawed(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def no_fork(method: str) -> object:
+        raise ValueError(f"cannot find context for {method!r}")
+
+    monkeypatch.setattr(multiprocessing, "get_context", no_fork)
+    assert _parallel._pool(2) is None
+    assert gc.get_freeze_count() == 0
+    assert list(ordered_map(_frozen_count, range(3_000), jobs=2, chunk=1_000)) == [0] * 3_000
 
 
 def _portfolio(path: Path, copies: int) -> Path:
