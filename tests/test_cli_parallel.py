@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from customer_rules._portfolio import COLUMNS, sample_portfolio_text
-from customer_rules.cli import _parallel, main
+from customer_rules.cli import _core, _parallel, main
+from customer_rules.cli import grade as command
 from customer_rules.cli._parallel import ordered_map
 
 
@@ -59,6 +60,28 @@ def test_the_heap_is_frozen_for_the_workers_and_thawed_after() -> None:
     with pytest.raises(ValueError, match="7777"):
         list(ordered_map(_refuse_seven, range(20_000), jobs=2, chunk=1_000))
     assert gc.get_freeze_count() == 0  # thawed when a worker fails too
+
+
+def test_the_pools_pipes_are_widened_where_linux_allows() -> None:
+    fcntl = pytest.importorskip("fcntl")
+    if not hasattr(fcntl, "F_GETPIPE_SZ"):
+        pytest.skip("pipes cannot be widened here")
+    pool = _parallel._pool(2)
+    assert pool is not None
+    try:
+        for queue in (pool._inqueue, pool._outqueue):  # type: ignore[attr-defined]
+            assert fcntl.fcntl(queue._reader.fileno(), fcntl.F_GETPIPE_SZ) == _parallel.PIPE_BYTES
+        assert pool.apply(_double, ([1, 2],)) == [2, 4]
+    finally:
+        pool.terminate()
+        gc.unfreeze()
+
+
+def test_a_pool_without_the_private_queues_is_left_as_it_is() -> None:
+    class Bare:
+        _inqueue = None
+
+    _parallel._widen_pipes(Bare())  # type: ignore[arg-type]
 
 
 def test_without_fork_the_work_runs_here_and_the_heap_stays_thawed(
@@ -134,3 +157,27 @@ def test_rows_built_by_workers_are_refused_as_rows_read_in_order_are(
         assert main([*common, "--format", "jsonl", "--jobs", jobs]) == table
         assert capsys.readouterr().err == read_in_order
     assert read_in_order.count("duplicate id") == 120
+
+
+def test_a_command_runs_with_fewer_collections_and_gives_the_callers_back(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    seen: list[tuple[int, int, int]] = []
+    real = command._run
+
+    def spying(args: object) -> int:
+        seen.append(gc.get_threshold())
+        return real(args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(command, "_run", spying)
+    before = gc.get_threshold()
+    gc.set_threshold(555, 7, 9)
+    try:
+        assert main(["grade", "--format", "jsonl"]) == 0
+        assert gc.get_threshold() == (555, 7, 9)
+        assert seen == [(_core.YOUNG_OBJECTS, 7, 9)]
+        assert main(["grade", "--format", "nonsense"]) == 2  # a usage error: nothing changed
+        assert gc.get_threshold() == (555, 7, 9)
+    finally:
+        gc.set_threshold(*before)
+    assert capsys.readouterr().out.startswith('{"id":"C001"')
