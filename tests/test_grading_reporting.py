@@ -1005,3 +1005,7 @@ def test_a_grades_recurrence_is_its_report_months_and_nothing_else_is_one() -> N
         "'B'",
         "a Grade (A, B, C or D)",
     )
+    for unhashable in (["B"], {"grade": "B"}):  # refused by name, never a raw TypeError
+        with pytest.raises(InputError) as info:
+            policy.recurrence(unhashable)  # type: ignore[arg-type]
+        assert info.value.problems[0].path == "grade"
