@@ -6,12 +6,14 @@ Writes ``--customers`` rows of ``benchmarks/portfolio.py`` to a temporary CSV, t
 command on it once per ``--jobs`` value (``0``: one process per core, the default; ``1``: this
 process only), output to ``/dev/null``, and prints for each run the wall time, the CPU time of
 the command and its workers, and the peak resident memory of the largest process. This is a
-measurement, not a test: nothing here asserts a time.
+measurement, not a test: nothing here asserts a time. JSON is written by orjson when the
+``fast`` extra is installed, by the standard library otherwise (the first line says which).
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import os
 import subprocess
 import sys
@@ -54,7 +56,12 @@ def main(argv: Sequence[str] | None = None) -> None:
         path = Path(folder) / "portfolio.csv"
         print(f"writing {args.customers:,} synthetic customers …", flush=True)
         path.write_text(portfolio_text(args.customers), encoding="utf-8")
-        print(f"cores: {len(os.sched_getaffinity(0))}; --format {args.format}")
+        writer = (
+            "orjson (the fast extra)"
+            if importlib.util.find_spec("orjson")
+            else "the standard library"
+        )
+        print(f"cores: {len(os.sched_getaffinity(0))}; --format {args.format}; JSON by {writer}")
         for jobs in args.jobs:
             wall, cpu, peak, status = run(path, args.format, jobs)
             print(
