@@ -77,11 +77,28 @@ def test_the_pools_pipes_are_widened_where_linux_allows() -> None:
         gc.unfreeze()
 
 
-def test_a_pool_without_the_private_queues_is_left_as_it_is() -> None:
-    class Bare:
-        _inqueue = None
+def test_a_pool_built_otherwise_or_a_platform_without_resizing_is_left_as_it_is(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    asked: list[str] = []
+
+    class Closed:  # a reader whose pipe is gone: the resize fails and is let be
+        def fileno(self) -> int:
+            asked.append("fileno")
+            raise ValueError("I/O operation on closed pipe")
+
+    class Queue:
+        _reader = Closed()
+
+    class Bare:  # no _outqueue at all
+        _inqueue = Queue()
 
     _parallel._widen_pipes(Bare())  # type: ignore[arg-type]
+    resizable = getattr(_parallel.fcntl, "F_SETPIPE_SZ", None) is not None
+    assert asked == (["fileno"] if resizable else [])
+    monkeypatch.setattr(_parallel, "fcntl", None)
+    _parallel._widen_pipes(Bare())  # type: ignore[arg-type]
+    assert asked == (["fileno"] if resizable else [])  # without fcntl nothing more is asked
 
 
 def test_without_fork_the_work_runs_here_and_the_heap_stays_thawed(

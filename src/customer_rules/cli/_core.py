@@ -50,6 +50,7 @@ from customer_rules import calendars as _calendars
 from customer_rules.book import PolicyBook, PolicyHistory
 from customer_rules.calendars import Calendar, WorkingDayCalendar
 from customer_rules.cli._text import CliText
+from customer_rules.cli._writers import writes_utf8
 from customer_rules.config import read_history
 from customer_rules.dates import parse_date
 from customer_rules.errors import CalendarCoverageError, CustomerRulesError, InputError, PolicyError
@@ -516,8 +517,7 @@ def output(fmt: str) -> TextIO:
     """Standard output for ``fmt``: machine formats (everything but ``table``) are UTF-8
     whatever the terminal's encoding."""
     stream = sys.stdout
-    utf8 = (getattr(stream, "encoding", None) or "").replace("_", "-").lower() in ("utf-8", "utf8")
-    if fmt != "table" and isinstance(stream, io.TextIOWrapper) and not utf8:
+    if fmt != "table" and isinstance(stream, io.TextIOWrapper) and not writes_utf8(stream):
         with contextlib.suppress(ValueError, io.UnsupportedOperation):
             stream.reconfigure(encoding="utf-8")
     return stream

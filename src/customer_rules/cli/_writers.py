@@ -147,11 +147,16 @@ def _byte_writer(out: TextIO) -> Callable[[bytes], object]:
     """How to write UTF-8 bytes to ``out``: to its buffer, after what it holds as text, when
     it has one, writes UTF-8 and keeps ``\n`` as it is; else decoded, as text."""
     buffer = getattr(out, "buffer", None)
-    encoding = (getattr(out, "encoding", None) or "").replace("_", "-").lower()
-    if buffer is None or encoding not in ("utf-8", "utf8") or os.linesep != "\n":
+    if buffer is None or not writes_utf8(out) or os.linesep != "\n":
         return lambda data: out.write(data.decode())
     out.flush()
     return cast(Callable[[bytes], object], buffer.write)
+
+
+def writes_utf8(stream: object) -> bool:
+    """Whether the text stream ``stream`` encodes what it is given as UTF-8."""
+    encoding = getattr(stream, "encoding", None) or ""
+    return encoding.replace("_", "-").lower() in ("utf-8", "utf8")
 
 
 def _opening(fmt: str, columns: Sequence[Column[R]], bom: bool) -> str:
