@@ -697,6 +697,21 @@ def test_exposure_is_additive_over_its_components(
     assert over == [c.component for c in e.components if c.over]
 
 
+@given(credit_positions("C001"), credit_orders("C001"), credit_policies())
+def test_a_check_tells_the_exposure_as_the_exposure_does(
+    pos: CreditPosition, o: Order, policy: CreditPolicy
+) -> None:
+    """The check explains its exposure without building it: the same reasons, right after the
+    limit's, as the exposure of the same order and the one the check carries."""
+    check = check_order(o, pos, policy, on=DAY)
+    told = exposure(pos, policy, on=DAY, order=o).reasons
+    start = len(check.limit.reasons)
+    assert check.reasons[start : start + len(told)] == told
+    assert check.exposure.reasons == told
+    sub_limits = [r for r in check.reasons if r.code == CreditReason.C2_SUB_LIMIT]
+    assert list(told[1:]) == sub_limits
+
+
 def _collected(pos: CreditPosition, amount: Decimal) -> CreditPosition:
     """The position after collecting ``amount``, oldest due date first."""
     left = amount

@@ -401,6 +401,11 @@ class OrderPolicy:
             yield Problem.mismatch("contract_records", self.contract_records, "each record once")
 
     @functools.cached_property
+    def _plain(self) -> bool:
+        """Every exposure component included and none with a sub-limit (the seed book)."""
+        return all(c.include and c.sub_limit is None for c in self._components.values())
+
+    @functools.cached_property
     def _groups(self) -> dict[str, Decimal]:
         return {row.group: row.limit for row in self.group_limits}
 
@@ -946,34 +951,71 @@ class Exposure:
     def reasons(self) -> tuple[Reason, ...]:
         """C2: the total and each component (those the policy leaves out named), then each
         component over its sub-limit."""
-        values = self._values
-        excluded = tuple(c for c, rule, _ in values if not rule.include)
-        amounts = {
-            "total": self.total,
-            "open_not_due": self.open_not_due,
-            "past_due": self.past_due,
-            "unshipped": self.unshipped,
-            "this_order": self.this_order,
-        }
-        if excluded:
-            head = Reason.of("C2", CreditReason.C2_EXPOSURE_PARTIAL, **amounts, excluded=excluded)
-        else:
-            head = Reason.of("C2", CreditReason.C2_EXPOSURE, **amounts)
+        return _exposure_reasons(
+            self.policy,
+            self.total,
+            self.open_not_due,
+            self.past_due,
+            self.unshipped,
+            self.this_order,
+        )
+
+
+def _exposure_reasons(
+    p: OrderPolicy,
+    total: Decimal,
+    open_not_due: Decimal,
+    past_due: Decimal,
+    unshipped: Decimal,
+    this_order: Decimal,
+) -> tuple[Reason, ...]:
+    """The reasons of an exposure (:attr:`Exposure.reasons`), from its amounts: what an
+    :class:`OrderCheck` explains without building its :class:`Exposure`."""
+    if p._plain:  # every component included, none with a sub-limit (the seed book)
         return (
-            head,
-            *(
-                Reason.of(
-                    "C2",
-                    CreditReason.C2_SUB_LIMIT,
-                    component=c,
-                    amount=value,
-                    sub_limit=rule.sub_limit,
-                    over=value - rule.sub_limit,
-                )
-                for c, rule, value in values
-                if rule.sub_limit is not None and value > rule.sub_limit
+            Reason.of(
+                "C2",
+                CreditReason.C2_EXPOSURE,
+                total=total,
+                open_not_due=open_not_due,
+                past_due=past_due,
+                unshipped=unshipped,
+                this_order=this_order,
             ),
         )
+    values = (
+        (ExposureComponent.OPEN_NOT_DUE, p.open_not_due, open_not_due),
+        (ExposureComponent.PAST_DUE, p.past_due, past_due),
+        (ExposureComponent.UNSHIPPED, p.unshipped, unshipped),
+        (ExposureComponent.THIS_ORDER, p.this_order, this_order),
+    )
+    excluded = tuple(c for c, rule, _ in values if not rule.include)
+    amounts = {
+        "total": total,
+        "open_not_due": open_not_due,
+        "past_due": past_due,
+        "unshipped": unshipped,
+        "this_order": this_order,
+    }
+    if excluded:
+        head = Reason.of("C2", CreditReason.C2_EXPOSURE_PARTIAL, **amounts, excluded=excluded)
+    else:
+        head = Reason.of("C2", CreditReason.C2_EXPOSURE, **amounts)
+    return (
+        head,
+        *(
+            Reason.of(
+                "C2",
+                CreditReason.C2_SUB_LIMIT,
+                component=c,
+                amount=value,
+                sub_limit=rule.sub_limit,
+                over=value - rule.sub_limit,
+            )
+            for c, rule, value in values
+            if rule.sub_limit is not None and value > rule.sub_limit
+        ),
+    )
 
 
 def _exposure(job: _Job, base: _Base, unshipped: Decimal, amount: Decimal) -> Exposure:
@@ -1038,7 +1080,7 @@ def exposure(
 # --------------------------------------------------------------------------- the decision
 
 
-@quick_init
+@quick_init(preset=("reasons",))
 @attrs.frozen
 class OrderCheck:
     """C2: the decision on one order at one check point.
@@ -1212,8 +1254,10 @@ def _ship_less(c: OrderCheck) -> Decimal | None:
 
 def _check_reasons(c: OrderCheck) -> Iterator[Reason]:
     yield from c.limit.reasons
-    yield from c.exposure.reasons
     order = c.order
+    yield from _exposure_reasons(
+        c.policy, c.total, c.open_not_due, c.past_due, c.unshipped, order.amount
+    )
     if c.replaces is not None:
         yield Reason.of("C2", CreditReason.C2_RESUBMITTED, order=order.id, earlier=c.replaces)
     if c.reaction is CheckReaction.IGNORE:
@@ -1223,7 +1267,7 @@ def _check_reasons(c: OrderCheck) -> Iterator[Reason]:
             yield Reason.of(
                 "C2",
                 CreditReason.C2_OVER_LIMIT,
-                total=c.exposure.total,
+                total=c.total,
                 limit=c.limit.amount,
                 over=c.over,
             )
@@ -1231,8 +1275,8 @@ def _check_reasons(c: OrderCheck) -> Iterator[Reason]:
             yield Reason.of(
                 "C2",
                 CreditReason.C2_PAST_DUE_BLOCK,
-                past_due=c.exposure.past_due,
-                tolerance=c.exposure.policy.past_due_tolerance,
+                past_due=c.past_due,
+                tolerance=c.policy.past_due_tolerance,
             )
         elif failure is CreditFailure.TERM and c.terms is not None:
             yield Reason.of(
