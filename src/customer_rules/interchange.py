@@ -274,6 +274,8 @@ def _members(value: frozenset[Any] | set[Any], lang: Lang | None, depth: int) ->
 
 
 def _items(value: Sequence[Any], lang: Lang | None, depth: int) -> list[Any]:
+    if not value:
+        return []
     inner = _deeper(value, depth)
     out = []
     for item in value:
@@ -310,7 +312,9 @@ def _record(kind: type) -> _Encoder:
     parts += [(name, name) for name in _derived(kind)]
     lines = [
         "def write(value, lang, depth):",
-        "    inner = _deeper(value, depth)",
+        f"    if depth > {_MAX_DEPTH}:",
+        "        _deeper(value, depth)",
+        "    inner = depth + 1",
         "    out = {}",
     ]
     for name, alias in parts:
@@ -323,7 +327,8 @@ def _record(kind: type) -> _Encoder:
             f"{indent}kind = type(item)",
             f"{indent}out[{alias!r}] = (",
             f"{indent}    item if kind in _PLAIN else str(item) if kind is _Decimal",
-            f"{indent}    else item._value_ if kind in _ENUMS else _to_data(item, lang, inner)",
+            f"{indent}    else item._value_ if kind in _ENUMS",
+            f"{indent}    else (_ENCODERS.get(kind) or _to_data)(item, lang, inner)",
             f"{indent})",
         ]
     lines.append("    return out")
@@ -334,6 +339,7 @@ def _record(kind: type) -> _Encoder:
         "_Decimal": Decimal,
         "_ENUMS": _ENUMS,
         "_to_data": _to_data,
+        "_ENCODERS": _ENCODERS,
     }
     exec(compile("\n".join(lines), f"<to_data writer of {kind.__qualname__}>", "exec"), scope)
     return cast(_Encoder, scope["write"])
