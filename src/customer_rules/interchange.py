@@ -301,8 +301,9 @@ def _record(kind: type) -> _Encoder:
 
     Generated once per class as straight-line code (the way attrs writes ``__init__``): each
     part is read by attribute, and a text, number, yes/no, ``None`` or amount is written in
-    place, so a result of fifty values costs a few calls, not fifty. Anything else goes through
-    :func:`_to_data`, so the output is the same as writing each part on its own.
+    place, so a result of fifty values costs a few calls, not fifty. Anything else is written by
+    its type's writer (called directly once :func:`_to_data` has met the type), so the output is
+    the same as writing each part on its own.
     """
     parts = [
         (field.name, field.alias)
