@@ -631,20 +631,26 @@ def built_rows(
     return done
 
 
-def first_of_each_key(
-    done: Iterable[tuple[int, str | None, _W]],
+def good_rows(
+    done: Iterable[tuple[int, str | None, tuple[RowError, ...], _W | None]],
     rows: RowReader[Any],
     progress: Progress,
     report: RowReport,
 ) -> Iterator[_W]:
-    """The work on each row, in input order, each ticking ``progress``: a built row whose key
-    an earlier built row had is reported and left out, whatever its work gave — as reading the
-    rows in one process does."""
-    for line, key, work in done:
+    """The work on each good row, in input order, each row ticking ``progress``: ``done`` gives
+    each row's line, key (``None`` unless it was built), problems and work (``None`` for a row
+    refused, whose problems are reported). A built row whose key an earlier built row had is
+    reported and left out, whatever its work gave — as reading the rows in one process does.
+    The progress line is cleared once every row is through."""
+    for line, key, problems, work in done:
         progress.tick()
         if key is not None:
             repeated = rows.repeated(line, key)
             if repeated is not None:
                 report.add((repeated,))
                 continue
+        if work is None:
+            report.add(problems)
+            continue
         yield work
+    progress.clear()

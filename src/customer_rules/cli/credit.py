@@ -36,7 +36,7 @@ from customer_rules.cli._core import (
     book_in_force,
     built_rows,
     check_covered,
-    first_of_each_key,
+    good_rows,
     input_error,
     load_calendar,
     load_history,
@@ -338,7 +338,7 @@ def _run_aging(args: argparse.Namespace) -> int:
                     out,
                     fmt,
                     _CSV if fmt == "csv" else _JSON,
-                    _encoded_of(done, rows, progress, report),
+                    good_rows(done, rows, progress, report),
                     bom=args.bom,
                 )
             else:
@@ -374,9 +374,9 @@ class _Job:
 _JOB: list[_Job] = []
 """The aging of the current run, for :func:`_age_rows` (in this process or a worker)."""
 
-_Done = tuple[int, str | None, tuple[tuple[RowError, ...], bytes | None]]
-"""A row worked on: its line, its key (``None`` unless it was built) and its problems or its
-encoded output."""
+_Done = tuple[int, str | None, tuple[RowError, ...], bytes | None]
+"""A row worked on: its line, its key (``None`` unless it was built), its problems and its
+encoded output (``None`` for a row refused)."""
 
 
 _CASE_COLUMNS = {"case.last_on": "last_step_on", "case.subject": "id", "case.state": "last_step"}
@@ -412,26 +412,14 @@ def _age_rows(items: list[Unbuilt]) -> list[_Done]:
     done: list[_Done] = []
     for line, key, entry, problems in built_rows(job.rows, items):
         if entry is None:
-            done.append((line, key, (problems, None)))
+            done.append((line, key, problems, None))
             continue
         result = _age(line, entry, job.policy, job.on, job.calendar)
         if isinstance(result, tuple):
-            done.append((line, key, (result, None)))
+            done.append((line, key, result, None))
             continue
-        done.append((line, key, ((), encode_record(job.fmt, columns, result, job.lang))))
+        done.append((line, key, (), encode_record(job.fmt, columns, result, job.lang)))
     return done
-
-
-def _encoded_of(
-    done: Iterable[_Done], rows: RowReader[LedgerEntry], progress: Progress, report: RowReport
-) -> Iterator[bytes]:
-    """The encoded output of the rows, in input order; report the rows refused."""
-    for problems, encoded in first_of_each_key(done, rows, progress, report):
-        if encoded is None:
-            report.add(problems)
-            continue
-        yield encoded
-    progress.clear()
 
 
 def _aged_rows(

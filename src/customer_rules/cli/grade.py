@@ -35,7 +35,7 @@ from customer_rules.cli._core import (
     book_in_force,
     built_rows,
     check_covered,
-    first_of_each_key,
+    good_rows,
     input_error,
     load_calendar,
     load_history,
@@ -435,9 +435,9 @@ class _Grading:
 _GRADING: list[_Grading] = []
 """The grading of the current run, for :func:`_grade_rows` (in this process or a worker)."""
 
-_Done = tuple[int, str | None, tuple[tuple[RowError, ...], bytes | None, Grade | None, bool]]
-"""A row worked on: its line, its key (``None`` unless it was built) and its problems, or its
-encoded output, grade in force and pending approval."""
+_Done = tuple[int, str | None, tuple[RowError, ...], tuple[bytes, Grade | None, bool] | None]
+"""A row worked on: its line, its key (``None`` unless it was built), its problems, and its
+encoded output, grade in force and pending approval (``None`` for a row refused)."""
 
 
 def _grade_rows(items: list[Unbuilt]) -> list[_Done]:
@@ -448,7 +448,7 @@ def _grade_rows(items: list[Unbuilt]) -> list[_Done]:
     done: list[_Done] = []
     for line, key, customer, problems in built_rows(job.rows, items):
         if customer is None:
-            done.append((line, key, (problems, None, None, False)))
+            done.append((line, key, problems, None))
             continue
         try:
             result = grade_customer(customer, job.policy, on=job.on, calendar=job.calendar)
@@ -458,10 +458,10 @@ def _grade_rows(items: list[Unbuilt]) -> list[_Done]:
             refused = tuple(
                 RowError(line, _COLUMNS.column_of(p.path), p.message) for p in exc.problems
             )
-            done.append((line, key, (refused, None, None, False)))
+            done.append((line, key, refused, None))
             continue
         encoded = encode_record(job.fmt, columns, result, job.lang)
-        done.append((line, key, ((), encoded, result.grade, result.pending_approval)))
+        done.append((line, key, (), (encoded, result.grade, result.pending_approval)))
     return done
 
 
@@ -473,15 +473,12 @@ def _encoded_of(
     counts: Counter[Grade | None],
     pending: list[int],
 ) -> Iterator[bytes]:
-    """The encoded output of the rows, in input order; report the rows refused."""
-    for problems, encoded, grade, waiting in first_of_each_key(done, rows, progress, report):
-        if encoded is None:
-            report.add(problems)
-            continue
+    """The encoded output of the rows, in input order, counting the grades in force and the
+    changes awaiting approval; report the rows refused."""
+    for encoded, grade, waiting in good_rows(done, rows, progress, report):
         counts[grade] += 1
         pending[0] += waiting
         yield encoded
-    progress.clear()
 
 
 def _graded(
