@@ -971,25 +971,6 @@ def _exposure_reasons(
 ) -> tuple[Reason, ...]:
     """The reasons of an exposure (:attr:`Exposure.reasons`), from its amounts: what an
     :class:`OrderCheck` explains without building its :class:`Exposure`."""
-    if p._plain:  # every component included, none with a sub-limit (the seed book)
-        return (
-            Reason.of(
-                "C2",
-                CreditReason.C2_EXPOSURE,
-                total=total,
-                open_not_due=open_not_due,
-                past_due=past_due,
-                unshipped=unshipped,
-                this_order=this_order,
-            ),
-        )
-    values = (
-        (ExposureComponent.OPEN_NOT_DUE, p.open_not_due, open_not_due),
-        (ExposureComponent.PAST_DUE, p.past_due, past_due),
-        (ExposureComponent.UNSHIPPED, p.unshipped, unshipped),
-        (ExposureComponent.THIS_ORDER, p.this_order, this_order),
-    )
-    excluded = tuple(c for c, rule, _ in values if not rule.include)
     amounts = {
         "total": total,
         "open_not_due": open_not_due,
@@ -997,6 +978,15 @@ def _exposure_reasons(
         "unshipped": unshipped,
         "this_order": this_order,
     }
+    if p._plain:  # every component included, none with a sub-limit (the seed book)
+        return (Reason.of("C2", CreditReason.C2_EXPOSURE, **amounts),)
+    values = (
+        (ExposureComponent.OPEN_NOT_DUE, p.open_not_due, open_not_due),
+        (ExposureComponent.PAST_DUE, p.past_due, past_due),
+        (ExposureComponent.UNSHIPPED, p.unshipped, unshipped),
+        (ExposureComponent.THIS_ORDER, p.this_order, this_order),
+    )
+    excluded = tuple(c for c, rule, _ in values if not rule.include)
     if excluded:
         head = Reason.of("C2", CreditReason.C2_EXPOSURE_PARTIAL, **amounts, excluded=excluded)
     else:
