@@ -1168,6 +1168,23 @@ def test_contract_records_record_the_book_that_decided() -> None:
     assert (result.policy_version, result.policy_effective) == ("2027", dt.date(2026, 1, 1))
 
 
+@pytest.mark.parametrize(
+    ("amount", "told"),
+    [("30000", False), ("30000.01", True)],
+)
+def test_an_amount_at_its_sub_limit_is_within_it_and_not_told_as_over(
+    amount: str, told: bool
+) -> None:
+    """超过: a component equal to its sub-limit does not exceed it — no failure, and no
+    ``C2.sub_limit`` reason in the check or in its exposure; a fen more does both."""
+    policy = with_orders(this_order=ComponentPolicy(sub_limit=Decimal(30_000)))
+    check = check_order(order(amount), position(), policy, on=DAY)
+    assert (CreditFailure.SUB_LIMIT in check.failures) is told
+    codes = [r.code for r in check.reasons]
+    assert codes.count(CreditReason.C2_SUB_LIMIT) == int(told)
+    assert [r.code for r in check.exposure.reasons].count(CreditReason.C2_SUB_LIMIT) == int(told)
+
+
 def test_a_sub_limit_is_told_once_by_the_exposure_not_as_a_term_or_form() -> None:
     """A sub-limit failure has the exposure's reason only: no term, form or past-due reason for
     terms that hold."""
