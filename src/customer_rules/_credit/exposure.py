@@ -929,17 +929,9 @@ class Exposure:
         and sub-limit."""
         return tuple(
             ComponentAmount(c, amount, rule.include, rule.sub_limit)
-            for c, rule, amount in self._values
-        )
-
-    @property
-    def _values(self) -> tuple[tuple[ExposureComponent, ComponentPolicy, Decimal], ...]:
-        p = self.policy
-        return (
-            (ExposureComponent.OPEN_NOT_DUE, p.open_not_due, self.open_not_due),
-            (ExposureComponent.PAST_DUE, p.past_due, self.past_due),
-            (ExposureComponent.UNSHIPPED, p.unshipped, self.unshipped),
-            (ExposureComponent.THIS_ORDER, p.this_order, self.this_order),
+            for c, rule, amount in _component_amounts(
+                self.policy, self.open_not_due, self.past_due, self.unshipped, self.this_order
+            )
         )
 
     @functools.cached_property
@@ -980,12 +972,7 @@ def _exposure_reasons(
     }
     if p._plain:  # every component included, none with a sub-limit (the seed book)
         return (Reason.of("C2", CreditReason.C2_EXPOSURE, **amounts),)
-    values = (
-        (ExposureComponent.OPEN_NOT_DUE, p.open_not_due, open_not_due),
-        (ExposureComponent.PAST_DUE, p.past_due, past_due),
-        (ExposureComponent.UNSHIPPED, p.unshipped, unshipped),
-        (ExposureComponent.THIS_ORDER, p.this_order, this_order),
-    )
+    values = _component_amounts(p, open_not_due, past_due, unshipped, this_order)
     excluded = tuple(c for c, rule, _ in values if not rule.include)
     if excluded:
         head = Reason.of("C2", CreditReason.C2_EXPOSURE_PARTIAL, **amounts, excluded=excluded)
@@ -1005,6 +992,23 @@ def _exposure_reasons(
             for c, rule, value in values
             if rule.sub_limit is not None and value > rule.sub_limit
         ),
+    )
+
+
+def _component_amounts(
+    p: OrderPolicy,
+    open_not_due: Decimal,
+    past_due: Decimal,
+    unshipped: Decimal,
+    this_order: Decimal,
+) -> tuple[tuple[ExposureComponent, ComponentPolicy, Decimal], ...]:
+    """Each exposure component in :class:`ExposureComponent` order with its rule (include flag,
+    sub-limit) and its amount."""
+    return (
+        (ExposureComponent.OPEN_NOT_DUE, p.open_not_due, open_not_due),
+        (ExposureComponent.PAST_DUE, p.past_due, past_due),
+        (ExposureComponent.UNSHIPPED, p.unshipped, unshipped),
+        (ExposureComponent.THIS_ORDER, p.this_order, this_order),
     )
 
 
